@@ -184,7 +184,44 @@ fn broken_and_unsupported_caption_fixtures_are_refused() {
 }
 
 /// File, media type, format.
-const MEDIA: &[(&str, MediaType, &str)] = &[];
+const MEDIA: &[(&str, MediaType, &str)] = &[
+    ("clip.mp4", MediaType::Video, "mp4"),
+    ("clip_faststart.m4v", MediaType::Video, "m4v"),
+    ("clip.mov", MediaType::Video, "mov"),
+    ("clip.3gp", MediaType::Video, "3gp"),
+    ("clip.mkv", MediaType::Video, "mkv"),
+    ("clip.webm", MediaType::Video, "webm"),
+    ("clip.ogv", MediaType::Video, "ogv"),
+    ("clip.avi", MediaType::Video, "avi"),
+    ("clip.flv", MediaType::Video, "flv"),
+    ("clip.wmv", MediaType::Video, "wmv"),
+    ("clip.ts", MediaType::Video, "ts"),
+    ("clip.mpg", MediaType::Video, "mpg"),
+    ("clip.mxf", MediaType::Video, "mxf"),
+    ("tone.mp3", MediaType::Audio, "mp3"),
+    ("tone.m4a", MediaType::Audio, "m4a"),
+    // An audio-only MP4 with the generic `isom` brand: its `moov` (at the start) has only a
+    // sound handler.
+    ("tone_isom_faststart.mp4", MediaType::Audio, "m4a"),
+    ("tone.opus", MediaType::Audio, "opus"),
+    ("tone.oga", MediaType::Audio, "ogg"),
+    ("tone.flac", MediaType::Audio, "flac"),
+    ("tone.wav", MediaType::Audio, "wav"),
+    ("tone.aac", MediaType::Audio, "aac"),
+    ("tone.wma", MediaType::Audio, "wma"),
+    ("tone.weba", MediaType::Audio, "weba"),
+    ("tone.aiff", MediaType::Audio, "aiff"),
+    ("picture.jpg", MediaType::Image, "jpg"),
+    ("picture.png", MediaType::Image, "png"),
+    ("picture.gif", MediaType::Image, "gif"),
+    ("picture.tiff", MediaType::Image, "tif"),
+    ("picture.bmp", MediaType::Image, "bmp"),
+    ("picture.webp", MediaType::Image, "webp"),
+    ("picture.heic", MediaType::Image, "heic"),
+    ("picture.avif", MediaType::Image, "avif"),
+    ("picture.jp2", MediaType::Image, "jp2"),
+    ("picture.svg", MediaType::Image, "svg"),
+];
 
 #[test]
 fn media_fixtures_give_their_type_from_content() {
