@@ -127,6 +127,8 @@ pub enum FormatSource {
     Content,
     /// From the file name's extension, the content being binary and not recognised.
     Extension,
+    /// From the caller's `format` parameter, the content being binary and not recognised.
+    Declared,
 }
 
 /// A detected caption format.
@@ -149,6 +151,10 @@ impl CaptionDetection {
                 "caption format {} assumed from the file extension .{}",
                 self.format,
                 self.format.extension()
+            ),
+            FormatSource::Declared => format!(
+                "caption format {} taken from the format parameter",
+                self.format
             ),
         }
     }

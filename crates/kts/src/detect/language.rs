@@ -204,9 +204,13 @@ pub struct LanguageChoice {
     pub reason: LanguageReason,
 }
 
-/// How [`detect_language`] chose a language.
+/// How a caption's language was chosen.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LanguageReason {
+    /// Named by the caller.
+    Requested,
+    /// Not given: English, the legacy default.
+    NotGiven,
     /// From the `xml:lang` attribute of a DFXP/TTML document.
     XmlLang(String),
     /// From a code or name in the file name, e.g. `fr` in `movie.fr.srt`.
@@ -226,6 +230,8 @@ impl LanguageChoice {
     pub fn describe(&self) -> String {
         let name = self.language.as_str();
         match &self.reason {
+            LanguageReason::Requested => format!("language {name} as requested"),
+            LanguageReason::NotGiven => format!("language {name} (no language given)"),
             LanguageReason::XmlLang(tag) => {
                 format!("language {name} chosen from the caption's xml:lang (\"{tag}\")")
             }
@@ -342,30 +348,40 @@ fn language_in_file_name(file_name: &str) -> Option<(String, LanguageName)> {
 /// The spoken words of a caption: cue numbers, timecodes, headers and markup removed,
 /// at most [`MAX_SAMPLE_CHARS`] characters.
 fn caption_text(text: &str, format: CaptionFormat) -> String {
-    let mut sample = String::new();
+    let mut sample = Sample::default();
     match format {
         CaptionFormat::Dfxp => xml_text(text, &mut sample),
         CaptionFormat::Scc => scc_text(text, &mut sample),
         CaptionFormat::Cap => {}
         CaptionFormat::Srt | CaptionFormat::WebVtt => cue_text(text, &mut sample),
     }
-    sample
+    sample.text
 }
 
-/// Appends `piece` and a space unless the sample is full; returns false once it is.
-fn push_sample(sample: &mut String, piece: &str) -> bool {
-    for c in piece.chars().chain(std::iter::once(' ')) {
-        if sample.chars().count() >= MAX_SAMPLE_CHARS {
-            return false;
+/// Caption text gathered for identification, bounded to [`MAX_SAMPLE_CHARS`] characters.
+#[derive(Debug, Default)]
+struct Sample {
+    text: String,
+    chars: usize,
+}
+
+impl Sample {
+    /// Appends `piece` and a space unless the sample is full; returns false once it is.
+    fn push(&mut self, piece: &str) -> bool {
+        for c in piece.chars().chain(std::iter::once(' ')) {
+            if self.chars >= MAX_SAMPLE_CHARS {
+                return false;
+            }
+            self.text.push(c);
+            self.chars += 1;
         }
-        sample.push(c);
+        true
     }
-    true
 }
 
 /// Text lines of SRT and WebVTT: everything but cue numbers, timing lines and the header,
 /// with `<i>`-style tags and `{\an8}`-style overrides removed.
-fn cue_text(text: &str, sample: &mut String) {
+fn cue_text(text: &str, sample: &mut Sample) {
     let mut in_header = text.trim_start_matches('\u{feff}').starts_with("WEBVTT");
     for line in text.lines() {
         let line = line.trim();
@@ -393,19 +409,19 @@ fn cue_text(text: &str, sample: &mut String) {
                 _ => {}
             }
         }
-        if !push_sample(sample, &plain) {
+        if !sample.push(&plain) {
             return;
         }
     }
 }
 
 /// Text nodes of an XML caption document.
-fn xml_text(text: &str, sample: &mut String) {
+fn xml_text(text: &str, sample: &mut Sample) {
     let mut reader = quick_xml::Reader::from_str(text);
     loop {
         match reader.read_event() {
             Ok(Event::Text(node)) => {
-                if !push_sample(sample, node.xml10_content().trim()) {
+                if !sample.push(node.xml10_content().trim()) {
                     return;
                 }
             }
@@ -417,7 +433,7 @@ fn xml_text(text: &str, sample: &mut String) {
 
 /// Printable characters of the CEA-608 byte pairs of an SCC file; control pairs become spaces.
 /// Special and extended characters are left out: the basic set is enough to recognise a language.
-fn scc_text(text: &str, sample: &mut String) {
+fn scc_text(text: &str, sample: &mut Sample) {
     let mut line_text = String::new();
     for line in text.lines().skip(1) {
         line_text.clear();
@@ -437,7 +453,7 @@ fn scc_text(text: &str, sample: &mut String) {
                 }
             }
         }
-        if !push_sample(sample, &line_text) {
+        if !sample.push(&line_text) {
             return;
         }
     }
@@ -578,14 +594,22 @@ mod tests {
     #[test]
     fn scc_bytes_are_read_as_text() {
         let scc = "Scenarist_SCC V1.0\n\n00:00:00:00\t9420 9420 94ae 94ae 9452 9452 97a1 97a1 c845 4c4c 4f80\n";
-        let mut sample = String::new();
+        let mut sample = Sample::default();
         scc_text(scc, &mut sample);
-        assert!(sample.contains("HELLO"), "{sample}");
+        assert!(sample.text.contains("HELLO"), "{sample:?}");
     }
 
     #[test]
     fn caption_text_drops_timecodes_numbers_and_tags() {
         let vtt = "WEBVTT\nKind: captions\n\n00:01.000 --> 00:02.000\n<v Roger>Hi <i>there</i>{\\an8}\n\n12\n";
         assert_eq!(caption_text(vtt, CaptionFormat::WebVtt).trim(), "Hi there");
+    }
+
+    #[test]
+    fn the_sample_is_bounded_however_long_the_caption() {
+        let cue = "1\n00:00:01,000 --> 00:00:02,000\nÉté après été, les mêmes chansons.\n\n";
+        let long = cue.repeat(2_000);
+        let sample = caption_text(&long, CaptionFormat::Srt);
+        assert_eq!(sample.chars().count(), MAX_SAMPLE_CHARS);
     }
 }
