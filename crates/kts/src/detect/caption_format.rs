@@ -284,6 +284,11 @@ fn bounded(value: &str) -> String {
     value.chars().take(32).collect()
 }
 
+/// At most 160 characters of a parser's message, which may quote the document.
+fn bounded_reason(message: &str) -> String {
+    message.chars().take(160).collect()
+}
+
 /// Succeeds when at least one line passes `is_cue`.
 fn check_cues(
     text: &str,
@@ -388,9 +393,12 @@ fn xml_format(text: &str) -> Result<CaptionFormat, CaptionFormatError> {
     let mut root_seen = false;
     let mut cues: usize = 0;
     loop {
-        let (namespace, event) = reader
-            .read_resolved_event()
-            .map_err(|e| invalid(format!("XML is not well-formed: {e}")))?;
+        let (namespace, event) = reader.read_resolved_event().map_err(|e| {
+            invalid(format!(
+                "XML is not well-formed: {}",
+                bounded_reason(&e.to_string())
+            ))
+        })?;
         let element = match &event {
             Event::Start(element) | Event::Empty(element) => element,
             Event::End(_) => {

@@ -316,13 +316,23 @@ fn xml_lang(text: &str) -> Option<(String, LanguageName)> {
 }
 
 /// A language code or name just before the extension: `movie.fr.srt`, `movie_de.vtt`,
-/// `movie.pt-BR.srt`, `movie.French.srt`. Only ISO 639-1 codes (with an optional region),
-/// three-letter codes of languages that have an ISO 639-1 code, and full Kaltura names count,
-/// so that words such as `new` or `final` are not read as rare languages.
+/// `movie.pt-BR.srt`, `movie.French.srt`, also before a caption qualifier
+/// (`movie.en.forced.srt`, `movie_es_sdh.vtt`). Only current ISO 639-1 codes (with an
+/// optional region), three-letter codes of languages that have one, and full Kaltura names
+/// count, so that words such as `in`, `new` or `final` are not read as languages.
 fn language_in_file_name(file_name: &str) -> Option<(String, LanguageName)> {
+    /// Suffixes that label a caption track rather than name its language.
+    const QUALIFIERS: &[&str] = &["forced", "sdh", "cc", "default", "full"];
     let base = file_name.rsplit(['/', '\\']).next()?;
     let (stem, _extension) = base.rsplit_once('.')?;
-    let (_, token) = stem.rsplit_once(['.', '_', ' '])?;
+    let mut tokens = stem.split(['.', '_', ' ']).skip(1).collect::<Vec<_>>();
+    if tokens
+        .last()
+        .is_some_and(|last| QUALIFIERS.iter().any(|q| q.eq_ignore_ascii_case(last)))
+    {
+        tokens.pop();
+    }
+    let token = *tokens.last()?;
     let (primary, region) = match token.split_once('-') {
         Some((primary, region)) => (primary, Some(region)),
         None => (token, None),
@@ -331,10 +341,13 @@ fn language_in_file_name(file_name: &str) -> Option<(String, LanguageName)> {
         && region.is_none_or(|r| {
             (2..=3).contains(&r.len()) && r.bytes().all(|b| b.is_ascii_alphanumeric())
         });
+    let lower = primary.to_ascii_lowercase();
     let language = match primary.len() {
-        2 if is_code => LanguageName::from_code(token),
+        2 if is_code && isolang::Language::from_639_1(&lower).is_some() => {
+            LanguageName::from_code(token)
+        }
         3 if is_code && region.is_none() => {
-            iso_639_2_to_639_1(&primary.to_ascii_lowercase()).and_then(LanguageName::from_constant)
+            iso_639_2_to_639_1(&lower).and_then(LanguageName::from_constant)
         }
         4.. if region.is_none() => KALTURA_LANGUAGES
             .iter()
@@ -561,6 +574,10 @@ mod tests {
             ("movie.srt", None),
             ("final_v2.srt", None),
             ("fr.srt", None),
+            ("movie.en.forced.srt", Some("English")),
+            ("movie_es_SDH.vtt", Some("Spanish")),
+            ("holiday_in.srt", None),
+            ("movie.xx.srt", None),
         ];
         for (name, expected) in cases {
             let found = language_in_file_name(name).map(|(_, l)| l.as_str());

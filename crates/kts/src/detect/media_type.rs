@@ -231,11 +231,12 @@ fn sniff(head: &[u8]) -> Option<(MediaType, &'static str)> {
         .or_else(|| ogg(head))
         .or_else(|| matroska(head))
         .or_else(|| asf(head))
-        .or_else(|| mpeg_ts(head))
         .or_else(|| mxf(head))
         .or_else(|| swf(head))
         .or_else(|| svg(head))
         .or_else(|| by_infer(head))
+        // Last: its only signature is a repeated 0x47, which a GIF ("G") could show by chance.
+        .or_else(|| mpeg_ts(head))
 }
 
 /// Whether `needle` occurs in `haystack`.
