@@ -184,9 +184,15 @@ fn iso_639_2_to_639_1(code: &str) -> Option<&'static str> {
         ("tib", "bo"),
         ("wel", "cy"),
     ];
-    // Individual languages Kaltura files under their macrolanguage's ISO 639-1 code.
-    const INDIVIDUAL: &[(&str, &str)] =
-        &[("cmn", "zh"), ("pes", "fa"), ("nob", "no"), ("nno", "no")];
+    // Individual languages Kaltura files under their macrolanguage's ISO 639-1 code, and
+    // Akan, which Kaltura lists only as its main variety, Twi.
+    const INDIVIDUAL: &[(&str, &str)] = &[
+        ("cmn", "zh"),
+        ("pes", "fa"),
+        ("nob", "no"),
+        ("nno", "no"),
+        ("aka", "tw"),
+    ];
     BIBLIOGRAPHIC
         .iter()
         .chain(INDIVIDUAL)
@@ -496,6 +502,19 @@ mod tests {
         constants.sort_unstable();
         constants.dedup();
         assert_eq!(constants.len(), 576);
+    }
+
+    #[test]
+    fn every_language_whatlang_can_name_is_a_kaltura_language() {
+        for lang in whatlang::Lang::all() {
+            let two = iso_639_2_to_639_1(lang.code());
+            assert!(
+                two.and_then(LanguageName::from_constant).is_some(),
+                "{} ({})",
+                lang.eng_name(),
+                lang.code()
+            );
+        }
     }
 
     #[test]
