@@ -84,7 +84,9 @@ pub fn inspect(
     declared: Option<CaptionFormat>,
     language: LanguageRequest,
 ) -> Result<InspectedCaption, CaptionFormatError> {
-    let format = match caption_format::detect(bytes, file_name) {
+    let decoded = charset::decode(bytes);
+    let text = decoded.as_ref().map(|decoded| decoded.text.as_str());
+    let format = match caption_format::detect_decoded(bytes, text, file_name) {
         Err(CaptionFormatError::Charset(_)) if declared == Some(CaptionFormat::Cap) => {
             CaptionDetection {
                 format: CaptionFormat::Cap,
@@ -93,9 +95,10 @@ pub fn inspect(
         }
         other => other?,
     };
+    // CAP is binary: uploaded as it came, even when its bytes happen to decode as text.
     let charset = match format.format {
         CaptionFormat::Cap => None,
-        _ => Some(charset::decode(bytes)?),
+        _ => Some(decoded?),
     };
     let text = charset.as_ref().map_or("", |decoded| decoded.text.as_str());
     let language = match language {

@@ -212,6 +212,20 @@ pub fn detect(
     content: &[u8],
     file_name: Option<&str>,
 ) -> Result<CaptionDetection, CaptionFormatError> {
+    let decoded = charset::decode(content);
+    detect_decoded(
+        content,
+        decoded.as_ref().map(|decoded| decoded.text.as_str()),
+        file_name,
+    )
+}
+
+/// [`detect`] for a caller that has already decoded `content` with [`charset::decode`].
+pub(super) fn detect_decoded(
+    content: &[u8],
+    decoded: Result<&str, &CharsetError>,
+    file_name: Option<&str>,
+) -> Result<CaptionDetection, CaptionFormatError> {
     if content.len() > MAX_CAPTION_BYTES {
         return Err(CaptionFormatError::TooLarge {
             size: content.len(),
@@ -226,15 +240,15 @@ pub fn detect(
     if content.starts_with(CAP_MAGIC) {
         return Ok(found(CaptionFormat::Cap));
     }
-    let text = match charset::decode(content) {
-        Ok(decoded) => decoded.text,
+    let text = match decoded {
+        Ok(text) => text,
         Err(error) => {
             return match extension.as_deref().and_then(CaptionFormat::from_extension) {
                 Some(CaptionFormat::Cap) => Ok(CaptionDetection {
                     format: CaptionFormat::Cap,
                     source: FormatSource::Extension,
                 }),
-                _ => Err(error.into()),
+                _ => Err(error.clone().into()),
             };
         }
     };
