@@ -1,15 +1,23 @@
-//! The command line: `kts serve`, `kts instance …`, `kts apikey …`.
+//! The command line: `kts serve`, `kts demo`, `kts sim`, `kts instance …`,
+//! `kts apikey …`.
 //!
 //! Every setting is a flag with an environment variable and a default, so
 //! `kts serve --help` documents them all. Secrets are read from flags or
 //! variables but never printed back, except a new API key, once.
 
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
+use kaltura_sim::{FaultRule, FaultSet, Partner, Simulator};
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::app::App;
 use crate::config::{DatabaseArgs, LogFormat, SettingsArgs};
+use crate::demo::{self, DemoArgs};
 use crate::ids::InstanceId;
 use crate::store::{InstanceUpdate, NewInstance, Scope, Store, seed};
 
@@ -36,12 +44,45 @@ pub enum Command {
     /// Run KTS (production). Instances come from the store; on first start
     /// the old KALTURA_INSTANCES / k_<n>_<FIELD> variables seed it.
     Serve(SettingsArgs),
+    /// KTS plus an in-process simulated Kaltura, instance 1 configured
+    /// against it; prints an admin password, an API key and curl commands.
+    Demo(DemoArgs),
+    /// The Kaltura simulator alone, for other clients and tests. Prints
+    /// `listening on http://…` as its first line.
+    Sim(SimArgs),
     /// Manage Kaltura instances in the store.
     #[command(subcommand)]
     Instance(InstanceCommand),
     /// Manage API keys for /service/* calls.
     #[command(subcommand)]
     Apikey(ApiKeyCommand),
+}
+
+/// Flags of `kts sim`.
+#[derive(Debug, Args)]
+pub struct SimArgs {
+    /// Address to listen on; port 0 picks a free port.
+    #[arg(long, env = "KTS_SIM_LISTEN", default_value = "127.0.0.1:0")]
+    pub listen: SocketAddr,
+    /// A partner as ID:ADMIN_SECRET:USER_SECRET (repeatable); default: the
+    /// simulator's demo partner 100.
+    #[arg(long = "partner", value_parser = parse_partner)]
+    pub partners: Vec<Partner>,
+    /// Folder that keeps the simulator's state across restarts (default: a
+    /// temporary folder).
+    #[arg(long, env = "KTS_SIM_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Milliseconds an uploaded entry converts before it is READY.
+    #[arg(long, default_value_t = 200)]
+    pub ready_delay_ms: u64,
+    /// A fault rule as TARGET:key=value,… (repeatable), e.g.
+    /// `media.get:api_error_rate=0.5` or `*:latency_ms=100`.
+    #[arg(long = "fault")]
+    pub faults: Vec<FaultRule>,
+}
+
+fn parse_partner(text: &str) -> Result<Partner, String> {
+    Partner::parse(text).map_err(|e| e.to_string())
 }
 
 /// `kts instance …`
@@ -179,6 +220,8 @@ impl clap::builder::ValueParserFactory for Scope {
 pub async fn run(command: Command) -> anyhow::Result<()> {
     match command {
         Command::Serve(args) => serve(args).await,
+        Command::Demo(args) => demo::run(args).await,
+        Command::Sim(args) => sim(args).await,
         Command::Instance(command) => instance(command).await,
         Command::Apikey(command) => apikey(command).await,
     }
@@ -189,6 +232,32 @@ async fn serve(args: SettingsArgs) -> anyhow::Result<()> {
     settings.seed_instances = seed::instances_from_vars(std::env::vars())?;
     let app = App::build(settings).await?;
     app.run_until_stopped().await?;
+    Ok(())
+}
+
+async fn sim(args: SimArgs) -> anyhow::Result<()> {
+    let mut builder = Simulator::builder()
+        .bind(args.listen)
+        .ready_delay(Duration::from_millis(args.ready_delay_ms))
+        .faults(FaultSet { rules: args.faults });
+    for partner in args.partners {
+        builder = builder.partner(partner);
+    }
+    if let Some(dir) = args.data_dir {
+        builder = builder.data_dir(dir);
+    }
+    let handle = builder
+        .spawn()
+        .await
+        .context("cannot start the simulator")?;
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "listening on {}", handle.base_url())?;
+    stdout.flush()?;
+    drop(stdout);
+    handle
+        .run_until_stopped(crate::app::shutdown_signal())
+        .await
+        .context("the simulator stopped badly")?;
     Ok(())
 }
 

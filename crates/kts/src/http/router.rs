@@ -3,8 +3,9 @@
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request};
-use axum::http::{HeaderName, Method, header};
+use axum::http::{HeaderName, Method, StatusCode, header};
 use axum::middleware;
+use axum::response::Response;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
@@ -31,8 +32,10 @@ pub fn build(state: AppState, legacy: Router<AppState>) -> Router {
         .unwrap_or(usize::MAX)
         .saturating_mul(extract::MAX_FILES)
         .saturating_add(extract::MAX_FORM_BYTES);
+    // `layer`, not `route_layer`: the area may still be empty, and an unknown
+    // `/service/*` path should not tell a caller without a key what exists.
     let service = legacy
-        .route_layer(middleware::from_fn_with_state(
+        .layer(middleware::from_fn_with_state(
             state.clone(),
             api_key::require_api_key,
         ))
@@ -72,9 +75,16 @@ pub fn build(state: AppState, legacy: Router<AppState>) -> Router {
         .nest("/service", service)
         .merge(health::router())
         .merge(metrics::router())
+        .fallback(unknown_path)
         .layer(DefaultBodyLimit::max(DEFAULT_BODY_LIMIT))
         .layer(layers)
         .with_state(state)
+}
+
+/// Unknown paths fail in the legacy shape too ("Keep that shape for every
+/// failure", kts-legacy-api.md).
+async fn unknown_path() -> Response {
+    error::legacy_failure(StatusCode::NOT_FOUND, "unknown path".to_owned())
 }
 
 /// CORS as the legacy contract says: headers `Content-Type` and

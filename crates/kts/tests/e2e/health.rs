@@ -1,6 +1,6 @@
 //! `/healthz`, `/readyz`, `/metrics`.
 
-use crate::helpers::spawn_app;
+use crate::helpers::{TestOptions, spawn_app, spawn_app_with};
 
 #[tokio::test]
 async fn healthz_answers_ok() {
@@ -74,7 +74,7 @@ async fn a_panicking_handler_answers_the_legacy_500_body() {
 }
 
 #[tokio::test]
-async fn unknown_paths_are_404() {
+async fn unknown_paths_are_404_in_the_legacy_shape() {
     let app = spawn_app().await;
     let response = app
         .client
@@ -83,5 +83,28 @@ async fn unknown_paths_are_404() {
         .await
         .unwrap();
     assert_eq!(response.status(), 404);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["success"], false);
+    assert_eq!(body["messages"][0], "unknown path");
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn the_real_app_starts_with_its_own_service_area() {
+    let app = spawn_app_with(TestOptions {
+        open_access: false,
+        real_service: true,
+        ..Default::default()
+    })
+    .await;
+    let response = app
+        .client
+        .get(app.url("/service/no_such_call/?id=1:0_abc"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 404);
+    let response = app.client.get(app.url("/healthz")).send().await.unwrap();
+    assert_eq!(response.status(), 200);
     app.finish().await;
 }

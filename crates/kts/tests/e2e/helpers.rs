@@ -31,6 +31,8 @@ pub(crate) struct TestOptions {
     pub(crate) cors_origins: Vec<&'static str>,
     pub(crate) max_file_bytes: u64,
     pub(crate) postgres: bool,
+    /// Serve the real `http::legacy` area instead of the probe routes.
+    pub(crate) real_service: bool,
 }
 
 impl Default for TestOptions {
@@ -40,6 +42,7 @@ impl Default for TestOptions {
             cors_origins: Vec::new(),
             max_file_bytes: 1 << 20,
             postgres: false,
+            real_service: false,
         }
     }
 }
@@ -100,9 +103,13 @@ pub(crate) async fn spawn_app_with(options: TestOptions) -> TestApp {
         secret_key: SecretKey::generate(),
         seed_instances: Vec::new(),
     };
-    let app = App::build_with_service(settings, probe_routes())
-        .await
-        .unwrap();
+    let app = if options.real_service {
+        App::build(settings).await.unwrap()
+    } else {
+        App::build_with_service(settings, probe_routes())
+            .await
+            .unwrap()
+    };
     let base_url = format!("http://{}", app.address());
     let store = app.store().clone();
     let (stop, stopped) = oneshot::channel::<()>();
