@@ -76,6 +76,9 @@ impl App {
             tracing::info!(seeded, "instances added from KALTURA_INSTANCES variables");
         }
         tracing::info!(settings = ?settings, "settings");
+        if settings.access.open {
+            tracing::warn!("KTS_OPEN_ACCESS is on: /service/* answers without an API key");
+        }
         let state = AppState::new(settings, store.clone(), telemetry::metrics_handle());
         let router = http::router::build(state, service);
         Ok(App {

@@ -199,3 +199,49 @@ Stop with Ctrl-C.",
         partner = Partner::demo().id,
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::test_support;
+
+    #[test]
+    fn the_demo_key_is_created_once_then_reused() {
+        let folder = tempfile::tempdir().unwrap();
+        let first = load_or_create_key(folder.path()).unwrap();
+        let second = load_or_create_key(folder.path()).unwrap();
+        assert_eq!(first.expose(), second.expose());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(folder.path().join(SECRET_KEY_FILE))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+    }
+
+    #[tokio::test]
+    async fn instance_1_follows_the_simulator_across_runs() {
+        let test = test_support::sqlite().await;
+        let partner = Partner::demo();
+        configure_instance(&test.store, &partner, "http://127.0.0.1:1111")
+            .await
+            .unwrap();
+        configure_instance(&test.store, &partner, "http://127.0.0.1:2222")
+            .await
+            .unwrap();
+        let instance = test
+            .store
+            .instance(InstanceId::DEFAULT)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(instance.service_url.as_str(), "http://127.0.0.1:2222/");
+        assert_eq!(instance.partner_id, partner.id);
+        assert_eq!(instance.admin_secret.expose_secret(), partner.admin_secret);
+        assert_eq!(test.store.count_instances().await.unwrap(), 1);
+        test.finish().await;
+    }
+}

@@ -1,6 +1,7 @@
-//! `spawn_app()` starts KTS on a free port of 127.0.0.1 with its own SQLite
-//! file (or PostgreSQL database) and upload folder, and returns a `TestApp`
-//! to talk to it.
+//! `spawn_app()` starts a Kaltura simulator and KTS on free ports of
+//! 127.0.0.1, KTS with its own SQLite file (or PostgreSQL database) and upload
+//! folder and instance 1 configured against the simulator, and returns a
+//! `TestApp` to talk to them.
 //!
 //! Until the legacy calls exist, the `/service` area is a set of probe routes
 //! that show what the extractors produced, behind the real API-key guard,
@@ -11,6 +12,7 @@ use std::path::PathBuf;
 use axum::Json;
 use axum::Router;
 use axum::routing::{any, post};
+use kaltura_sim::{Partner, Simulator, SimulatorHandle};
 use kts::App;
 use kts::config::{
     AccessSettings, AdminSettings, DatabaseSettings, DatabaseUrl, SecretKey, ServerSettings,
@@ -19,9 +21,11 @@ use kts::config::{
 use kts::http::api_key::{ApiKey, WriteAccess};
 use kts::http::error::LegacyError;
 use kts::http::extract::LegacyRequest;
+use kts::ids::InstanceId;
 use kts::state::AppState;
-use kts::store::{Scope, Store};
+use kts::store::{NewInstance, Scope, Store};
 use secrecy::ExposeSecret;
+use secrecy::SecretString;
 use serde_json::{Value, json};
 use tokio::sync::oneshot;
 
@@ -53,6 +57,8 @@ pub(crate) struct TestApp {
     pub(crate) client: reqwest::Client,
     pub(crate) store: Store,
     pub(crate) upload_folder: PathBuf,
+    /// The simulated Kaltura behind instance 1.
+    pub(crate) sim: Option<SimulatorHandle>,
     _folder: tempfile::TempDir,
     postgres_db: Option<String>,
     stop: Option<oneshot::Sender<()>>,
@@ -112,6 +118,27 @@ pub(crate) async fn spawn_app_with(options: TestOptions) -> TestApp {
     };
     let base_url = format!("http://{}", app.address());
     let store = app.store().clone();
+    let sim = Simulator::builder()
+        .ready_delay(std::time::Duration::ZERO)
+        .spawn()
+        .await
+        .unwrap();
+    let partner = Partner::demo();
+    store
+        .add_instance(&NewInstance {
+            id: Some(InstanceId::DEFAULT),
+            name: "Simulated".into(),
+            service_url: sim.base_url().to_owned(),
+            partner_id: partner.id,
+            player_uiconf_id: Some(1),
+            thumbnail_player_uiconf_id: Some(2),
+            admin_secret: SecretString::from(partner.admin_secret),
+            user_secret: Some(SecretString::from(partner.user_secret)),
+            user_id: "tester@example.org".into(),
+            mobile_flavor_id: None,
+        })
+        .await
+        .unwrap();
     let (stop, stopped) = oneshot::channel::<()>();
     let server = tokio::spawn(app.run_until(async {
         let _ = stopped.await;
@@ -121,6 +148,7 @@ pub(crate) async fn spawn_app_with(options: TestOptions) -> TestApp {
         client: reqwest::Client::new(),
         store,
         upload_folder,
+        sim: Some(sim),
         _folder: folder,
         postgres_db,
         stop: Some(stop),
@@ -169,6 +197,9 @@ impl TestApp {
         }
         if let Some(server) = self.server.take() {
             server.await.unwrap().unwrap();
+        }
+        if let Some(sim) = self.sim.take() {
+            sim.shutdown().await.unwrap();
         }
         if let Some(name) = self.postgres_db.take() {
             let admin = sqlx::AnyPool::connect(POSTGRES_ADMIN_URL).await.unwrap();

@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod api_keys;
+mod cli;
 mod cors;
 mod extract;
 mod health;

@@ -25,8 +25,17 @@ fn instance() -> NewInstance {
 async fn serves_and_stores(app: TestApp) {
     let response = app.client.get(app.url("/readyz")).send().await.unwrap();
     assert_eq!(response.status(), 200);
+    // Instance 1 is the simulator's (see helpers); this one takes id 2.
     let id = app.store.add_instance(&instance()).await.unwrap();
-    assert_eq!(id, InstanceId::DEFAULT);
+    assert_eq!(id.get(), 2);
+    let sim_url = app.sim.as_ref().unwrap().base_url().to_owned();
+    let first = app
+        .store
+        .instance(InstanceId::DEFAULT)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(first.service_url.as_str().trim_end_matches('/'), sim_url);
     let loaded = app.store.instance(id).await.unwrap().unwrap();
     assert_eq!(loaded.admin_secret.expose_secret(), "admin-s");
     assert_eq!(loaded.service_url.as_str(), "http://127.0.0.1:9/");
