@@ -34,6 +34,7 @@ pub(crate) struct TestOptions {
     pub(crate) open_access: bool,
     pub(crate) cors_origins: Vec<&'static str>,
     pub(crate) max_file_bytes: u64,
+    pub(crate) body_idle_timeout: std::time::Duration,
     pub(crate) postgres: bool,
     /// Serve the real `http::legacy` area instead of the probe routes.
     pub(crate) real_service: bool,
@@ -45,6 +46,7 @@ impl Default for TestOptions {
             open_access: true,
             cors_origins: Vec::new(),
             max_file_bytes: 1 << 20,
+            body_idle_timeout: std::time::Duration::from_secs(30),
             postgres: false,
             real_service: false,
         }
@@ -107,6 +109,7 @@ pub(crate) async fn spawn_app_with(options: TestOptions) -> TestApp {
         uploads: UploadSettings {
             folder: upload_folder.clone(),
             max_file_bytes: options.max_file_bytes,
+            body_idle_timeout: options.body_idle_timeout,
             fromlocal_dir: None,
         },
         admin: AdminSettings::default(),
