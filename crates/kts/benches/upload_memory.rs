@@ -4,8 +4,9 @@
 //! peak resident memory before and after. Uploads must never sit whole in
 //! memory (DESIGN.md, "Quality bars"), so the peak should stay flat.
 //!
-//! Run: `cargo bench -p kts --bench upload_memory`. Linux only (reads
-//! `/proc/self/status`). The client runs in the same process, so the figure
+//! Run: `cargo bench -p kts --bench upload_memory` (release build), or
+//! `cargo build -p kts --benches` and run `target/debug/deps/upload_memory-*`
+//! to reuse the dev build. Linux only (reads `/proc/self/status`). The client runs in the same process, so the figure
 //! is an upper bound for KTS alone.
 
 use std::time::{Duration, Instant};
