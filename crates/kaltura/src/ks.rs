@@ -8,7 +8,8 @@ use std::fmt;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use aes::Aes128;
-use aes::cipher::{Array, BlockCipherDecrypt, BlockCipherEncrypt, KeyInit};
+use aes::cipher::generic_array::GenericArray;
+use aes::cipher::{BlockDecrypt, BlockEncrypt, KeyInit};
 use base64::Engine as _;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE};
 use sha1::{Digest, Sha1};
@@ -219,7 +220,7 @@ fn build_v2(fields: &KsFields, secret: &str, random16: [u8; 16]) -> Result<Ks, K
         for (b, p) in block.iter_mut().zip(previous) {
             *b ^= p;
         }
-        let mut array = Array::from(to_block(block));
+        let mut array = GenericArray::from(to_block(block));
         cipher.encrypt_block(&mut array);
         block.copy_from_slice(&array);
         previous = to_block(block);
@@ -295,7 +296,7 @@ fn parse_v2(rest: &[u8], secret: &str) -> Result<KsFields, KsError> {
     let mut previous = [0u8; 16];
     for block in data.chunks_exact_mut(16) {
         let this = to_block(block);
-        let mut array = Array::from(this);
+        let mut array = GenericArray::from(this);
         cipher.decrypt_block(&mut array);
         for ((b, d), p) in block.iter_mut().zip(array.iter()).zip(previous) {
             *b = d ^ p;
@@ -362,7 +363,7 @@ fn aes_key(secret: &str) -> Aes128 {
     let digest = Sha1::digest(secret.as_bytes());
     let mut key = [0u8; 16];
     key.copy_from_slice(&digest[..16]);
-    Aes128::new(&Array::from(key))
+    Aes128::new(&GenericArray::from(key))
 }
 
 fn to_block(slice: &[u8]) -> [u8; 16] {
