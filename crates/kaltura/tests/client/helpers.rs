@@ -71,3 +71,79 @@ pub fn mock_client(url: &str) -> kaltura::ClientBuilder {
             max_delay: std::time::Duration::from_millis(5),
         })
 }
+
+/// The demo partner of the simulator.
+pub const PARTNER: i64 = 100;
+pub const ADMIN_SECRET: &str = "5ca1ab1e5ca1ab1e5ca1ab1e5ca1ab1e";
+pub const USER_SECRET: &str = "0ddba11c0ddba11c0ddba11c0ddba11c";
+
+/// A running simulator and a client configured for its demo partner.
+pub struct TestSim {
+    pub sim: kaltura_sim::SimulatorHandle,
+    pub client: kaltura::Client,
+}
+
+impl TestSim {
+    /// A client builder for this simulator with fast, bounded retries.
+    pub fn client_builder(&self) -> kaltura::ClientBuilder {
+        kaltura::Client::builder(self.sim.base_url(), PARTNER)
+            .admin_secret(ADMIN_SECRET)
+            .user_secret(USER_SECRET)
+            .user_id("admin")
+            .chunk_size(256 * 1024)
+            .retry_policy(kaltura::RetryPolicy {
+                max_attempts: 4,
+                base_delay: std::time::Duration::from_millis(5),
+                max_delay: std::time::Duration::from_millis(50),
+            })
+    }
+
+    /// Uploads `data` and creates a media entry of `media_type` from it.
+    pub async fn entry_with(
+        &self,
+        name: &str,
+        file_name: &str,
+        data: Vec<u8>,
+        media_type: kaltura::MediaType,
+    ) -> kaltura::MediaEntry {
+        let size = data.len() as u64;
+        let token = self
+            .client
+            .upload()
+            .file_name(file_name)
+            .from_reader(std::io::Cursor::new(data), Some(size))
+            .await
+            .unwrap();
+        let entry = kaltura::MediaEntry {
+            name: Some(name.into()),
+            media_type: Some(media_type),
+            ..Default::default()
+        };
+        self.client
+            .media()
+            .add_from_uploaded_file(&entry, token.id.as_deref().unwrap())
+            .await
+            .unwrap()
+    }
+}
+
+/// Starts a simulator with instant conversion and a client for it.
+pub async fn spawn_sim() -> TestSim {
+    let sim = kaltura_sim::Simulator::builder()
+        .ready_delay(std::time::Duration::ZERO)
+        .spawn()
+        .await
+        .unwrap();
+    let client = kaltura::Client::builder(sim.base_url(), PARTNER)
+        .admin_secret(ADMIN_SECRET)
+        .user_secret(USER_SECRET)
+        .user_id("admin")
+        .build()
+        .unwrap();
+    TestSim { sim, client }
+}
+
+/// A small valid-looking file body of `len` bytes with varied content.
+pub fn sample_bytes(len: usize) -> Vec<u8> {
+    (0..len).map(|i| (i * 31 % 251) as u8).collect()
+}

@@ -5,4 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, unreachable_pub)]
 
 mod helpers;
+mod media;
 mod mock_failures;
+mod multirequest;
+mod sessions;
