@@ -77,10 +77,21 @@ pub const PARTNER: i64 = 100;
 pub const ADMIN_SECRET: &str = "5ca1ab1e5ca1ab1e5ca1ab1e5ca1ab1e";
 pub const USER_SECRET: &str = "0ddba11c0ddba11c0ddba11c0ddba11c";
 
+/// Tests that measure the process's memory run alone: they hold this lock for writing, every other
+/// simulator test for reading.
+static EXCLUSIVE: std::sync::LazyLock<Arc<tokio::sync::RwLock<()>>> = std::sync::LazyLock::new(Arc::default);
+
+/// Whichever hold a test has on [`EXCLUSIVE`].
+pub enum Hold {
+    Shared(#[allow(dead_code)] tokio::sync::OwnedRwLockReadGuard<()>),
+    Alone(#[allow(dead_code)] tokio::sync::OwnedRwLockWriteGuard<()>),
+}
+
 /// A running simulator and a client configured for its demo partner.
 pub struct TestSim {
     pub sim: kaltura_sim::SimulatorHandle,
     pub client: kaltura::Client,
+    _hold: Hold,
 }
 
 impl TestSim {
@@ -129,6 +140,17 @@ impl TestSim {
 
 /// Starts a simulator with instant conversion and a client for it.
 pub async fn spawn_sim() -> TestSim {
+    let hold = Hold::Shared(EXCLUSIVE.clone().read_owned().await);
+    start(hold).await
+}
+
+/// Like [`spawn_sim`], with no other simulator test running meanwhile (for memory measurements).
+pub async fn spawn_sim_alone() -> TestSim {
+    let hold = Hold::Alone(EXCLUSIVE.clone().write_owned().await);
+    start(hold).await
+}
+
+async fn start(hold: Hold) -> TestSim {
     let sim = kaltura_sim::Simulator::builder()
         .ready_delay(std::time::Duration::ZERO)
         .spawn()
@@ -140,7 +162,7 @@ pub async fn spawn_sim() -> TestSim {
         .user_id("admin")
         .build()
         .unwrap();
-    TestSim { sim, client }
+    TestSim { sim, client, _hold: hold }
 }
 
 /// A small valid-looking file body of `len` bytes with varied content.

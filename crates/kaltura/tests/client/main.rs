@@ -9,3 +9,4 @@ mod media;
 mod mock_failures;
 mod multirequest;
 mod sessions;
+mod upload;
