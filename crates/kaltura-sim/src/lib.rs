@@ -2,3 +2,6 @@
 //!
 //! Knows nothing of KTS: it speaks the wire protocol of `docs/kaltura-api-v3.md`
 //! so that official Kaltura clients work against it unchanged.
+
+pub mod imaging;
+pub mod probe;
