@@ -15,9 +15,9 @@ use std::io::Cursor;
 use std::path::Path;
 
 /// Largest image file decoded (the decoders want the whole file in memory).
-pub const MAX_SOURCE_BYTES: u64 = 64 * 1024 * 1024;
+pub(crate) const MAX_SOURCE_BYTES: u64 = 64 * 1024 * 1024;
 /// Largest width or height accepted, in and out (the API's own bound).
-pub const MAX_DIMENSION: u32 = 10_000;
+pub(crate) const MAX_DIMENSION: u32 = 10_000;
 /// Memory a decoder may allocate.
 const MAX_DECODE_ALLOC: u64 = 512 * 1024 * 1024;
 /// JPEG quality when the request gives none (0).
@@ -25,7 +25,7 @@ const DEFAULT_QUALITY: u8 = 75;
 
 /// What can go wrong while producing an image.
 #[derive(Debug, thiserror::Error)]
-pub enum ImagingError {
+pub(crate) enum ImagingError {
     /// The source file could not be read.
     #[error("cannot read the source image")]
     Read(#[source] std::io::Error),
@@ -42,7 +42,7 @@ pub enum ImagingError {
 
 /// How the source is fitted into the requested box (`KalturaThumbCropType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum CropType {
+pub(crate) enum CropType {
     /// 1: fit inside, keep the aspect ratio, never enlarge.
     #[default]
     Resize,
@@ -58,7 +58,7 @@ pub enum CropType {
 
 impl CropType {
     /// The crop type for its Kaltura number (1–5).
-    pub fn from_code(code: i64) -> Option<Self> {
+    pub(crate) fn from_code(code: i64) -> Option<Self> {
         Some(match code {
             1 => Self::Resize,
             2 => Self::ResizeWithPadding,
@@ -72,33 +72,33 @@ impl CropType {
 
 /// A rectangle of the source image, in its pixels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SourceRect {
+pub(crate) struct SourceRect {
     /// Left edge.
-    pub x: u32,
+    pub(crate) x: u32,
     /// Top edge.
-    pub y: u32,
+    pub(crate) y: u32,
     /// Width (0 = to the right edge).
-    pub width: u32,
+    pub(crate) width: u32,
     /// Height (0 = to the bottom edge).
-    pub height: u32,
+    pub(crate) height: u32,
 }
 
 /// The thumbnail options of 14.1 that change pixels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ThumbnailSpec {
+pub(crate) struct ThumbnailSpec {
     /// Target width; 0 = derived from the height and the aspect ratio.
-    pub width: u32,
+    pub(crate) width: u32,
     /// Target height; 0 = derived from the width and the aspect ratio.
-    pub height: u32,
+    pub(crate) height: u32,
     /// How the source fits the box.
-    pub crop: CropType,
+    pub(crate) crop: CropType,
     /// Padding colour for [`CropType::ResizeWithPadding`] and the colour
     /// transparent pixels are laid on.
-    pub background: [u8; 3],
+    pub(crate) background: [u8; 3],
     /// JPEG quality 1–100; 0 = default (75).
-    pub quality: u8,
+    pub(crate) quality: u8,
     /// Part of the source to use before scaling; `None` = all of it.
-    pub source_rect: Option<SourceRect>,
+    pub(crate) source_rect: Option<SourceRect>,
 }
 
 impl Default for ThumbnailSpec {
@@ -117,7 +117,7 @@ impl Default for ThumbnailSpec {
 
 /// Parses a Kaltura `bgcolor` value (1–6 hex digits, as a number: `ff` is
 /// `0000ff`, blue).
-pub fn parse_background(value: &str) -> Option<[u8; 3]> {
+pub(crate) fn parse_background(value: &str) -> Option<[u8; 3]> {
     if value.is_empty() || value.len() > 6 {
         return None;
     }
@@ -127,7 +127,7 @@ pub fn parse_background(value: &str) -> Option<[u8; 3]> {
 }
 
 /// Decodes the image file at `path` within the limits of this module.
-pub fn load(path: &Path) -> Result<DynamicImage, ImagingError> {
+pub(crate) fn load(path: &Path) -> Result<DynamicImage, ImagingError> {
     let size = std::fs::metadata(path).map_err(ImagingError::Read)?.len();
     if size > MAX_SOURCE_BYTES {
         return Err(ImagingError::TooLarge(size));
@@ -145,14 +145,14 @@ pub fn load(path: &Path) -> Result<DynamicImage, ImagingError> {
 }
 
 /// Renders the image file at `path` per `spec`, as JPEG bytes.
-pub fn thumbnail(path: &Path, spec: &ThumbnailSpec) -> Result<Vec<u8>, ImagingError> {
+pub(crate) fn thumbnail(path: &Path, spec: &ThumbnailSpec) -> Result<Vec<u8>, ImagingError> {
     let source = load(path)?;
     encode_jpeg(&transform(source, spec), spec.quality)
 }
 
 /// Crops and scales `source` per `spec`; the result is flattened to RGB on
 /// the background colour.
-pub fn transform(source: DynamicImage, spec: &ThumbnailSpec) -> RgbImage {
+pub(crate) fn transform(source: DynamicImage, spec: &ThumbnailSpec) -> RgbImage {
     let source = match spec.source_rect {
         Some(rect) => crop_source(source, rect),
         None => source,
@@ -192,7 +192,7 @@ pub fn transform(source: DynamicImage, spec: &ThumbnailSpec) -> RgbImage {
 }
 
 /// Encodes as baseline JPEG at `quality` (0 = default).
-pub fn encode_jpeg(image: &RgbImage, quality: u8) -> Result<Vec<u8>, ImagingError> {
+pub(crate) fn encode_jpeg(image: &RgbImage, quality: u8) -> Result<Vec<u8>, ImagingError> {
     let quality = match quality {
         0 => DEFAULT_QUALITY,
         q => q.min(100),
@@ -207,7 +207,7 @@ pub fn encode_jpeg(image: &RgbImage, quality: u8) -> Result<Vec<u8>, ImagingErro
 /// The image shown for a video or audio entry that has no thumbnail yet: a
 /// mid-grey frame with a darker border, so it reads as "no picture" rather
 /// than as a broken image.
-pub fn placeholder(width: u32, height: u32) -> RgbImage {
+pub(crate) fn placeholder(width: u32, height: u32) -> RgbImage {
     let (w, h) = (
         width.clamp(1, MAX_DIMENSION),
         height.clamp(1, MAX_DIMENSION),
@@ -228,7 +228,7 @@ pub fn placeholder(width: u32, height: u32) -> RgbImage {
 /// dark frame of the video's size with a light bar along the bottom whose
 /// length shows the offset within the duration. Two offsets of one video
 /// give two different images, and the same offset the same image.
-pub fn frame_marker(width: u32, height: u32, offset_ms: u64, duration_ms: u64) -> RgbImage {
+pub(crate) fn frame_marker(width: u32, height: u32, offset_ms: u64, duration_ms: u64) -> RgbImage {
     let (w, h) = (
         width.clamp(1, MAX_DIMENSION),
         height.clamp(1, MAX_DIMENSION),

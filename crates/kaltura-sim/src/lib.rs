@@ -1,7 +1,310 @@
 //! A Kaltura api_v3 compatible server for tests, benchmarks and demos.
 //!
-//! Knows nothing of KTS: it speaks the wire protocol of `docs/kaltura-api-v3.md`
-//! so that official Kaltura clients work against it unchanged.
+//! Knows nothing of KTS: it speaks the wire protocol of `docs/kaltura-api-v3.md` so that official Kaltura
+//! clients work against it unchanged. [`Simulator::builder`] configures partners, an optional data folder,
+//! the processing delay, the bind address and [`faults`](FaultSet); [`SimulatorBuilder::spawn`] binds and
+//! serves in the background and returns a [`SimulatorHandle`].
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), kaltura_sim::Error> {
+//! let sim = kaltura_sim::Simulator::builder().spawn().await?;
+//! println!("Kaltura at {} for partner {}", sim.base_url(), kaltura_sim::Partner::demo().id);
+//! sim.shutdown().await?;
+//! # Ok(()) }
+//! ```
 
-pub mod imaging;
-pub mod probe;
+mod app;
+mod faults;
+mod http;
+mod imaging;
+mod ks;
+mod lifecycle;
+mod probe;
+mod services;
+mod state;
+mod urls;
+mod wire;
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+pub use faults::{FaultRule, FaultRuleError, FaultSet, Faults};
+
+/// A Kaltura account of the simulator. Both secrets are accepted by `session.start`; only the admin secret
+/// signs KSs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Partner {
+    pub id: i64,
+    pub admin_secret: String,
+    pub user_secret: String,
+}
+
+impl Partner {
+    /// The demo partner used when none is configured: id `100`, admin secret
+    /// `5ca1ab1e5ca1ab1e5ca1ab1e5ca1ab1e`, user secret `0ddba11c0ddba11c0ddba11c0ddba11c`. Well-known test
+    /// values: never use them outside a simulator.
+    pub fn demo() -> Self {
+        Self {
+            id: 100,
+            admin_secret: "5ca1ab1e5ca1ab1e5ca1ab1e5ca1ab1e".to_owned(),
+            user_secret: "0ddba11c0ddba11c0ddba11c0ddba11c".to_owned(),
+        }
+    }
+
+    /// Reads `ID:ADMIN_SECRET:USER_SECRET` (the `--partner` flag).
+    pub fn parse(spec: &str) -> Result<Self, Error> {
+        let invalid = |reason: &str| Error::InvalidPartner(format!("{spec:?}: {reason}"));
+        let mut parts = spec.split(':');
+        let (Some(id), Some(admin), Some(user), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(invalid("expected ID:ADMIN_SECRET:USER_SECRET"));
+        };
+        let id: i64 = id
+            .parse()
+            .map_err(|_| invalid("the partner id is not a number"))?;
+        if id <= 0 {
+            return Err(invalid("partner ids of customers are positive"));
+        }
+        let secret_ok =
+            |s: &str| !s.is_empty() && s.len() <= 128 && s.chars().all(|c| c.is_ascii_graphic());
+        if !secret_ok(admin) || !secret_ok(user) {
+            return Err(invalid("secrets are 1–128 printable characters"));
+        }
+        Ok(Self {
+            id,
+            admin_secret: admin.to_owned(),
+            user_secret: user.to_owned(),
+        })
+    }
+}
+
+/// Errors of starting or stopping the simulator.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    #[error("cannot bind {addr}")]
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("cannot use the data folder {}", path.display())]
+    DataDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot read the saved state {}: {message}", path.display())]
+    StateFile { path: PathBuf, message: String },
+    #[error("invalid partner {0}")]
+    InvalidPartner(String),
+    #[error("the server stopped with an error")]
+    Serve(#[source] std::io::Error),
+}
+
+/// Entry point: `Simulator::builder()`.
+#[derive(Debug)]
+pub struct Simulator;
+
+impl Simulator {
+    pub fn builder() -> SimulatorBuilder {
+        SimulatorBuilder::default()
+    }
+}
+
+/// Configures a simulator. Defaults: the [demo partner](Partner::demo) when none is added, state in a
+/// temporary folder, a ready delay of 200 ms, bound to `127.0.0.1:0`, no faults, file parts up to 4 GiB.
+#[derive(Debug, Clone)]
+pub struct SimulatorBuilder {
+    partners: Vec<Partner>,
+    data_dir: Option<PathBuf>,
+    ready_delay: Duration,
+    bind: SocketAddr,
+    faults: FaultSet,
+    max_file_bytes: u64,
+}
+
+impl Default for SimulatorBuilder {
+    fn default() -> Self {
+        Self {
+            partners: Vec::new(),
+            data_dir: None,
+            ready_delay: Duration::from_millis(200),
+            bind: SocketAddr::from(([127, 0, 0, 1], 0)),
+            faults: FaultSet::default(),
+            max_file_bytes: 4 << 30,
+        }
+    }
+}
+
+impl SimulatorBuilder {
+    /// Adds a partner (repeatable). Without any, the demo partner is used.
+    pub fn partner(mut self, partner: Partner) -> Self {
+        self.partners.push(partner);
+        self
+    }
+
+    /// Keeps state and files in this folder across restarts (created if missing).
+    pub fn data_dir(mut self, dir: impl AsRef<Path>) -> Self {
+        self.data_dir = Some(dir.as_ref().to_path_buf());
+        self
+    }
+
+    /// Time an entry spends converting (PRECONVERT) before it becomes READY. Zero makes tests instant.
+    pub fn ready_delay(mut self, delay: Duration) -> Self {
+        self.ready_delay = delay;
+        self
+    }
+
+    /// Address to listen on; port 0 picks a free port.
+    pub fn bind(mut self, addr: SocketAddr) -> Self {
+        self.bind = addr;
+        self
+    }
+
+    /// Fault rules in force from the start.
+    pub fn faults(mut self, faults: FaultSet) -> Self {
+        self.faults = faults;
+        self
+    }
+
+    /// Largest accepted uploaded file part, in bytes.
+    pub fn max_file_bytes(mut self, bytes: u64) -> Self {
+        self.max_file_bytes = bytes;
+        self
+    }
+
+    /// Binds the address, opens the state and serves in a background task.
+    pub async fn spawn(self) -> Result<SimulatorHandle, Error> {
+        let listener = tokio::net::TcpListener::bind(self.bind)
+            .await
+            .map_err(|source| Error::Bind {
+                addr: self.bind,
+                source,
+            })?;
+        let addr = listener.local_addr().map_err(|source| Error::Bind {
+            addr: self.bind,
+            source,
+        })?;
+        let partners = if self.partners.is_empty() {
+            vec![Partner::demo()]
+        } else {
+            self.partners
+        };
+        let store = state::Store::open(self.data_dir.as_deref(), &partners)?;
+        let faults = Faults::new(self.faults);
+        let base_url = format!("http://{addr}");
+        let app = app::AppState {
+            store: Arc::new(store),
+            partners: Arc::new(partners),
+            faults: faults.clone(),
+            config: Arc::new(app::Config {
+                base_url: base_url.clone(),
+                ready_delay: self.ready_delay,
+                limits: wire::request::Limits {
+                    max_body_bytes: 16 << 20,
+                    max_file_bytes: self.max_file_bytes,
+                    max_params: 10_000,
+                },
+                import_timeout: Duration::from_secs(120),
+            }),
+            uploads: Arc::default(),
+        };
+        let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+        let router = http::router(app);
+        let task = tokio::spawn(async move {
+            axum::serve(
+                listener,
+                router.into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .with_graceful_shutdown(async {
+                let _ = stop_rx.await;
+            })
+            .await
+        });
+        Ok(SimulatorHandle {
+            addr,
+            base_url,
+            faults,
+            stop: Some(stop_tx),
+            task,
+        })
+    }
+}
+
+/// A running simulator. Dropping it stops serving at the next opportunity; prefer [`shutdown`](Self::shutdown).
+#[derive(Debug)]
+pub struct SimulatorHandle {
+    addr: SocketAddr,
+    base_url: String,
+    faults: Faults,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    task: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+impl SimulatorHandle {
+    /// The bound address.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `http://127.0.0.1:PORT`: the `serviceUrl` for Kaltura clients.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The fault rules, switchable while running.
+    pub fn faults(&self) -> &Faults {
+        &self.faults
+    }
+
+    /// Stops accepting connections, lets running requests finish and waits for the server.
+    pub async fn shutdown(mut self) -> Result<(), Error> {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        match (&mut self.task).await {
+            Ok(result) => result.map_err(Error::Serve),
+            Err(join) => Err(Error::Serve(std::io::Error::other(join))),
+        }
+    }
+
+    /// Serves until `stop` completes (e.g. Ctrl-C), then shuts down gracefully. For `kts sim`/`kts demo`.
+    pub async fn run_until_stopped(mut self, stop: impl Future<Output = ()>) -> Result<(), Error> {
+        tokio::select! {
+            () = stop => self.shutdown().await,
+            result = &mut self.task => match result {
+                Ok(r) => r.map_err(Error::Serve),
+                Err(join) => Err(Error::Serve(std::io::Error::other(join))),
+            },
+        }
+    }
+}
+
+impl Drop for SimulatorHandle {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partner_flag_is_parsed_and_checked() {
+        let p = Partner::parse("123:aaaa:bbbb").unwrap();
+        assert_eq!(
+            (p.id, p.admin_secret.as_str(), p.user_secret.as_str()),
+            (123, "aaaa", "bbbb")
+        );
+        assert!(Partner::parse("123:aaaa").is_err());
+        assert!(Partner::parse("x:a:b").is_err());
+        assert!(Partner::parse("-1:a:b").is_err());
+        assert!(Partner::parse("1::b").is_err());
+    }
+}

@@ -19,7 +19,7 @@ use std::path::Path;
 
 /// What an uploaded file holds, in the terms of `KalturaMediaType`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum MediaKind {
+pub(crate) enum MediaKind {
     /// A file with at least one video track.
     Video,
     /// A still image.
@@ -33,7 +33,7 @@ pub enum MediaKind {
 
 /// The container format recognised in a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
+pub(crate) enum Format {
     /// MPEG-4 part 14 (`.mp4`).
     Mp4,
     /// Apple QuickTime (`.mov`).
@@ -66,7 +66,7 @@ pub enum Format {
 
 impl Format {
     /// The file extension Kaltura would store in `fileExt` for this format.
-    pub fn extension(self) -> &'static str {
+    pub(crate) fn extension(self) -> &'static str {
         match self {
             Format::Mp4 => "mp4",
             Format::QuickTime => "mov",
@@ -86,7 +86,7 @@ impl Format {
     }
 
     /// The `Content-Type` a file of this format is served with.
-    pub fn mime_type(self) -> &'static str {
+    pub(crate) fn mime_type(self) -> &'static str {
         match self {
             Format::Mp4 => "video/mp4",
             Format::QuickTime => "video/quicktime",
@@ -109,17 +109,17 @@ impl Format {
 /// What probing learnt about a file. Every field is optional: a fact that
 /// could not be read is absent rather than guessed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct MediaFacts {
+pub(crate) struct MediaFacts {
     /// Video, image, audio or unknown.
-    pub kind: MediaKind,
+    pub(crate) kind: MediaKind,
     /// The container format, when recognised.
-    pub format: Option<Format>,
+    pub(crate) format: Option<Format>,
     /// Frame or image width in pixels.
-    pub width: Option<u32>,
+    pub(crate) width: Option<u32>,
     /// Frame or image height in pixels.
-    pub height: Option<u32>,
+    pub(crate) height: Option<u32>,
     /// Play time in milliseconds (video and audio only).
-    pub duration_ms: Option<u64>,
+    pub(crate) duration_ms: Option<u64>,
 }
 
 impl MediaFacts {
@@ -138,7 +138,7 @@ const SNIFF_LEN: usize = 64;
 
 /// Probes the file at `path`. A file that cannot be opened or read gives
 /// empty facts, like unknown content.
-pub fn probe_path(path: &Path) -> MediaFacts {
+pub(crate) fn probe_path(path: &Path) -> MediaFacts {
     match File::open(path) {
         Ok(file) => probe(&mut BufReader::new(file)),
         Err(_) => MediaFacts::default(),
@@ -146,7 +146,7 @@ pub fn probe_path(path: &Path) -> MediaFacts {
 }
 
 /// Probes the content of a seekable reader, starting at its beginning.
-pub fn probe<R: Read + Seek>(reader: &mut R) -> MediaFacts {
+pub(crate) fn probe<R: Read + Seek>(reader: &mut R) -> MediaFacts {
     let Ok(len) = reader.seek(SeekFrom::End(0)) else {
         return MediaFacts::default();
     };

@@ -49,30 +49,41 @@ pub(super) fn read_resource(map: Option<&Map>) -> Result<Resource, ApiError> {
         _ => Err(ApiError::cannot_be_null(prop)),
     };
     match object_type {
-        "KalturaUploadedFileTokenResource" => {
-            Ok(Resource::Token(required("token", "KalturaUploadedFileTokenResource::token")?))
-        }
+        "KalturaUploadedFileTokenResource" => Ok(Resource::Token(required(
+            "token",
+            "KalturaUploadedFileTokenResource::token",
+        )?)),
         "KalturaUrlResource" => Ok(Resource::Url(required("url", "KalturaUrlResource::url")?)),
         "KalturaStringResource" => {
             let content = required("content", "KalturaStringResource::content")?;
             if content.len() > MAX_STRING_RESOURCE {
-                return Err(ApiError::max_length("KalturaStringResource::content", MAX_STRING_RESOURCE));
+                return Err(ApiError::max_length(
+                    "KalturaStringResource::content",
+                    MAX_STRING_RESOURCE,
+                ));
             }
             Ok(Resource::Text(content))
         }
-        "" | "KalturaResource" | "KalturaContentResource" | "KalturaDataCenterContentResource"
-        | "KalturaGenericDataCenterContentResource" => Err(ApiError::object_type_abstract(if object_type.is_empty() {
-            "KalturaContentResource"
-        } else {
-            object_type
-        })),
+        ""
+        | "KalturaResource"
+        | "KalturaContentResource"
+        | "KalturaDataCenterContentResource"
+        | "KalturaGenericDataCenterContentResource" => {
+            Err(ApiError::object_type_abstract(if object_type.is_empty() {
+                "KalturaContentResource"
+            } else {
+                object_type
+            }))
+        }
         other => Err(ApiError::resource_type_not_supported(other)),
     }
 }
 
 /// Where version `version` of an asset's file lives, relative to the files root.
 fn asset_path(asset_id: &str, version: i64, ext: &str) -> PathBuf {
-    PathBuf::from("assets").join(asset_id).join(format!("v{version}.{ext}"))
+    PathBuf::from("assets")
+        .join(asset_id)
+        .join(format!("v{version}.{ext}"))
 }
 
 /// Moves `source` into the asset's storage.
@@ -85,12 +96,21 @@ pub(super) async fn store_file(
     ext: &str,
 ) -> Result<StoredFile, ApiError> {
     let relative = asset_path(asset_id, version, ext);
-    move_file(source, &app.store.file_path(&relative)).await.map_err(|e| {
-        tracing::error!(error = %e, "could not store asset content");
-        ApiError::internal()
-    })?;
-    let size = tokio::fs::metadata(app.store.file_path(&relative)).await.map(|m| m.len()).unwrap_or(0);
-    Ok(StoredFile { path: relative, file_name: file_name.to_owned(), size })
+    move_file(source, &app.store.file_path(&relative))
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "could not store asset content");
+            ApiError::internal()
+        })?;
+    let size = tokio::fs::metadata(app.store.file_path(&relative))
+        .await
+        .map(|m| m.len())
+        .unwrap_or(0);
+    Ok(StoredFile {
+        path: relative,
+        file_name: file_name.to_owned(),
+        size,
+    })
 }
 
 /// Writes `bytes` as the asset's file.
@@ -114,7 +134,11 @@ pub(super) async fn store_bytes(
         tracing::error!(error = %e, "could not write asset content");
         ApiError::internal()
     })?;
-    Ok(StoredFile { path: relative, file_name: file_name.to_owned(), size: bytes.len() as u64 })
+    Ok(StoredFile {
+        path: relative,
+        file_name: file_name.to_owned(),
+        size: bytes.len() as u64,
+    })
 }
 
 /// Downloads an http(s) URL to a temporary file within [`FETCH_TIMEOUT`] and [`MAX_FETCH_BYTES`].
@@ -129,13 +153,24 @@ pub(super) async fn fetch(app: &AppState, url: &str) -> Result<(TempPath, String
         .and_then(|mut s| s.next_back().map(base_name))
         .filter(|n| !n.is_empty())
         .unwrap_or_else(|| "download".to_owned());
-    let client = reqwest::Client::builder().timeout(FETCH_TIMEOUT).build().map_err(|e| format!("HTTP client: {e}"))?;
-    let response = client.get(parsed).send().await.map_err(|e| format!("fetch failed: {e}"))?;
+    let client = reqwest::Client::builder()
+        .timeout(FETCH_TIMEOUT)
+        .build()
+        .map_err(|e| format!("HTTP client: {e}"))?;
+    let response = client
+        .get(parsed)
+        .send()
+        .await
+        .map_err(|e| format!("fetch failed: {e}"))?;
     if !response.status().is_success() {
         return Err(format!("fetch answered HTTP {}", response.status()));
     }
-    let temp = tempfile::NamedTempFile::new_in(app.store.tmp_dir()).map_err(|e| e.to_string())?.into_temp_path();
-    let mut out = tokio::fs::File::create(&temp).await.map_err(|e| e.to_string())?;
+    let temp = tempfile::NamedTempFile::new_in(app.store.tmp_dir())
+        .map_err(|e| e.to_string())?
+        .into_temp_path();
+    let mut out = tokio::fs::File::create(&temp)
+        .await
+        .map_err(|e| e.to_string())?;
     let mut size = 0u64;
     let mut stream = response.bytes_stream();
     while let Some(chunk) = stream.next().await {
@@ -172,11 +207,17 @@ impl<'a> AssetFilter<'a> {
         };
         let entry_ids: Vec<String> = match (get("entryIdEqual"), get("entryIdIn")) {
             (Some(id), _) => vec![id.to_owned()],
-            (None, Some(ids)) => ids.split(',').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect(),
+            (None, Some(ids)) => ids
+                .split(',')
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty())
+                .collect(),
             (None, None) => Vec::new(),
         };
         if entry_ids.is_empty() {
-            return Err(ApiError::cannot_be_null(&format!("{class}::entryIdEqual/{class}::entryIdIn")));
+            return Err(ApiError::cannot_be_null(&format!(
+                "{class}::entryIdEqual/{class}::entryIdIn"
+            )));
         }
         Ok(Self { map, entry_ids })
     }
@@ -195,10 +236,18 @@ impl<'a> AssetFilter<'a> {
             && self.entry_ids.iter().any(|e| e == entry_id)
             && self.get("idEqual").is_none_or(|v| v == id)
             && self.get("idIn").is_none_or(|v| in_list(v, id))
-            && self.get("statusEqual").is_none_or(|v| v.parse::<i64>().ok() == Some(status))
-            && self.get("statusIn").is_none_or(|v| in_list(v, &status.to_string()))
-            && self.get("statusNotIn").is_none_or(|v| !in_list(v, &status.to_string()))
-            && self.get("tagsLike").is_none_or(|v| tags.to_lowercase().contains(&v.to_lowercase()))
+            && self
+                .get("statusEqual")
+                .is_none_or(|v| v.parse::<i64>().ok() == Some(status))
+            && self
+                .get("statusIn")
+                .is_none_or(|v| in_list(v, &status.to_string()))
+            && self
+                .get("statusNotIn")
+                .is_none_or(|v| !in_list(v, &status.to_string()))
+            && self
+                .get("tagsLike")
+                .is_none_or(|v| tags.to_lowercase().contains(&v.to_lowercase()))
     }
 
     /// Another field of the filter, as text.
@@ -224,5 +273,8 @@ impl<'a> AssetFilter<'a> {
 /// A list response: `objects` of one page and `totalCount` of all matches.
 pub(super) fn list_response(class: &'static str, objects: Vec<Out>, pager: Option<&Map>) -> Out {
     let total = objects.len() as i64;
-    Object::new(class).with("objects", Out::List(page(objects, pager))).with("totalCount", total).into()
+    Object::new(class)
+        .with("objects", Out::List(page(objects, pager)))
+        .with("totalCount", total)
+        .into()
 }

@@ -4,18 +4,29 @@ use crate::wire::error::ApiError;
 
 impl ApiError {
     pub(crate) fn thumb_asset_not_found(id: &str) -> Self {
-        Self::new("THUMB_ASSET_ID_NOT_FOUND", "The Thumbnail asset id \"@ID@\" not found", vec![("ID", id.to_owned())])
+        Self::new(
+            "THUMB_ASSET_ID_NOT_FOUND",
+            "The Thumbnail asset id \"@ID@\" not found",
+            vec![("ID", id.to_owned())],
+        )
     }
 
     pub(crate) fn thumb_asset_is_not_ready() -> Self {
-        Self::new("THUMB_ASSET_IS_NOT_READY", "The thumbnail asset is not ready", vec![])
+        Self::new(
+            "THUMB_ASSET_IS_NOT_READY",
+            "The thumbnail asset is not ready",
+            vec![],
+        )
     }
 
     pub(crate) fn thumb_asset_already_exists(asset_id: &str, params_id: i64) -> Self {
         Self::new(
             "THUMB_ASSET_ALREADY_EXISTS",
             "Thumbnail asset id \"@ASSET_ID@\" already use thumbnail params id \"@PARAMS_ID@\"",
-            vec![("ASSET_ID", asset_id.to_owned()), ("PARAMS_ID", params_id.to_string())],
+            vec![
+                ("ASSET_ID", asset_id.to_owned()),
+                ("PARAMS_ID", params_id.to_string()),
+            ],
         )
     }
 
@@ -47,13 +58,20 @@ impl ApiError {
         Self::new(
             "CAPTION_ASSET_ALREADY_EXISTS",
             "Caption asset \"@ASSET_ID@\" already exists for params id \"@PARAM_ID@\"",
-            vec![("ASSET_ID", asset_id.to_owned()), ("PARAM_ID", params_id.to_string())],
+            vec![
+                ("ASSET_ID", asset_id.to_owned()),
+                ("PARAM_ID", params_id.to_string()),
+            ],
         )
     }
 
     /// getUrl passes no argument, so the real message reads `Caption asset "N/A" is not ready`.
     pub(crate) fn caption_asset_is_not_ready() -> Self {
-        Self::new("CAPTION_ASSET_IS_NOT_READY", "Caption asset \"@ASSET_ID@\" is not ready", vec![])
+        Self::new(
+            "CAPTION_ASSET_IS_NOT_READY",
+            "Caption asset \"@ASSET_ID@\" is not ready",
+            vec![],
+        )
     }
 
     pub(crate) fn entry_type_not_supported(entry_type: &str) -> Self {
@@ -77,11 +95,19 @@ impl ApiError {
     }
 
     pub(crate) fn flavor_asset_is_not_ready() -> Self {
-        Self::new("FLAVOR_ASSET_IS_NOT_READY", "The flavor asset is not ready", vec![])
+        Self::new(
+            "FLAVOR_ASSET_IS_NOT_READY",
+            "The flavor asset is not ready",
+            vec![],
+        )
     }
 
     pub(crate) fn flavor_params_not_found(id: &str) -> Self {
-        Self::new("FLAVOR_PARAMS_ID_NOT_FOUND", "Flavor params id \"@ID@\" not found", vec![("ID", id.to_owned())])
+        Self::new(
+            "FLAVOR_PARAMS_ID_NOT_FOUND",
+            "Flavor params id \"@ID@\" not found",
+            vec![("ID", id.to_owned())],
+        )
     }
 
     pub(crate) fn flavor_params_duplicate(id: i64) -> Self {
@@ -93,7 +119,11 @@ impl ApiError {
     }
 
     pub(crate) fn flavor_params_source_duplicate() -> Self {
-        Self::new("FLAVOR_PARAMS_SOURCE_DUPLICATE", "More than onc source flavor defined", vec![])
+        Self::new(
+            "FLAVOR_PARAMS_SOURCE_DUPLICATE",
+            "More than onc source flavor defined",
+            vec![],
+        )
     }
 
     pub(crate) fn conversion_profile_not_found(id: &str) -> Self {

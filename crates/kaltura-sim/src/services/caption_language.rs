@@ -583,7 +583,10 @@ pub(crate) const LANGUAGES: &[(&str, &str)] = &[
 
 /// The `languageCode` of a language name; `None` when the name is not a `KalturaLanguage` value.
 pub(crate) fn language_code(name: &str) -> Option<&'static str> {
-    LANGUAGES.iter().find(|(n, _)| *n == name).map(|(_, code)| *code)
+    LANGUAGES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, code)| *code)
 }
 
 #[cfg(test)]

@@ -85,8 +85,15 @@ fn has_default_tag(tags: &str) -> bool {
 fn load_entry(ctx: &Ctx, entry_id: &str) -> Result<Entry, ApiError> {
     let entry = super::media::load_entry(ctx, entry_id)?;
     let thumbable = entry.entry_type != "1"
-        || matches!(entry.media_type, None | Some(1 | 2 | 5 | 201 | 202 | 203 | 204));
-    if thumbable { Ok(entry) } else { Err(ApiError::entry_not_found(entry_id)) }
+        || matches!(
+            entry.media_type,
+            None | Some(1 | 2 | 5 | 201 | 202 | 203 | 204)
+        );
+    if thumbable {
+        Ok(entry)
+    } else {
+        Err(ApiError::entry_not_found(entry_id))
+    }
 }
 
 /// A live thumbnail asset of the caller's partner; else `THUMB_ASSET_ID_NOT_FOUND`.
@@ -105,7 +112,10 @@ fn text(input: &Map, name: &str) -> Result<Option<String>, ApiError> {
         Field::Str(v) => {
             check_xml_chars(name, v)?;
             if v.len() > MAX_TEXT_LEN {
-                return Err(ApiError::max_length(&format!("{CLASS}::{name}"), MAX_TEXT_LEN));
+                return Err(ApiError::max_length(
+                    &format!("{CLASS}::{name}"),
+                    MAX_TEXT_LEN,
+                ));
             }
             Ok(Some(v.to_owned()))
         }
@@ -117,8 +127,19 @@ fn text(input: &Map, name: &str) -> Result<Option<String>, ApiError> {
 /// Refuses read-only properties on insert and update (kaltura-api-v3.md 6.2).
 fn check_read_only(input: &Map) -> Result<(), ApiError> {
     const READ_ONLY: &[&str] = &[
-        "id", "entryId", "partnerId", "version", "size", "createdAt", "updatedAt", "deletedAt", "description",
-        "sizeInBytes", "width", "height", "status",
+        "id",
+        "entryId",
+        "partnerId",
+        "version",
+        "size",
+        "createdAt",
+        "updatedAt",
+        "deletedAt",
+        "description",
+        "sizeInBytes",
+        "width",
+        "height",
+        "status",
     ];
     for name in READ_ONLY {
         if let Field::Str(v) = field(input, name)
@@ -169,10 +190,15 @@ async fn add(ctx: Ctx) -> ActionResult {
     let thumb = ctx.app.store.write(|d| {
         if thumb.thumb_params_id != 0
             && let Some(existing) = d.thumb_assets.values().find(|t| {
-                t.entry_id == entry_id && t.status != status::DELETED && t.thumb_params_id == thumb.thumb_params_id
+                t.entry_id == entry_id
+                    && t.status != status::DELETED
+                    && t.thumb_params_id == thumb.thumb_params_id
             })
         {
-            return Err(ApiError::thumb_asset_already_exists(&existing.id, thumb.thumb_params_id));
+            return Err(ApiError::thumb_asset_already_exists(
+                &existing.id,
+                thumb.thumb_params_id,
+            ));
         }
         d.thumb_assets.insert(thumb.id.clone(), thumb.clone());
         Ok(thumb)
@@ -187,12 +213,20 @@ async fn set_content(ctx: Ctx) -> ActionResult {
     ctx.check_owner(&entry.user_id, &entry.id)?;
     match read_resource(ctx.params.object("contentResource")?)? {
         Resource::Token(token) => match upload_token::take_content(&ctx, &token, None)? {
-            TokenContent::Ready { path, file_name } => attach(&ctx.app, &id, &path, &file_name).await?,
+            TokenContent::Ready { path, file_name } => {
+                attach(&ctx.app, &id, &path, &file_name).await?
+            }
             // Attaching a token whose upload is not finished is not modelled: callers upload first.
-            TokenContent::Pending => return Err(ApiError::upload_token_invalid_status_for_add_entry()),
+            TokenContent::Pending => {
+                return Err(ApiError::upload_token_invalid_status_for_add_entry());
+            }
         },
         Resource::Url(url) => attach_url(&ctx.app, &id, &url).await?,
-        Resource::Text(_) => return Err(ApiError::resource_type_not_supported("KalturaStringResource")),
+        Resource::Text(_) => {
+            return Err(ApiError::resource_type_not_supported(
+                "KalturaStringResource",
+            ));
+        }
     }
     Ok(render(&load_thumb(&ctx, &id)?))
 }
@@ -204,7 +238,9 @@ async fn add_from_image(mut ctx: Ctx) -> ActionResult {
     ctx.check_owner(&entry.user_id, &entry_id)?;
     let thumb = new_thumb(&entry, String::new());
     let id = thumb.id.clone();
-    ctx.app.store.write(|d| d.thumb_assets.insert(id.clone(), thumb));
+    ctx.app
+        .store
+        .write(|d| d.thumb_assets.insert(id.clone(), thumb));
     attach(&ctx.app, &id, &file.path, &file.file_name).await?;
     Ok(render(&load_thumb(&ctx, &id)?))
 }
@@ -216,7 +252,9 @@ async fn add_from_url(ctx: Ctx) -> ActionResult {
     ctx.check_owner(&entry.user_id, &entry_id)?;
     let thumb = new_thumb(&entry, String::new());
     let id = thumb.id.clone();
-    ctx.app.store.write(|d| d.thumb_assets.insert(id.clone(), thumb));
+    ctx.app
+        .store
+        .write(|d| d.thumb_assets.insert(id.clone(), thumb));
     attach_url(&ctx.app, &id, &url).await?;
     Ok(render(&load_thumb(&ctx, &id)?))
 }
@@ -242,19 +280,40 @@ async fn attach_url(app: &AppState, id: &str, url: &str) -> Result<(), ApiError>
 
 /// Stores an image file as the asset's new content: READY with its width and height, version bumped;
 /// becomes the default when tagged so.
-async fn attach(app: &AppState, id: &str, source: &std::path::Path, file_name: &str) -> Result<(), ApiError> {
+async fn attach(
+    app: &AppState,
+    id: &str,
+    source: &std::path::Path,
+    file_name: &str,
+) -> Result<(), ApiError> {
     let probe_source = source.to_path_buf();
-    let facts = tokio::task::spawn_blocking(move || probe::probe_path(&probe_source)).await.unwrap_or_default();
-    let ext = facts.format.map_or_else(|| asset_content::file_ext(file_name, "jpg"), |f| f.extension().to_owned());
-    let version = app.store.read(|d| d.thumb_assets.get(id).map_or(1, |t| t.version + 1));
+    let facts = tokio::task::spawn_blocking(move || probe::probe_path(&probe_source))
+        .await
+        .unwrap_or_default();
+    let ext = facts.format.map_or_else(
+        || asset_content::file_ext(file_name, "jpg"),
+        |f| f.extension().to_owned(),
+    );
+    let version = app
+        .store
+        .read(|d| d.thumb_assets.get(id).map_or(1, |t| t.version + 1));
     let stored = asset_content::store_file(app, id, version, source, file_name, &ext).await?;
     finish_content(app, id, stored, ext, version, (facts.width, facts.height));
     Ok(())
 }
 
-fn finish_content(app: &AppState, id: &str, stored: StoredFile, ext: String, version: i64, size: (Option<u32>, Option<u32>)) {
+fn finish_content(
+    app: &AppState,
+    id: &str,
+    stored: StoredFile,
+    ext: String,
+    version: i64,
+    size: (Option<u32>, Option<u32>),
+) {
     app.store.write(|d| {
-        let Some(t) = d.thumb_assets.get_mut(id) else { return };
+        let Some(t) = d.thumb_assets.get_mut(id) else {
+            return;
+        };
         t.content = Some(stored);
         t.file_ext = Some(ext);
         t.version = version;
@@ -274,8 +333,17 @@ fn finish_content(app: &AppState, id: &str, stored: StoredFile, ext: String, ver
 /// Marks `thumb_id` as the entry's default thumbnail: tag moved from the others, entry thumbnail version
 /// bumped so `thumbnailUrl` changes.
 fn make_default_in(d: &mut crate::state::Data, entry_id: &str, thumb_id: &str) {
-    for t in d.thumb_assets.values_mut().filter(|t| t.entry_id == entry_id) {
-        let tags: Vec<&str> = t.tags.split(',').map(str::trim).filter(|s| !s.is_empty() && *s != DEFAULT_TAG).collect();
+    for t in d
+        .thumb_assets
+        .values_mut()
+        .filter(|t| t.entry_id == entry_id)
+    {
+        let tags: Vec<&str> = t
+            .tags
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty() && *s != DEFAULT_TAG)
+            .collect();
         let mut tags = tags.join(",");
         t.is_default = t.id == thumb_id;
         if t.is_default {
@@ -309,10 +377,15 @@ async fn update(ctx: Ctx) -> ActionResult {
     {
         return Err(ApiError::not_updatable(&format!("{CLASS}::thumbParamsId")));
     }
-    let (tags, data, description) =
-        (text(input, "tags")?, text(input, "partnerData")?, text(input, "partnerDescription")?);
+    let (tags, data, description) = (
+        text(input, "tags")?,
+        text(input, "partnerData")?,
+        text(input, "partnerDescription")?,
+    );
     ctx.app.store.write(|d| {
-        let Some(t) = d.thumb_assets.get_mut(&id) else { return };
+        let Some(t) = d.thumb_assets.get_mut(&id) else {
+            return;
+        };
         if let Some(tags) = tags {
             t.tags = tags;
         }
@@ -338,7 +411,9 @@ async fn list(ctx: Ctx) -> ActionResult {
     let mut thumbs: Vec<ThumbAsset> = ctx.app.store.read(|d| {
         d.thumb_assets
             .values()
-            .filter(|t| t.partner_id == partner_id && filter.matches(&t.id, &t.entry_id, t.status, &t.tags))
+            .filter(|t| {
+                t.partner_id == partner_id && filter.matches(&t.id, &t.entry_id, t.status, &t.tags)
+            })
             .filter(|t| params_id.is_none_or(|p| p == t.thumb_params_id))
             .cloned()
             .collect()
@@ -349,13 +424,19 @@ async fn list(ctx: Ctx) -> ActionResult {
         _ => t.created_at,
     });
     let objects = thumbs.iter().map(render).collect();
-    Ok(list_response("KalturaThumbAssetListResponse", objects, ctx.params.object("pager")?))
+    Ok(list_response(
+        "KalturaThumbAssetListResponse",
+        objects,
+        ctx.params.object("pager")?,
+    ))
 }
 
 async fn set_as_default(ctx: Ctx) -> ActionResult {
     let id = ctx.params.req_str("thumbAssetId")?;
     let thumb = load_thumb(&ctx, &id)?;
-    ctx.app.store.write(|d| make_default_in(d, &thumb.entry_id, &id));
+    ctx.app
+        .store
+        .write(|d| make_default_in(d, &thumb.entry_id, &id));
     Ok(Out::Null)
 }
 
@@ -383,12 +464,24 @@ async fn get_url(ctx: Ctx) -> ActionResult {
     if thumb.status != status::READY {
         return Err(ApiError::thumb_asset_is_not_ready());
     }
-    Ok(Out::Str(download_url(&ctx.app.config.base_url, thumb.partner_id, &thumb.entry_id, &thumb.id)))
+    Ok(Out::Str(download_url(
+        &ctx.app.config.base_url,
+        thumb.partner_id,
+        &thumb.entry_id,
+        &thumb.id,
+    )))
 }
 
 /// The `download` URL of an asset (kaltura-api-v3.md 14.3).
-pub(super) fn download_url(base_url: &str, partner_id: i64, entry_id: &str, asset_id: &str) -> String {
-    format!("{base_url}/p/{partner_id}/sp/{partner_id}00/download/entry_id/{entry_id}/flavor/{asset_id}")
+pub(super) fn download_url(
+    base_url: &str,
+    partner_id: i64,
+    entry_id: &str,
+    asset_id: &str,
+) -> String {
+    format!(
+        "{base_url}/p/{partner_id}/sp/{partner_id}00/download/entry_id/{entry_id}/flavor/{asset_id}"
+    )
 }
 
 /// The validated `KalturaThumbParams` of `generate`.
@@ -402,7 +495,9 @@ struct GenerateParams {
 
 fn read_thumb_params(input: &Map) -> Result<GenerateParams, ApiError> {
     let int = |name: &str, min: i64, max: i64| -> Result<Option<i64>, ApiError> {
-        let Field::Str(raw) = field(input, name) else { return Ok(None) };
+        let Field::Str(raw) = field(input, name) else {
+            return Ok(None);
+        };
         if raw.is_empty() {
             return Ok(None);
         }
@@ -419,12 +514,14 @@ fn read_thumb_params(input: &Map) -> Result<GenerateParams, ApiError> {
     let quality = int("quality", 20, 100)?;
     let width = int("width", 0, 10_000)?.unwrap_or(0);
     let height = int("height", 0, 10_000)?.unwrap_or(0);
-    let crop = int("cropType", 1, 5)?.and_then(CropType::from_code).unwrap_or_default();
+    let crop = int("cropType", 1, 5)?
+        .and_then(CropType::from_code)
+        .unwrap_or_default();
     let offset_percent = int("videoOffsetInPercentage", 0, 100)?;
     let offset_ms = match field(input, "videoOffset") {
         Field::Str(raw) if !raw.is_empty() => {
             let seconds = to_float(raw);
-            if !(seconds >= 0.0) {
+            if seconds.is_nan() || seconds < 0.0 {
                 return Err(ApiError::min_value("KalturaThumbParams::videoOffset", 0));
             }
             Some((seconds.min(1e9) * 1000.0).round() as u64)
@@ -466,7 +563,10 @@ async fn generate(ctx: Ctx) -> ActionResult {
         let media = entry.media_type.map(|m| m.to_string()).unwrap_or_default();
         return Err(ApiError::entry_media_type_not_supported(&media));
     }
-    if !matches!(entry.status, entry_status::ERROR_CONVERTING | entry_status::PRECONVERT | entry_status::READY) {
+    if !matches!(
+        entry.status,
+        entry_status::ERROR_CONVERTING | entry_status::PRECONVERT | entry_status::READY
+    ) {
         return Err(ApiError::invalid_entry_status());
     }
     ctx.check_owner(&entry.user_id, &entry_id)?;
@@ -485,9 +585,19 @@ async fn generate(ctx: Ctx) -> ActionResult {
     let mut thumb = new_thumb(&entry, params.tags);
     thumb.thumb_params_id = params.params_id;
     let id = thumb.id.clone();
-    ctx.app.store.write(|d| d.thumb_assets.insert(id.clone(), thumb));
-    let stored = asset_content::store_bytes(&ctx.app, &id, 1, &jpeg.bytes, "generated.jpg", "jpg").await?;
-    finish_content(&ctx.app, &id, stored, "jpg".to_owned(), 1, (Some(jpeg.width), Some(jpeg.height)));
+    ctx.app
+        .store
+        .write(|d| d.thumb_assets.insert(id.clone(), thumb));
+    let stored =
+        asset_content::store_bytes(&ctx.app, &id, 1, &jpeg.bytes, "generated.jpg", "jpg").await?;
+    finish_content(
+        &ctx.app,
+        &id,
+        stored,
+        "jpg".to_owned(),
+        1,
+        (Some(jpeg.width), Some(jpeg.height)),
+    );
     Ok(render(&load_thumb(&ctx, &id)?))
 }
 
@@ -499,14 +609,31 @@ struct Jpeg {
 }
 
 /// Draws the frame marker of a video at `offset_ms`, shaped by `spec`.
-async fn render_frame(entry: &Entry, offset_ms: u64, duration_ms: u64, spec: ThumbnailSpec) -> Result<Jpeg, ApiError> {
-    let dimension = |v: Option<i64>, fallback: u32| v.and_then(|v| u32::try_from(v).ok()).filter(|v| *v > 0).unwrap_or(fallback);
-    let (w, h) = (dimension(entry.width, FALLBACK_FRAME.0), dimension(entry.height, FALLBACK_FRAME.1));
+async fn render_frame(
+    entry: &Entry,
+    offset_ms: u64,
+    duration_ms: u64,
+    spec: ThumbnailSpec,
+) -> Result<Jpeg, ApiError> {
+    let dimension = |v: Option<i64>, fallback: u32| {
+        v.and_then(|v| u32::try_from(v).ok())
+            .filter(|v| *v > 0)
+            .unwrap_or(fallback)
+    };
+    let (w, h) = (
+        dimension(entry.width, FALLBACK_FRAME.0),
+        dimension(entry.height, FALLBACK_FRAME.1),
+    );
     tokio::task::spawn_blocking(move || {
-        let frame = image::DynamicImage::ImageRgb8(imaging::frame_marker(w, h, offset_ms, duration_ms));
+        let frame =
+            image::DynamicImage::ImageRgb8(imaging::frame_marker(w, h, offset_ms, duration_ms));
         let shaped = imaging::transform(frame, &spec);
         let (width, height) = shaped.dimensions();
-        imaging::encode_jpeg(&shaped, spec.quality).map(|bytes| Jpeg { bytes, width, height })
+        imaging::encode_jpeg(&shaped, spec.quality).map(|bytes| Jpeg {
+            bytes,
+            width,
+            height,
+        })
     })
     .await
     .map_err(|_| ApiError::internal())?
@@ -516,55 +643,80 @@ async fn render_frame(entry: &Entry, offset_ms: u64, duration_ms: u64, spec: Thu
     })
 }
 
+/// A stored image file and its size.
+struct StoredImage {
+    stored: StoredFile,
+    ext: String,
+    width: Option<u32>,
+    height: Option<u32>,
+}
+
 /// Gives a video or image entry that just became READY its default thumbnail asset (kaltura-api-v3.md
 /// 13.1): a copy of the image for image entries, the frame marker at the default offset for videos.
 /// Entries that already have a default thumbnail keep it.
 pub(crate) async fn create_default_thumb(app: &AppState, entry_id: &str) {
     let Some(entry) = app.store.read(|d| {
-        let has_default = d.thumb_assets.values().any(|t| t.entry_id == entry_id && t.is_default && t.status != status::DELETED);
+        let has_default = d
+            .thumb_assets
+            .values()
+            .any(|t| t.entry_id == entry_id && t.is_default && t.status != status::DELETED);
         d.entries.get(entry_id).filter(|_| !has_default).cloned()
     }) else {
         return;
     };
     let mut thumb = new_thumb(&entry, DEFAULT_TAG.to_owned());
     let id = thumb.id.clone();
-    let content: Result<(StoredFile, String, (Option<u32>, Option<u32>)), ApiError> = match entry.media_type {
-        Some(media_type::IMAGE) => {
-            let Some(source) = entry.content.as_ref() else { return };
-            let from: PathBuf = app.store.file_path(&source.path);
-            let ext = crate::state::extension(&source.file_name).unwrap_or_else(|| "jpg".to_owned());
-            let copy = tempfile::NamedTempFile::new_in(app.store.tmp_dir()).map(tempfile::NamedTempFile::into_temp_path);
-            match copy {
-                Ok(temp) if tokio::fs::copy(&from, &temp).await.is_ok() => {
-                    let dims = (entry.width.and_then(|v| u32::try_from(v).ok()), entry.height.and_then(|v| u32::try_from(v).ok()));
-                    asset_content::store_file(app, &id, 1, &temp, &source.file_name, &ext).await.map(|s| (s, ext, dims))
-                }
-                _ => Err(ApiError::internal()),
-            }
-        }
-        Some(media_type::VIDEO) => {
-            let duration = u64::try_from(entry.ms_duration.unwrap_or(0)).unwrap_or(0);
-            match render_frame(&entry, DEFAULT_OFFSET_MS.min(duration), duration, ThumbnailSpec::default()).await {
-                Ok(jpeg) => asset_content::store_bytes(app, &id, 1, &jpeg.bytes, "default.jpg", "jpg")
-                    .await
-                    .map(|s| (s, "jpg".to_owned(), (Some(jpeg.width), Some(jpeg.height)))),
-                Err(e) => Err(e),
-            }
-        }
+    let content = match entry.media_type {
+        Some(media_type::IMAGE) => copy_image(app, &entry, &id).await,
+        Some(media_type::VIDEO) => default_frame(app, &entry, &id).await,
         _ => return,
     };
-    let Ok((stored, ext, (w, h))) = content else {
+    let Ok(image) = content else {
         tracing::warn!(entry = entry_id, "could not create the default thumbnail");
         return;
     };
     thumb.status = status::READY;
     thumb.version = 1;
-    thumb.content = Some(stored);
-    thumb.file_ext = Some(ext);
-    thumb.width = w.map(i64::from);
-    thumb.height = h.map(i64::from);
+    thumb.content = Some(image.stored);
+    thumb.file_ext = Some(image.ext);
+    thumb.width = image.width.map(i64::from);
+    thumb.height = image.height.map(i64::from);
     app.store.write(|d| {
         d.thumb_assets.insert(id.clone(), thumb);
         make_default_in(d, entry_id, &id);
     });
+}
+
+/// Copies an image entry's file as its thumbnail asset `id`.
+async fn copy_image(app: &AppState, entry: &Entry, id: &str) -> Result<StoredImage, ApiError> {
+    let source = entry.content.as_ref().ok_or_else(ApiError::internal)?;
+    let from: PathBuf = app.store.file_path(&source.path);
+    let ext = crate::state::extension(&source.file_name).unwrap_or_else(|| "jpg".to_owned());
+    let temp = tempfile::NamedTempFile::new_in(app.store.tmp_dir())
+        .map_err(|_| ApiError::internal())?
+        .into_temp_path();
+    tokio::fs::copy(&from, &temp)
+        .await
+        .map_err(|_| ApiError::internal())?;
+    let stored = asset_content::store_file(app, id, 1, &temp, &source.file_name, &ext).await?;
+    Ok(StoredImage {
+        stored,
+        ext,
+        width: entry.width.and_then(|v| u32::try_from(v).ok()),
+        height: entry.height.and_then(|v| u32::try_from(v).ok()),
+    })
+}
+
+/// Draws and stores the frame marker of a video at the default thumbnail offset.
+async fn default_frame(app: &AppState, entry: &Entry, id: &str) -> Result<StoredImage, ApiError> {
+    let duration = u64::try_from(entry.ms_duration.unwrap_or(0)).unwrap_or(0);
+    let offset = DEFAULT_OFFSET_MS.min(duration);
+    let jpeg = render_frame(entry, offset, duration, ThumbnailSpec::default()).await?;
+    let stored = asset_content::store_bytes(app, id, 1, &jpeg.bytes, "default.jpg", "jpg").await?;
+    Ok(StoredImage {
+        stored,
+        ext: "jpg".to_owned(),
+        width: Some(jpeg.width),
+        height: Some(jpeg.height),
+    })
 }

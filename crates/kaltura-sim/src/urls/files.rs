@@ -29,8 +29,14 @@ fn playable_file(app: &AppState, entry: &Entry) -> Option<(String, PathBuf)> {
             .filter(|f| f.entry_id == entry.id && f.content.is_some())
             .max_by_key(|f| f.is_original);
         match flavor {
-            Some(f) => f.content.as_ref().map(|c| (f.id.clone(), app.store.file_path(&c.path))),
-            None => entry.content.as_ref().map(|c| (String::new(), app.store.file_path(&c.path))),
+            Some(f) => f
+                .content
+                .as_ref()
+                .map(|c| (f.id.clone(), app.store.file_path(&c.path))),
+            None => entry
+                .content
+                .as_ref()
+                .map(|c| (String::new(), app.store.file_path(&c.path))),
         }
     })
 }
@@ -39,11 +45,13 @@ fn playable_file(app: &AppState, entry: &Entry) -> Option<(String, PathBuf)> {
 /// optional download name.
 async fn stream(path: PathBuf, req: Request, attachment: Option<&str>) -> Response {
     let probe_path = path.clone();
-    let mime = tokio::task::spawn_blocking(move || probe::probe_path(&probe_path).format.map(|f| f.mime_type()))
-        .await
-        .ok()
-        .flatten()
-        .unwrap_or_else(|| guess_text_mime(&path));
+    let mime = tokio::task::spawn_blocking(move || {
+        probe::probe_path(&probe_path).format.map(|f| f.mime_type())
+    })
+    .await
+    .ok()
+    .flatten()
+    .unwrap_or_else(|| guess_text_mime(&path));
     let mut response = match ServeFile::new(&path).oneshot(req).await {
         Ok(r) => r.into_response(),
         Err(never) => match never {},
@@ -51,13 +59,18 @@ async fn stream(path: PathBuf, req: Request, attachment: Option<&str>) -> Respon
     if response.status() == StatusCode::NOT_FOUND {
         return url_error(5, "required file was not found");
     }
+    let success = response.status().is_success();
     let headers = response.headers_mut();
-    if response.status().is_success() {
+    if success {
         headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
     }
-    headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+    headers.insert(
+        header::ACCESS_CONTROL_ALLOW_ORIGIN,
+        HeaderValue::from_static("*"),
+    );
     if let Some(name) = attachment
-        && let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{}\"", safe_name(name)))
+        && let Ok(v) =
+            HeaderValue::from_str(&format!("attachment; filename=\"{}\"", safe_name(name)))
     {
         headers.insert(header::CONTENT_DISPOSITION, v);
     }
@@ -83,21 +96,30 @@ fn safe_name(name: &str) -> String {
         })
         .take(120)
         .collect();
-    if cleaned.is_empty() { "file".to_owned() } else { cleaned }
+    if cleaned.is_empty() {
+        "file".to_owned()
+    } else {
+        cleaned
+    }
 }
 
 fn extension_of(path: &Path) -> String {
-    probe::probe_path(path).format.map_or_else(|| "bin".to_owned(), |f| f.extension().to_owned())
+    probe::probe_path(path)
+        .format
+        .map_or_else(|| "bin".to_owned(), |f| f.extension().to_owned())
 }
 
 pub(super) async fn raw(app: &AppState, params: &UrlParams, req: Request) -> Response {
     let entry = match find_entry(app, params.get("entry_id")) {
         Ok(e) => e,
-        Err(r) => return r,
+        Err(e) => return e.into_response(),
     };
     let Some((_, path)) = playable_file(app, &entry) else {
         let mut response = url_error(5, "required file was not found");
-        response.headers_mut().insert("kalturaraw", HeaderValue::from_static("no file found for entry"));
+        response.headers_mut().insert(
+            "kalturaraw",
+            HeaderValue::from_static("no file found for entry"),
+        );
         return response;
     };
     let name = params
@@ -107,7 +129,9 @@ pub(super) async fn raw(app: &AppState, params: &UrlParams, req: Request) -> Res
         .unwrap_or_else(|| entry.id.clone());
     let ext = {
         let p = path.clone();
-        tokio::task::spawn_blocking(move || extension_of(&p)).await.unwrap_or_else(|_| "bin".to_owned())
+        tokio::task::spawn_blocking(move || extension_of(&p))
+            .await
+            .unwrap_or_else(|_| "bin".to_owned())
     };
     if !params.flag("forceproxy") && params.get("relocate").is_none() {
         // The real server redirects once to give the browser a file name.
@@ -122,17 +146,25 @@ pub(super) async fn raw(app: &AppState, params: &UrlParams, req: Request) -> Res
 pub(super) async fn download(app: &AppState, params: &UrlParams, req: Request) -> Response {
     let entry = match find_entry(app, params.get("entry_id")) {
         Ok(e) => e,
-        Err(r) => return r,
+        Err(e) => return e.into_response(),
     };
     let Some(asset_id) = params.get("flavor") else {
         return url_error(20, "Request parameter [flavor] is missing");
     };
     let found = app.store.read(|d| {
         let live = |status: i64| status != 3;
-        if let Some(t) = d.thumb_assets.get(asset_id).filter(|t| t.entry_id == entry.id && live(t.status)) {
+        if let Some(t) = d
+            .thumb_assets
+            .get(asset_id)
+            .filter(|t| t.entry_id == entry.id && live(t.status))
+        {
             return Some((t.content.clone(), t.file_ext.clone()));
         }
-        if let Some(c) = d.caption_assets.get(asset_id).filter(|c| c.entry_id == entry.id && live(c.status)) {
+        if let Some(c) = d
+            .caption_assets
+            .get(asset_id)
+            .filter(|c| c.entry_id == entry.id && live(c.status))
+        {
             return Some((c.content.clone(), c.file_ext.clone()));
         }
         d.flavor_assets
@@ -144,7 +176,12 @@ pub(super) async fn download(app: &AppState, params: &UrlParams, req: Request) -
         None => url_error(6, "requested flavor was not found"),
         Some((None, _)) => url_error(5, "required file was not found"),
         Some((Some(file), ext)) => {
-            let name = format!("{}_{}.{}", entry.id, asset_id, ext.unwrap_or_else(|| "bin".to_owned()));
+            let name = format!(
+                "{}_{}.{}",
+                entry.id,
+                asset_id,
+                ext.unwrap_or_else(|| "bin".to_owned())
+            );
             let attachment = (!params.flag("direct_serve")).then_some(name);
             stream(app.store.file_path(&file.path), req, attachment.as_deref()).await
         }
@@ -154,7 +191,7 @@ pub(super) async fn download(app: &AppState, params: &UrlParams, req: Request) -
 pub(super) async fn flvclipper(app: &AppState, params: &UrlParams, req: Request) -> Response {
     let entry = match find_entry(app, params.get("entry_id")) {
         Ok(e) => e,
-        Err(r) => return r,
+        Err(e) => return e.into_response(),
     };
     if entry.media_type == Some(media_type::IMAGE) {
         // Image entries answer with the image resized (640×480 by default).
@@ -162,7 +199,11 @@ pub(super) async fn flvclipper(app: &AppState, params: &UrlParams, req: Request)
             return url_error(5, "required file was not found");
         };
         let path = app.store.file_path(&file.path);
-        let spec = ThumbnailSpec { width: 640, height: 480, ..ThumbnailSpec::default() };
+        let spec = ThumbnailSpec {
+            width: 640,
+            height: 480,
+            ..ThumbnailSpec::default()
+        };
         return match tokio::task::spawn_blocking(move || imaging::thumbnail(&path, &spec)).await {
             Ok(Ok(jpeg)) => ([(header::CONTENT_TYPE, "image/jpeg")], jpeg).into_response(),
             _ => url_error(5, "required file was not found"),
@@ -177,9 +218,12 @@ pub(super) async fn flvclipper(app: &AppState, params: &UrlParams, req: Request)
 pub(super) fn play_manifest(app: &AppState, params: &UrlParams) -> Response {
     let entry = match find_entry(app, params.get("entryId").or_else(|| params.get("e"))) {
         Ok(e) => e,
-        Err(r) => return r,
+        Err(e) => return e.into_response(),
     };
-    let format = params.get("format").or_else(|| params.get("f")).unwrap_or("url");
+    let format = params
+        .get("format")
+        .or_else(|| params.get("f"))
+        .unwrap_or("url");
     if !matches!(format, "url" | "download") {
         return url_error(25, "This format is unsupported");
     }
@@ -190,13 +234,23 @@ pub(super) fn play_manifest(app: &AppState, params: &UrlParams) -> Response {
         return url_error(6, "requested flavor was not found");
     };
     let ext = extension_of(&path);
-    let flavor = if flavor_id.is_empty() { "source".to_owned() } else { flavor_id };
+    let flavor = if flavor_id.is_empty() {
+        "source".to_owned()
+    } else {
+        flavor_id
+    };
     let mut location = format!(
         "{}/p/{pid}/sp/{pid}00/serveFlavor/entryId/{}/v/{}/flavorId/{flavor}",
-        app.config.base_url, entry.id, entry.version, pid = entry.partner_id
+        app.config.base_url,
+        entry.id,
+        entry.version,
+        pid = entry.partner_id
     );
     if format == "download" {
-        let name = entry.text.get("name").map_or_else(|| entry.id.clone(), |n| safe_name(n));
+        let name = entry
+            .text
+            .get("name")
+            .map_or_else(|| entry.id.clone(), |n| safe_name(n));
         location.push_str(&format!("/fileName/{name}.{ext}"));
     }
     location.push_str(&format!("/forceproxy/true/name/a.{ext}"));
@@ -206,7 +260,7 @@ pub(super) fn play_manifest(app: &AppState, params: &UrlParams) -> Response {
 pub(super) async fn serve_flavor(app: &AppState, params: &UrlParams, req: Request) -> Response {
     let entry = match find_entry(app, params.get("entryId")) {
         Ok(e) => e,
-        Err(r) => return r,
+        Err(e) => return e.into_response(),
     };
     let wanted = params.get("flavorId").unwrap_or("source");
     let Some((flavor_id, path)) = playable_file(app, &entry) else {
@@ -232,7 +286,10 @@ fn redirect(location: &str) -> Response {
         Ok(v) => {
             let mut response = StatusCode::FOUND.into_response();
             response.headers_mut().insert(header::LOCATION, v);
-            response.headers_mut().insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+            response.headers_mut().insert(
+                header::ACCESS_CONTROL_ALLOW_ORIGIN,
+                HeaderValue::from_static("*"),
+            );
             response
         }
         Err(_) => url_error(25, "wrong query attributes"),

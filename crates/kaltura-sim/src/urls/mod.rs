@@ -58,12 +58,16 @@ impl UrlParams {
 
     /// A parameter's value; empty values count as absent.
     pub(crate) fn get(&self, name: &str) -> Option<&str> {
-        self.0.get(name).map(String::as_str).filter(|v| !v.is_empty())
+        self.0
+            .get(name)
+            .map(String::as_str)
+            .filter(|v| !v.is_empty())
     }
 
     /// A boolean switch such as `forceproxy/true` or `iframeembed=true`.
     pub(crate) fn flag(&self, name: &str) -> bool {
-        self.get(name).is_some_and(|v| v != "0" && !v.eq_ignore_ascii_case("false"))
+        self.get(name)
+            .is_some_and(|v| v != "0" && !v.eq_ignore_ascii_case("false"))
     }
 }
 
@@ -123,14 +127,30 @@ pub(crate) fn url_error(code: u16, description: &str) -> Response {
     response
 }
 
+/// An error of the URL services before it becomes a response.
+#[derive(Debug, Clone, Copy)]
+struct UrlError {
+    code: u16,
+    description: &'static str,
+}
+
+impl IntoResponse for UrlError {
+    fn into_response(self) -> Response {
+        url_error(self.code, self.description)
+    }
+}
+
 /// The entry a URL names: unknown → error 1, deleted → error 9.
-fn find_entry(app: &AppState, entry_id: Option<&str>) -> Result<Entry, Response> {
+fn find_entry(app: &AppState, entry_id: Option<&str>) -> Result<Entry, UrlError> {
+    let error = |code, description| Err(UrlError { code, description });
     let Some(entry_id) = entry_id else {
-        return Err(url_error(20, "Request parameter [entry_id] is missing"));
+        return error(20, "Request parameter [entry_id] is missing");
     };
     match app.store.read(|d| d.entries.get(entry_id).cloned()) {
-        None => Err(url_error(1, "requested entry not found")),
-        Some(e) if e.status == entry_status::DELETED => Err(url_error(9, "requested entry is deleted or rejected")),
+        None => error(1, "requested entry not found"),
+        Some(e) if e.status == entry_status::DELETED => {
+            error(9, "requested entry is deleted or rejected")
+        }
         Some(e) => Ok(e),
     }
 }
@@ -141,7 +161,10 @@ mod tests {
 
     #[test]
     fn path_pairs_win_over_the_query_and_are_decoded() {
-        let p = UrlParams::parse(&["entry_id", "0_abc", "width", "20%30", "a.mp4"], Some("width=5&ks=x"));
+        let p = UrlParams::parse(
+            &["entry_id", "0_abc", "width", "20%30", "a.mp4"],
+            Some("width=5&ks=x"),
+        );
         assert_eq!(p.get("entry_id"), Some("0_abc"));
         assert_eq!(p.get("width"), Some("200"));
         assert_eq!(p.get("ks"), Some("x"));
@@ -150,7 +173,10 @@ mod tests {
 
     #[test]
     fn flags_accept_true_and_one() {
-        let p = UrlParams::parse(&["forceproxy", "true", "direct_serve", "0"], Some("iframeembed=1"));
+        let p = UrlParams::parse(
+            &["forceproxy", "true", "direct_serve", "0"],
+            Some("iframeembed=1"),
+        );
         assert!(p.flag("forceproxy") && p.flag("iframeembed"));
         assert!(!p.flag("direct_serve") && !p.flag("missing"));
     }

@@ -22,8 +22,17 @@ pub(super) enum Loader {
 }
 
 /// Answers a loader URL.
-pub(super) fn serve(loader: Loader, base_url: &str, partner_id: i64, params: &UrlParams) -> Response {
-    if params.get("uiconf_id").or_else(|| params.get("ui_conf_id")).is_none() {
+pub(super) fn serve(
+    loader: Loader,
+    base_url: &str,
+    partner_id: i64,
+    params: &UrlParams,
+) -> Response {
+    if params
+        .get("uiconf_id")
+        .or_else(|| params.get("ui_conf_id"))
+        .is_none()
+    {
         return url_error(20, "Request parameter [uiconf_id] is missing");
     }
     let script = loader_script(base_url, partner_id);
@@ -64,7 +73,13 @@ fn loader_script(base_url: &str, partner_id: i64) -> String {
 }
 
 /// The call a page makes after loading the script.
-fn embed_call(loader: Loader, target: &str, partner_id: i64, entry_id: &str, ks: Option<&str>) -> String {
+fn embed_call(
+    loader: Loader,
+    target: &str,
+    partner_id: i64,
+    entry_id: &str,
+    ks: Option<&str>,
+) -> String {
     let (target, entry) = (js_string(target), js_string(entry_id));
     let ks = ks.map_or_else(|| "null".to_owned(), js_string);
     match loader {
@@ -92,7 +107,10 @@ fn with_headers(body: String, content_type: &'static str) -> Response {
     let mut response = body.into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+    headers.insert(
+        header::ACCESS_CONTROL_ALLOW_ORIGIN,
+        HeaderValue::from_static("*"),
+    );
     response
 }
 

@@ -19,7 +19,7 @@ const DEFAULT_SIZE: (u32, u32) = (120, 90);
 pub(super) async fn serve(app: &AppState, params: &UrlParams) -> Response {
     let entry = match find_entry(app, params.get("entry_id")) {
         Ok(e) => e,
-        Err(response) => return response,
+        Err(e) => return e.into_response(),
     };
     let spec = match read_spec(params) {
         Ok(s) => s,
@@ -53,8 +53,14 @@ pub(super) async fn serve(app: &AppState, params: &UrlParams) -> Response {
             let mut response = jpeg.into_response();
             let headers = response.headers_mut();
             headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/jpeg"));
-            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600"));
-            headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+            headers.insert(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=3600"),
+            );
+            headers.insert(
+                header::ACCESS_CONTROL_ALLOW_ORIGIN,
+                HeaderValue::from_static("*"),
+            );
             response
         }
         Ok(Err(e)) => {
@@ -68,9 +74,14 @@ pub(super) async fn serve(app: &AppState, params: &UrlParams) -> Response {
 /// Reads the pixel options, with the server's range checks (error 25).
 fn read_spec(params: &UrlParams) -> Result<ThumbnailSpec, String> {
     let number = |name: &str, max: u32| -> Result<Option<u32>, String> {
-        let Some(raw) = params.get(name) else { return Ok(None) };
+        let Some(raw) = params.get(name) else {
+            return Ok(None);
+        };
         // A trailing image extension is ignored: `/width/200.jpg`.
-        let digits = raw.trim_end_matches(".jpg").trim_end_matches(".gif").trim_end_matches(".png");
+        let digits = raw
+            .trim_end_matches(".jpg")
+            .trim_end_matches(".gif")
+            .trim_end_matches(".png");
         match digits.parse::<u32>() {
             Ok(v) if v <= max => Ok(Some(v)),
             _ => Err(format!("{name} must be between 0 and {max}")),
@@ -89,9 +100,12 @@ fn read_spec(params: &UrlParams) -> Result<ThumbnailSpec, String> {
     };
     let background = match params.get("bgcolor") {
         None => [0xFF, 0xFF, 0xFF],
-        Some(v) => imaging::parse_background(v).ok_or("bgcolor must be six hexadecimal characters")?,
+        Some(v) => {
+            imaging::parse_background(v).ok_or("bgcolor must be six hexadecimal characters")?
+        }
     };
-    let quality = number("quality", 100).map_err(|_| "quality must be between 20 and 100".to_owned())?;
+    let quality =
+        number("quality", 100).map_err(|_| "quality must be between 20 and 100".to_owned())?;
     let source_rect = match (number("src_x", limit)?, number("src_y", limit)?) {
         (None, None) => None,
         (x, y) => Some(SourceRect {

@@ -1,0 +1,277 @@
+//! Entry status over time (kaltura-api-v3.md 13.1): attaching content moves the file into storage and
+//! creates the source flavor; images are READY at once, video and audio go PRECONVERT and become READY after
+//! the configured delay (probed for width, height and duration); URL imports go IMPORT while the URL is
+//! really fetched (bounded in time and size), then on as an upload, or ERROR_IMPORTING.
+
+use std::path::{Path, PathBuf};
+
+use futures::StreamExt;
+use tempfile::TempPath;
+use tokio::io::AsyncWriteExt;
+
+use crate::app::AppState;
+use crate::probe;
+use crate::state::{
+    FlavorAsset, StoredFile, entry_status, extension, media_type, new_object_id, now,
+};
+use crate::wire::error::ApiError;
+use crate::wire::request::base_name;
+
+/// The media type a file extension suggests, for entries created without one.
+pub(crate) fn media_type_of(file_name: &str) -> Option<i64> {
+    let ext = extension(file_name)?;
+    match ext.as_str() {
+        "mp4" | "mov" | "m4v" | "webm" | "mkv" | "avi" | "flv" | "wmv" | "mpg" | "mpeg" | "3gp"
+        | "ts" | "ogv" => Some(media_type::VIDEO),
+        "mp3" | "m4a" | "aac" | "wav" | "ogg" | "oga" | "flac" | "wma" => Some(media_type::AUDIO),
+        "jpg" | "jpeg" | "png" | "gif" | "bmp" | "webp" | "tif" | "tiff" => Some(media_type::IMAGE),
+        _ => None,
+    }
+}
+
+/// Moves `source` into the entry's storage and starts processing. Fails with `ENTRY_ID_NOT_FOUND` when the
+/// entry vanished meanwhile.
+pub(crate) async fn attach_content(
+    app: &AppState,
+    entry_id: &str,
+    source: &Path,
+    file_name: &str,
+) -> Result<(), ApiError> {
+    let ext = extension(file_name).unwrap_or_else(|| "bin".to_owned());
+    let relative = PathBuf::from("entries")
+        .join(entry_id)
+        .join(format!("source.{ext}"));
+    let target = app.store.file_path(&relative);
+    move_file(source, &target).await.map_err(|e| {
+        tracing::error!(error = %e, "could not store entry content");
+        ApiError::internal()
+    })?;
+    let size = tokio::fs::metadata(&target)
+        .await
+        .map(|m| m.len())
+        .unwrap_or(0);
+    let stored = StoredFile {
+        path: relative,
+        file_name: file_name.to_owned(),
+        size,
+    };
+    let is_image = app.store.write(|d| {
+        let partner_id = d.entries.get(entry_id).map(|e| e.partner_id);
+        let entry = d
+            .entries
+            .get_mut(entry_id)
+            .ok_or_else(|| ApiError::entry_not_found(entry_id))?;
+        if entry.media_type.is_none() {
+            entry.media_type = media_type_of(file_name);
+        }
+        entry.content = Some(stored.clone());
+        entry.status = entry_status::PRECONVERT;
+        entry.updated_at = now();
+        let is_image = entry.media_type == Some(media_type::IMAGE);
+        if is_image {
+            entry.version += 1;
+        }
+        d.flavor_assets
+            .retain(|_, f| !(f.entry_id == entry_id && f.is_original));
+        let id = new_object_id();
+        let t = now();
+        d.flavor_assets.insert(
+            id.clone(),
+            FlavorAsset {
+                id,
+                entry_id: entry_id.to_owned(),
+                partner_id: partner_id.unwrap_or(0),
+                flavor_params_id: 0,
+                status: 1,
+                width: None,
+                height: None,
+                file_ext: Some(ext.clone()),
+                is_original: true,
+                created_at: t,
+                updated_at: t,
+                content: Some(stored.clone()),
+            },
+        );
+        Ok::<bool, ApiError>(is_image)
+    })?;
+    if is_image {
+        finish(app, entry_id).await;
+    } else {
+        let app = app.clone();
+        let entry_id = entry_id.to_owned();
+        tokio::spawn(async move {
+            tokio::time::sleep(app.config.ready_delay).await;
+            finish(&app, &entry_id).await;
+        });
+    }
+    Ok(())
+}
+
+/// Probes the stored content and marks the entry READY (if it is still being processed).
+async fn finish(app: &AppState, entry_id: &str) {
+    let Some(relative) = app.store.read(|d| {
+        d.entries
+            .get(entry_id)
+            .and_then(|e| e.content.as_ref().map(|c| c.path.clone()))
+    }) else {
+        return;
+    };
+    let path = app.store.file_path(&relative);
+    let facts = tokio::task::spawn_blocking(move || probe::probe_path(&path))
+        .await
+        .unwrap_or_default();
+    let pixels = |v: Option<u32>| v.map(i64::from);
+    let ready = app.store.write(|d| {
+        let Some(entry) = d.entries.get_mut(entry_id) else {
+            return false;
+        };
+        if entry.status != entry_status::PRECONVERT {
+            return false;
+        }
+        let is_image = entry.media_type == Some(media_type::IMAGE);
+        // An empty file cannot be converted; with real media the probe decides the facts.
+        if entry.content.as_ref().is_some_and(|c| c.size == 0) {
+            entry.status = entry_status::ERROR_CONVERTING;
+            entry.updated_at = now();
+            return false;
+        }
+        entry.status = entry_status::READY;
+        entry.width = pixels(facts.width);
+        entry.height = pixels(facts.height);
+        entry.ms_duration = if is_image {
+            None
+        } else {
+            Some(
+                facts
+                    .duration_ms
+                    .and_then(|ms| i64::try_from(ms).ok())
+                    .unwrap_or(0),
+            )
+        };
+        entry.flavor_params_ids = if is_image {
+            String::new()
+        } else {
+            "0".to_owned()
+        };
+        entry.thumb_version += 1;
+        entry.updated_at = now();
+        for flavor in d
+            .flavor_assets
+            .values_mut()
+            .filter(|f| f.entry_id == entry_id && f.is_original)
+        {
+            flavor.status = 2;
+            flavor.width = pixels(facts.width);
+            flavor.height = pixels(facts.height);
+            flavor.updated_at = now();
+        }
+        true
+    });
+    if ready {
+        crate::services::thumb_asset::create_default_thumb(app, entry_id).await;
+    }
+}
+
+/// Starts importing `url` into the entry in the background: IMPORT now, then processing, or ERROR_IMPORTING.
+pub(crate) fn start_import(app: &AppState, entry_id: &str, url: &str) {
+    app.store.write(|d| {
+        if let Some(e) = d.entries.get_mut(entry_id) {
+            e.status = entry_status::IMPORT;
+            e.updated_at = now();
+        }
+    });
+    let app = app.clone();
+    let entry_id = entry_id.to_owned();
+    let url = url.to_owned();
+    tokio::spawn(async move { import(&app, &entry_id, &url).await });
+}
+
+/// Fetches `url` and attaches it; marks the entry ERROR_IMPORTING when anything fails.
+pub(crate) async fn import(app: &AppState, entry_id: &str, url: &str) {
+    let result = match download(app, url).await {
+        Ok((temp, file_name)) => attach_content(app, entry_id, &temp, &file_name)
+            .await
+            .map_err(|e| e.message),
+        Err(e) => Err(e),
+    };
+    if let Err(reason) = result {
+        tracing::info!(entry = entry_id, %reason, "URL import failed");
+        app.store.write(|d| {
+            if let Some(e) = d.entries.get_mut(entry_id) {
+                e.status = entry_status::ERROR_IMPORTING;
+                e.updated_at = now();
+            }
+        });
+    }
+}
+
+/// Downloads an http(s) URL to a temporary file, bounded by the import timeout and the file size limit.
+async fn download(app: &AppState, url: &str) -> Result<(TempPath, String), String> {
+    let parsed = url::Url::parse(url).map_err(|e| format!("invalid URL: {e}"))?;
+    if !matches!(parsed.scheme(), "http" | "https") {
+        return Err(format!("unsupported scheme {}", parsed.scheme()));
+    }
+    let file_name = parsed
+        .path_segments()
+        .and_then(|mut s| s.next_back().map(base_name))
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| "download".to_owned());
+    let client = reqwest::Client::builder()
+        .timeout(app.config.import_timeout)
+        .build()
+        .map_err(|e| format!("HTTP client: {e}"))?;
+    let response = client
+        .get(parsed)
+        .send()
+        .await
+        .map_err(|e| format!("fetch failed: {e}"))?;
+    if !response.status().is_success() {
+        return Err(format!("fetch answered HTTP {}", response.status()));
+    }
+    let temp = tempfile::NamedTempFile::new_in(app.store.tmp_dir())
+        .map_err(|e| e.to_string())?
+        .into_temp_path();
+    let mut out = tokio::fs::File::create(&temp)
+        .await
+        .map_err(|e| e.to_string())?;
+    let mut size = 0u64;
+    let mut stream = response.bytes_stream();
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|e| format!("download interrupted: {e}"))?;
+        size += chunk.len() as u64;
+        if size > app.config.limits.max_file_bytes {
+            return Err(format!(
+                "larger than {} bytes",
+                app.config.limits.max_file_bytes
+            ));
+        }
+        out.write_all(&chunk).await.map_err(|e| e.to_string())?;
+    }
+    out.flush().await.map_err(|e| e.to_string())?;
+    Ok((temp, file_name))
+}
+
+/// Moves a file, copying when a rename is not possible.
+pub(crate) async fn move_file(source: &Path, target: &Path) -> std::io::Result<()> {
+    if let Some(parent) = target.parent() {
+        tokio::fs::create_dir_all(parent).await?;
+    }
+    if tokio::fs::rename(source, target).await.is_err() {
+        tokio::fs::copy(source, target).await?;
+        tokio::fs::remove_file(source).await?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn media_type_follows_the_extension() {
+        assert_eq!(media_type_of("a.MP4"), Some(media_type::VIDEO));
+        assert_eq!(media_type_of("a.mp3"), Some(media_type::AUDIO));
+        assert_eq!(media_type_of("a.jpeg"), Some(media_type::IMAGE));
+        assert_eq!(media_type_of("a.txt"), None);
+    }
+}
