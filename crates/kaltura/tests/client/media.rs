@@ -204,3 +204,38 @@ async fn add_from_url_starts_an_import() {
         added.status
     );
 }
+
+#[tokio::test]
+async fn the_xml_format_reads_objects_lists_counts_and_errors() {
+    let test = spawn_sim().await;
+    let client = test
+        .client_builder()
+        .response_format(kaltura::ResponseFormat::Xml)
+        .build()
+        .unwrap();
+
+    let added = client
+        .media()
+        .add(&entry("x & <y>", MediaType::Audio))
+        .await
+        .unwrap();
+    let id = added.id.unwrap();
+    let filter = MediaEntryFilter {
+        id_equal: Some(id.clone()),
+        status_in: Some("7".into()),
+        ..Default::default()
+    };
+    let listed = client.media().list(Some(&filter), None).await.unwrap();
+    let count = client.media().count(Some(&filter)).await.unwrap();
+    let error = client.media().get("0_nothere").await.unwrap_err();
+
+    assert_eq!(added.name.as_deref(), Some("x & <y>"));
+    assert_eq!(added.media_type, Some(MediaType::Audio));
+    assert_eq!(listed.objects.len(), 1);
+    assert_eq!(count, 1);
+    assert_eq!(error.kaltura_code(), Some("ENTRY_ID_NOT_FOUND"));
+    assert_eq!(
+        error.api_error().unwrap().arg("ENTRY_ID"),
+        Some("0_nothere")
+    );
+}
