@@ -138,20 +138,35 @@ async fn upload_token_calls_and_add_content() {
     );
 
     let spare = tokens.add(&UploadToken::default()).await.unwrap();
-    tokens.delete(spare.id.as_deref().unwrap()).await.unwrap();
-    let gone = tokens.get(spare.id.as_deref().unwrap()).await;
-    assert!(
-        matches!(gone.map(|t| t.status), Ok(Some(UploadTokenStatus::Deleted)))
-            || gone_is_not_found(&test, &spare).await
+    let spare_id = spare.id.unwrap();
+    tokens.delete(&spare_id).await.unwrap();
+    assert_eq!(
+        tokens.get(&spare_id).await.unwrap().status,
+        Some(UploadTokenStatus::Deleted)
     );
 }
 
-async fn gone_is_not_found(test: &crate::helpers::TestSim, token: &UploadToken) -> bool {
-    test.client
-        .upload_token()
-        .get(token.id.as_deref().unwrap())
+#[tokio::test]
+async fn base_entry_delete_removes_a_media_entry() {
+    let test = spawn_sim().await;
+    let added = test
+        .client
+        .media()
+        .add(&entry("doomed", MediaType::Image))
         .await
-        .is_err_and(|e| e.is_not_found())
+        .unwrap();
+    let id = added.id.unwrap();
+
+    test.client.base_entry().delete(&id).await.unwrap();
+
+    assert!(
+        test.client
+            .base_entry()
+            .get(&id)
+            .await
+            .unwrap_err()
+            .is_not_found()
+    );
 }
 
 #[tokio::test]
