@@ -16,7 +16,9 @@ async fn origin() -> String {
         .route("/clip.mp4", get(|| async { vec![7u8; 2048] }))
         .route("/photo.jpg", get(|| async { vec![1u8; 64] }))
         .fallback(|| async { StatusCode::NOT_FOUND });
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("origin binds");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("origin binds");
     let addr = listener.local_addr().expect("origin address");
     tokio::spawn(async move { axum::serve(listener, app).await });
     format!("http://{addr}")
