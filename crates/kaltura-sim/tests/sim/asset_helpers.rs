@@ -1,6 +1,9 @@
 //! A running simulator with an ADMIN session, and the calls the asset tests make: api_v3 calls in JSON,
 //! uploads of the shared fixtures, raw GETs of URL services.
 
+// These helpers fail the test the same way the tests do: by panicking.
+#![allow(clippy::unwrap_used)]
+
 use std::path::PathBuf;
 use std::time::Duration;
 

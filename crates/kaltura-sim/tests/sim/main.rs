@@ -1,11 +1,17 @@
-//! Integration tests of the simulator: a real server on `127.0.0.1:0`, spoken to over HTTP.
-
-// Helpers outside `#[test]` functions fail the test the same way the tests do: by panicking.
-#![allow(clippy::unwrap_used)]
+//! Integration tests of the simulator: each test starts a real server on 127.0.0.1:0 and talks HTTP.
 
 mod asset_helpers;
 mod captions;
+mod faults;
+mod formats;
+mod helpers;
+mod lifecycle;
+mod media;
+mod multirequest;
 mod players;
+mod requests;
+mod sessions;
 mod thumbnails;
 mod transcoding;
+mod upload_token;
 mod url_services;
