@@ -231,3 +231,40 @@ async fn caption_errors_carry_the_real_codes() {
     let abstract_resource = sim.call(SERVICE, "setContent", json!({"id": queued["id"], "contentResource": {"objectType": "KalturaContentResource"}})).await;
     assert_eq!(code(&abstract_resource), "OBJECT_TYPE_ABSTRACT");
 }
+
+#[tokio::test]
+async fn serve_answers_the_caption_file_with_or_without_a_ks() {
+    let sim = TestSim::start().await;
+    let entry = sim.ready_entry("media/sample.mp4", 1).await;
+    let caption = add_caption(&sim, entry["id"].as_str().unwrap(), "English").await;
+    let dfxp = std::fs::read_to_string(fixture("captions/simple.dfxp")).unwrap();
+    let resource = json!({"objectType": "KalturaStringResource", "content": dfxp});
+    sim.call(
+        SERVICE,
+        "setContent",
+        json!({"id": caption["id"], "contentResource": resource}),
+    )
+    .await;
+    let id = caption["id"].as_str().unwrap();
+
+    let with_ks = sim
+        .get(&format!(
+            "/api_v3/index.php/service/caption_captionAsset/action/serve/captionAssetId/{id}/ks/{}",
+            sim.ks
+        ))
+        .await;
+    let anonymous = sim
+        .get(&format!(
+            "/api_v3/service/caption_captionasset/action/serve?captionAssetId={id}"
+        ))
+        .await;
+    let bad_ks = sim
+        .get(&format!(
+            "/api_v3/service/caption_captionasset/action/serve?captionAssetId={id}&ks=garbage"
+        ))
+        .await;
+
+    assert_eq!(with_ks.text().await.unwrap(), dfxp);
+    assert_eq!(anonymous.text().await.unwrap(), dfxp);
+    assert_eq!(bad_ks.headers()["x-kaltura"], "error-INVALID_KS");
+}

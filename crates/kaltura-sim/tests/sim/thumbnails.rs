@@ -303,3 +303,57 @@ async fn the_default_thumbnail_of_an_image_entry_is_the_image() {
     let image = image_of(sim.get(url.as_str().unwrap()).await).await;
     assert_eq!((image.width(), image.height()), (160, 120));
 }
+
+#[tokio::test]
+async fn serve_answers_the_bytes_resized_ranged_or_an_error_header() {
+    let sim = TestSim::start().await;
+    let entry = sim.ready_entry("media/sample.mp4", 1).await;
+    let entry_id = entry["id"].as_str().unwrap();
+    let added = sim
+        .call_with_file(
+            "thumbAsset",
+            "addFromImage",
+            &[("entryId", entry_id)],
+            "fileData",
+            "media/sample.jpg",
+        )
+        .await;
+    let id = added["id"].as_str().unwrap();
+    let original = std::fs::read(crate::asset_helpers::fixture("media/sample.jpg")).unwrap();
+    let path = format!(
+        "/api_v3/index.php/service/thumbAsset/action/serve/thumbAssetId/{id}/ks/{}",
+        sim.ks
+    );
+
+    let whole = sim.get(&path).await;
+    assert_eq!(whole.headers()["content-type"], "image/jpeg");
+    assert_eq!(whole.bytes().await.unwrap(), original);
+    let part = sim
+        .http
+        .get(sim.url(&path))
+        .header("range", "bytes=0-3")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(part.status(), 206);
+    assert_eq!(part.bytes().await.unwrap(), original[..4]);
+    let small = sim
+        .get(&format!("/api_v3/service/thumbasset/action/serve?thumbAssetId={id}&thumbParams[width]=40&options[download]=1"))
+        .await;
+    assert!(
+        small.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment")
+    );
+    let small = image_of(small).await;
+    assert_eq!((small.width(), small.height()), (40, 30));
+    let missing = sim
+        .get("/api_v3/service/thumbasset/action/serve?thumbAssetId=0_nothere1")
+        .await;
+    assert_eq!(
+        missing.headers()["x-kaltura"],
+        "error-THUMB_ASSET_ID_NOT_FOUND"
+    );
+    assert!(missing.bytes().await.unwrap().is_empty());
+}
