@@ -9,6 +9,7 @@ mod lifecycle;
 mod media;
 mod multirequest;
 mod players;
+mod probing;
 mod requests;
 mod sessions;
 mod thumbnails;
