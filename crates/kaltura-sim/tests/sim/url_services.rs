@@ -236,3 +236,19 @@ async fn download_and_flvclipper_stream_files() {
         .await;
     assert_eq!(unknown_asset.headers()["x-kaltura"], "error-6");
 }
+
+#[tokio::test]
+async fn vid_sec_draws_the_frame_at_that_second() {
+    let sim = TestSim::start().await;
+    let entry = sim.ready_entry("media/sample.mp4", 1).await;
+    let id = entry["id"].as_str().unwrap();
+    let at = |sec: &str| format!("/p/100/thumbnail/entry_id/{id}/width/160/vid_sec/{sec}");
+
+    let early = sim.get(&at("0.1")).await.bytes().await.unwrap();
+    let late = sim.get(&at("0.9")).await.bytes().await.unwrap();
+    let again = sim.get(&at("0.9")).await.bytes().await.unwrap();
+
+    assert!(early.starts_with(&[0xFF, 0xD8]));
+    assert_ne!(early, late);
+    assert_eq!(late, again);
+}
