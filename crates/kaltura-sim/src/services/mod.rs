@@ -11,6 +11,7 @@ mod session;
 mod upload_token;
 
 use std::future::Future;
+use std::net::IpAddr;
 use std::pin::Pin;
 
 use crate::app::AppState;
@@ -104,8 +105,21 @@ impl Ctx {
     }
 }
 
+/// Where a request came from, for the KS restrictions `iprestrict` and `urirestrict`.
+#[derive(Debug, Clone)]
+pub(crate) struct Origin {
+    pub(crate) ip: Option<IpAddr>,
+    /// The request path, e.g. `/api_v3/service/media/action/get`.
+    pub(crate) uri: String,
+}
+
 /// Runs one call: finds the action, applies faults, checks the KS and access, then runs it.
-pub(crate) async fn dispatch(app: &AppState, mut params: Map, files: Files) -> ActionResult {
+pub(crate) async fn dispatch(
+    app: &AppState,
+    mut params: Map,
+    files: Files,
+    origin: &Origin,
+) -> ActionResult {
     let text = |params: &Map, key: &str| match params.get(key) {
         Some(crate::wire::params::Value::Str(s)) if !s.is_empty() => Some(s.to_ascii_lowercase()),
         _ => None,
@@ -134,7 +148,7 @@ pub(crate) async fn dispatch(app: &AppState, mut params: Map, files: Files) -> A
     let session = match action.access {
         Access::Anyone => None,
         Access::Session | Access::Admin => {
-            let session = verify_session(app, &params, &service, &action_name)?;
+            let session = verify_session(app, &params, &service, &action_name, origin)?;
             if action.access == Access::Admin && !session.is_admin() {
                 return Err(ApiError::service_forbidden(&service, &action_name));
             }
@@ -151,12 +165,13 @@ pub(crate) async fn dispatch(app: &AppState, mut params: Map, files: Files) -> A
 }
 
 /// Verifies the call's KS (kaltura-api-v3.md 5.4, 5.7): decoding and signature, expiry, `session.end`,
-/// `actionslimit`, and that a `partnerId` parameter names the KS's partner.
+/// `iprestrict`, `urirestrict`, `actionslimit`, and that a `partnerId` parameter names the KS's partner.
 fn verify_session(
     app: &AppState,
     params: &Params,
     service: &str,
     action: &str,
+    origin: &Origin,
 ) -> Result<Session, ApiError> {
     let Some(raw) = params.opt_str("ks").filter(|k| !k.is_empty()) else {
         return Err(ApiError::service_forbidden(service, action));
@@ -165,6 +180,17 @@ fn verify_session(
         KsError::InvalidStr => ApiError::invalid_ks(raw),
         KsError::Expired => ApiError::invalid_ks("EXPIRED"),
     })?;
+    if let Some(allowed) = session.privilege("iprestrict") {
+        let ip = origin.ip.map(|ip| ip.to_string()).unwrap_or_default();
+        if !allowed.split(['/', '|']).any(|a| a.trim() == ip) {
+            return Err(ApiError::invalid_ks("EXCEEDED_RESTRICTED_IP"));
+        }
+    }
+    if let Some(patterns) = session.privilege("urirestrict")
+        && !patterns.split('|').any(|p| uri_matches(p, &origin.uri))
+    {
+        return Err(ApiError::invalid_ks("EXCEEDED_RESTRICTED_URI"));
+    }
     if app.store.read(|d| d.ended_sessions.contains(raw)) {
         return Err(ApiError::invalid_ks("LOGOUT"));
     }
@@ -187,4 +213,30 @@ fn verify_session(
         return Err(ApiError::service_forbidden(service, action));
     }
     Ok(session)
+}
+
+/// `urirestrict` patterns: exact, or a prefix when the pattern ends with `*`.
+fn uri_matches(pattern: &str, uri: &str) -> bool {
+    match pattern.strip_suffix('*') {
+        Some(prefix) => uri.starts_with(prefix),
+        None => uri == pattern,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uri_patterns_are_exact_or_prefixes() {
+        assert!(uri_matches("/api_v3/*", "/api_v3/service/media/action/get"));
+        assert!(uri_matches(
+            "/api_v3/service/media/action/get",
+            "/api_v3/service/media/action/get"
+        ));
+        assert!(!uri_matches(
+            "/api_v3/service/media/action/get",
+            "/api_v3/service/media/action/list"
+        ));
+    }
 }
