@@ -145,16 +145,13 @@ pub(crate) async fn dispatch(
     params.remove("service");
     params.remove("action");
     let params = Params(params);
-    let session = match action.access {
-        Access::Anyone => None,
-        Access::Session | Access::Admin => {
-            let session = verify_session(app, &params, &service, &action_name, origin)?;
-            if action.access == Access::Admin && !session.is_admin() {
-                return Err(ApiError::service_forbidden(&service, &action_name));
-            }
-            Some(session)
-        }
-    };
+    let session = authorize(
+        app,
+        &params,
+        action.access,
+        (&service, &action_name),
+        origin,
+    )?;
     (action.run)(Ctx {
         app: app.clone(),
         params,
@@ -162,6 +159,25 @@ pub(crate) async fn dispatch(
         session,
     })
     .await
+}
+
+/// Applies an action's access rule: no check for [`Access::Anyone`], a valid KS otherwise, and an ADMIN one
+/// for [`Access::Admin`] (USER sessions get `SERVICE_FORBIDDEN`).
+fn authorize(
+    app: &AppState,
+    params: &Params,
+    access: Access,
+    (service, action): (&str, &str),
+    origin: &Origin,
+) -> Result<Option<Session>, ApiError> {
+    if access == Access::Anyone {
+        return Ok(None);
+    }
+    let session = verify_session(app, params, service, action, origin)?;
+    if access == Access::Admin && !session.is_admin() {
+        return Err(ApiError::service_forbidden(service, action));
+    }
+    Ok(Some(session))
 }
 
 /// Verifies the call's KS (kaltura-api-v3.md 5.4, 5.7): decoding and signature, expiry, `session.end`,
@@ -226,6 +242,89 @@ fn uri_matches(pattern: &str, uri: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Partner;
+    use crate::ks::NewSession;
+    use crate::wire::params::Value;
+    use std::sync::Arc;
+
+    fn app() -> AppState {
+        let partners = vec![Partner::demo()];
+        AppState {
+            store: Arc::new(crate::state::Store::open(None, &partners).expect("store")),
+            partners: Arc::new(partners),
+            faults: crate::faults::Faults::default(),
+            config: Arc::new(crate::app::Config {
+                base_url: "http://127.0.0.1:1".into(),
+                ready_delay: std::time::Duration::ZERO,
+                limits: crate::wire::request::Limits {
+                    max_body_bytes: 1024,
+                    max_file_bytes: 1024,
+                    max_params: 100,
+                    idle_timeout: std::time::Duration::from_secs(1),
+                },
+                import_timeout: std::time::Duration::from_secs(1),
+            }),
+            uploads: Arc::default(),
+        }
+    }
+
+    fn params_with_ks(session_type: i64) -> Params {
+        let partner = Partner::demo();
+        let new = NewSession {
+            partner: &partner,
+            session_type,
+            user_id: "u",
+            expiry: now() + 60,
+            privileges: "",
+        };
+        let mut map = Map::new();
+        map.insert("ks".into(), Value::Str(ks::build_v2(&new, [7; 16])));
+        Params(map)
+    }
+
+    #[test]
+    fn admin_actions_refuse_user_sessions() {
+        let app = app();
+        let origin = Origin {
+            ip: None,
+            uri: "/api_v3".into(),
+        };
+        let user = params_with_ks(ks::USER);
+        let err =
+            authorize(&app, &user, Access::Admin, ("flavorparams", "add"), &origin).unwrap_err();
+        assert_eq!(
+            err.message,
+            "The access to service [flavorparams->add] is forbidden"
+        );
+        assert!(
+            authorize(&app, &user, Access::Session, ("media", "get"), &origin)
+                .unwrap()
+                .is_some()
+        );
+        let admin = params_with_ks(ks::ADMIN);
+        assert!(
+            authorize(
+                &app,
+                &admin,
+                Access::Admin,
+                ("flavorparams", "add"),
+                &origin
+            )
+            .unwrap()
+            .is_some()
+        );
+        assert!(
+            authorize(
+                &app,
+                &Params::default(),
+                Access::Anyone,
+                ("session", "start"),
+                &origin
+            )
+            .unwrap()
+            .is_none()
+        );
+    }
 
     #[test]
     fn uri_patterns_are_exact_or_prefixes() {
