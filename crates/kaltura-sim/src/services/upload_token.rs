@@ -11,7 +11,7 @@ use tokio::io::{AsyncSeekExt, AsyncWriteExt};
 use super::entry_filter::page;
 use super::{Access, Action, ActionResult, Ctx};
 use crate::lifecycle;
-use crate::state::{PendingChunk, UploadToken, new_token_id, now, token_status};
+use crate::state::{PendingChunk, UploadToken, entry_status, new_token_id, now, token_status};
 use crate::wire::error::ApiError;
 use crate::wire::out::{Object, Out};
 use crate::wire::params::{Field, Map, Value, field, to_float, to_int};
@@ -401,9 +401,18 @@ pub(super) fn take_content(
                 })
             }
             token_status::PENDING | token_status::PARTIAL_UPLOAD if attach_to.is_some() => {
-                save(ctx, token_id, |t| {
-                    t.attached_object_type = Some("entry".to_owned());
-                    t.attached_object_id = attach_to.map(str::to_owned);
+                // Token and entry change in one step: an upload finishing at the same moment either sees
+                // the attachment (and attaches its file) or finished before (and this branch is not taken).
+                ctx.app.store.write(|d| {
+                    if let Some(t) = d.upload_tokens.get_mut(token_id) {
+                        t.attached_object_type = Some("entry".to_owned());
+                        t.attached_object_id = attach_to.map(str::to_owned);
+                        t.updated_at = now();
+                    }
+                    if let Some(e) = attach_to.and_then(|id| d.entries.get_mut(id)) {
+                        e.status = entry_status::IMPORT;
+                        e.updated_at = now();
+                    }
                 });
                 Ok(TokenContent::Pending)
             }
