@@ -171,6 +171,15 @@ async fn upload(mut ctx: Ctx) -> ActionResult {
             return Err(ApiError::upload_token_cannot_resume());
         }
         let current = file_size(&path).await;
+        // The assembled file is bounded like a single part: a client cannot grow it without limit.
+        let start = if resume_at < 0.0 {
+            current
+        } else {
+            resume_at as u64
+        };
+        if start.saturating_add(part.size) > ctx.app.config.limits.max_file_bytes {
+            return Err(ApiError::upload_error());
+        }
         if resume_at < 0.0 {
             write_at(&path, current, &part.path)
                 .await
@@ -202,7 +211,11 @@ async fn upload(mut ctx: Ctx) -> ActionResult {
             .map_err(io_error)?;
     }
     let size = file_size(&path).await;
-    if resume && final_chunk && resume_at > 0.0 && size != resume_at as u64 + part.size {
+    if resume
+        && final_chunk
+        && resume_at > 0.0
+        && size != (resume_at as u64).saturating_add(part.size)
+    {
         save(&ctx, &id, |t| {
             t.pending_chunks = pending.clone();
             t.uploaded_file_size = Some(size as f64);
