@@ -122,9 +122,7 @@ async fn finish(app: &AppState, entry_id: &str) {
         .unwrap_or_default();
     let pixels = |v: Option<u32>| v.map(i64::from);
     let ready = app.store.write(|d| {
-        let Some(entry) = d.entries.get_mut(entry_id) else {
-            return None;
-        };
+        let entry = d.entries.get_mut(entry_id)?;
         if entry.status != entry_status::PRECONVERT {
             return None;
         }
