@@ -39,6 +39,9 @@ pub(crate) fn router(app: AppState) -> Router {
         // 2 MB limit of axum would only refuse legitimate uploads.
         .layer(DefaultBodyLimit::disable())
         .layer(CompressionLayer::new())
+        // Added after the layers on purpose: the URL services stream media with byte ranges, which
+        // compression would break.
+        .merge(crate::urls::router())
         .with_state(app)
 }
 

@@ -16,11 +16,13 @@
 mod app;
 mod faults;
 mod http;
+mod imaging;
 mod ks;
 mod lifecycle;
 mod probe;
 mod services;
 mod state;
+mod urls;
 mod wire;
 
 use std::future::Future;

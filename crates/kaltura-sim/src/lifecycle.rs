@@ -10,7 +10,7 @@ use tempfile::TempPath;
 use tokio::io::AsyncWriteExt;
 
 use crate::app::AppState;
-use crate::probe::{MediaFacts, probe};
+use crate::probe;
 use crate::state::{
     FlavorAsset, StoredFile, entry_status, extension, media_type, new_object_id, now,
 };
@@ -117,30 +117,36 @@ async fn finish(app: &AppState, entry_id: &str) {
         return;
     };
     let path = app.store.file_path(&relative);
-    let facts = tokio::task::spawn_blocking(move || probe(&path))
+    let facts = tokio::task::spawn_blocking(move || probe::probe_path(&path))
         .await
-        .unwrap_or(MediaFacts::default());
-    app.store.write(|d| {
+        .unwrap_or_default();
+    let pixels = |v: Option<u32>| v.map(i64::from);
+    let ready = app.store.write(|d| {
         let Some(entry) = d.entries.get_mut(entry_id) else {
-            return;
+            return false;
         };
         if entry.status != entry_status::PRECONVERT {
-            return;
+            return false;
         }
         let is_image = entry.media_type == Some(media_type::IMAGE);
         // An empty file cannot be converted; with real media the probe decides the facts.
         if entry.content.as_ref().is_some_and(|c| c.size == 0) {
             entry.status = entry_status::ERROR_CONVERTING;
             entry.updated_at = now();
-            return;
+            return false;
         }
         entry.status = entry_status::READY;
-        entry.width = facts.width;
-        entry.height = facts.height;
+        entry.width = pixels(facts.width);
+        entry.height = pixels(facts.height);
         entry.ms_duration = if is_image {
             None
         } else {
-            facts.duration_ms.or(Some(0))
+            Some(
+                facts
+                    .duration_ms
+                    .and_then(|ms| i64::try_from(ms).ok())
+                    .unwrap_or(0),
+            )
         };
         entry.flavor_params_ids = if is_image {
             String::new()
@@ -155,11 +161,15 @@ async fn finish(app: &AppState, entry_id: &str) {
             .filter(|f| f.entry_id == entry_id && f.is_original)
         {
             flavor.status = 2;
-            flavor.width = facts.width;
-            flavor.height = facts.height;
+            flavor.width = pixels(facts.width);
+            flavor.height = pixels(facts.height);
             flavor.updated_at = now();
         }
+        true
     });
+    if ready {
+        crate::services::thumb_asset::create_default_thumb(app, entry_id).await;
+    }
 }
 
 /// Starts importing `url` into the entry in the background: IMPORT now, then processing, or ERROR_IMPORTING.

@@ -120,6 +120,10 @@ pub(crate) struct ThumbAsset {
     pub(crate) created_at: i64,
     pub(crate) updated_at: i64,
     pub(crate) content: Option<StoredFile>,
+    #[serde(default)]
+    pub(crate) partner_data: String,
+    #[serde(default)]
+    pub(crate) partner_description: String,
 }
 
 /// `KalturaCaptionAsset` record (the caption_captionAsset service works on these).
@@ -141,6 +145,20 @@ pub(crate) struct CaptionAsset {
     pub(crate) created_at: i64,
     pub(crate) updated_at: i64,
     pub(crate) content: Option<StoredFile>,
+    #[serde(default)]
+    pub(crate) partner_data: String,
+    #[serde(default)]
+    pub(crate) partner_description: String,
+    #[serde(default = "shown_on_player")]
+    pub(crate) display_on_player: bool,
+    /// Why the asset is in ERROR (a failed import), empty otherwise.
+    #[serde(default)]
+    pub(crate) description: String,
+}
+
+/// Captions are shown in players unless told otherwise.
+fn shown_on_player() -> bool {
+    true
 }
 
 /// `KalturaFlavorAsset` record; the source flavor (params id 0) is created when content is attached.

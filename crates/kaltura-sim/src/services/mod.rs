@@ -3,11 +3,19 @@
 //! files. To add a service: write `services/foo.rs` with such a function and add a line to [`SERVICES`].
 //! Names arrive lower-cased (the server is case-insensitive).
 
+mod asset_content;
+mod asset_errors;
 mod base_entry;
+mod caption_asset;
+mod caption_language;
+mod conversion_profile;
 mod entry_filter;
 mod entry_object;
+mod flavor_asset;
+mod flavor_params;
 mod media;
 mod session;
+pub(crate) mod thumb_asset;
 mod upload_token;
 
 use std::future::Future;
@@ -58,6 +66,11 @@ const SERVICES: &[(&str, ActionTable)] = &[
     ("media", media::action),
     ("baseentry", base_entry::action),
     ("uploadtoken", upload_token::action),
+    ("thumbasset", thumb_asset::action),
+    ("caption_captionasset", caption_asset::action),
+    ("flavorparams", flavor_params::action),
+    ("conversionprofile", conversion_profile::action),
+    ("flavorasset", flavor_asset::action),
 ];
 
 /// What an action gets: the shared state, its parameters and files, and the verified session.

@@ -1,0 +1,135 @@
+//! `flavorParams` (kaltura-api-v3.md 7.7, 9.7): the system flavor params (partner 0) and those a partner
+//! adds; add, get and list.
+
+use super::asset_content::list_response;
+use super::{Access, Action, ActionResult, Ctx};
+use crate::state::{FlavorParams, now};
+use crate::wire::error::ApiError;
+use crate::wire::out::{Object, Out};
+use crate::wire::params::{Field, Map, check_xml_chars, field, to_int};
+
+const CLASS: &str = "KalturaFlavorParams";
+const MAX_TEXT_LEN: usize = 1_024;
+
+pub(super) fn action(name: &str) -> Option<Action> {
+    Some(match name {
+        "add" => Action::new(Access::Admin, |ctx| Box::pin(add(ctx))),
+        "get" => Action::new(Access::Session, |ctx| Box::pin(get(ctx))),
+        "list" => Action::new(Access::Session, |ctx| Box::pin(list(ctx))),
+        _ => return None,
+    })
+}
+
+pub(super) fn render(p: &FlavorParams) -> Out {
+    Object::new(CLASS)
+        .with("id", p.id)
+        .with("partnerId", p.partner_id)
+        .with("name", p.name.as_str())
+        .with("systemName", p.system_name.as_str())
+        .with("description", "")
+        .with("createdAt", p.created_at)
+        .with("isSystemDefault", i64::from(p.is_system_default))
+        .with("tags", p.tags.as_str())
+        .with("videoCodec", p.video_codec.as_str())
+        .with("videoBitrate", p.video_bitrate)
+        .with("audioCodec", p.audio_codec.as_str())
+        .with("audioBitrate", p.audio_bitrate)
+        .with("width", p.width)
+        .with("height", p.height)
+        .with("format", p.format.as_str())
+        .into()
+}
+
+/// Flavor params the partner can see: the system ones and its own.
+pub(super) fn visible(d: &crate::state::Data, partner_id: i64, id: i64) -> Option<&FlavorParams> {
+    d.flavor_params
+        .get(&id)
+        .filter(|p| p.partner_id == 0 || p.partner_id == partner_id)
+}
+
+fn text(input: &Map, name: &str) -> Result<String, ApiError> {
+    match field(input, name) {
+        Field::Str(v) => {
+            check_xml_chars(name, v)?;
+            if v.len() > MAX_TEXT_LEN {
+                return Err(ApiError::max_length(
+                    &format!("{CLASS}::{name}"),
+                    MAX_TEXT_LEN,
+                ));
+            }
+            Ok(v.to_owned())
+        }
+        _ => Ok(String::new()),
+    }
+}
+
+fn int(input: &Map, name: &str) -> i64 {
+    match field(input, name) {
+        Field::Str(v) => to_int(v),
+        _ => 0,
+    }
+}
+
+async fn add(ctx: Ctx) -> ActionResult {
+    let partner_id = ctx.partner_id()?;
+    let input = ctx.params.req_object("flavorParams")?;
+    let name = match field(input, "name") {
+        Field::Str(v) if !v.is_empty() => text(input, "name")?,
+        Field::Str(_) => return Err(ApiError::min_length(&format!("{CLASS}::name"), 1)),
+        _ => return Err(ApiError::cannot_be_null(&format!("{CLASS}::name"))),
+    };
+    for read_only in ["id", "createdAt", "isSystemDefault"] {
+        if matches!(field(input, read_only), Field::Str(v) if !v.is_empty()) {
+            return Err(ApiError::not_updatable(&format!("{CLASS}::{read_only}")));
+        }
+    }
+    let mut params = FlavorParams {
+        id: 0,
+        partner_id,
+        name,
+        system_name: text(input, "systemName")?,
+        tags: text(input, "tags")?,
+        format: text(input, "format")?,
+        video_codec: text(input, "videoCodec")?,
+        audio_codec: text(input, "audioCodec")?,
+        video_bitrate: int(input, "videoBitrate"),
+        audio_bitrate: int(input, "audioBitrate"),
+        width: int(input, "width"),
+        height: int(input, "height"),
+        is_system_default: false,
+        created_at: now(),
+    };
+    let params = ctx.app.store.write(|d| {
+        params.id = d.next_int_id;
+        d.next_int_id += 1;
+        d.flavor_params.insert(params.id, params.clone());
+        params
+    });
+    Ok(render(&params))
+}
+
+async fn get(ctx: Ctx) -> ActionResult {
+    let partner_id = ctx.partner_id()?;
+    let raw = ctx.params.req_str("id")?;
+    let id = to_int(&raw);
+    ctx.app
+        .store
+        .read(|d| visible(d, partner_id, id).map(render))
+        .ok_or_else(|| ApiError::flavor_params_not_found(&raw))
+}
+
+async fn list(ctx: Ctx) -> ActionResult {
+    let partner_id = ctx.partner_id()?;
+    let objects: Vec<Out> = ctx.app.store.read(|d| {
+        d.flavor_params
+            .values()
+            .filter(|p| p.partner_id == 0 || p.partner_id == partner_id)
+            .map(render)
+            .collect()
+    });
+    Ok(list_response(
+        "KalturaFlavorParamsListResponse",
+        objects,
+        ctx.params.object("pager")?,
+    ))
+}
