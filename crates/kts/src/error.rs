@@ -103,6 +103,40 @@ impl From<SpoolError> for Error {
 }
 
 impl Error {
+    /// A failure of the Kaltura client while working for `instance`:
+    /// unreachable (502), too slow (504) or failing with a code (502). Errors
+    /// without a Kaltura code get a code of their own (`HTTP_503`,
+    /// `INVALID_RESPONSE`, …) so the message always names what failed.
+    pub fn from_kaltura(instance: InstanceId, error: kaltura::Error) -> Self {
+        let failed = |code: String, message: String| Error::KalturaFailed {
+            instance,
+            code,
+            message,
+        };
+        match error {
+            kaltura::Error::Transport { .. } => Error::KalturaUnreachable { instance },
+            kaltura::Error::Timeout { .. } => Error::KalturaTimeout { instance },
+            kaltura::Error::Api { error, .. } => failed(error.code, error.message),
+            kaltura::Error::HttpStatus { status, .. } => {
+                failed(format!("HTTP_{status}"), "unexpected http status".into())
+            }
+            kaltura::Error::Decode { detail, .. } => failed("INVALID_RESPONSE".into(), detail),
+            kaltura::Error::ResponseTooLarge { limit } => failed(
+                "RESPONSE_TOO_LARGE".into(),
+                format!("answer exceeds {limit} bytes"),
+            ),
+            kaltura::Error::Ks(_) | kaltura::Error::Config { .. } => failed(
+                "CLIENT_CONFIGURATION".into(),
+                "the instance's settings cannot build a session".into(),
+            ),
+            kaltura::Error::Io(_) => failed(
+                "UPLOAD_SOURCE".into(),
+                "reading the temporary upload file failed".into(),
+            ),
+            other => failed("CLIENT_ERROR".into(), other.to_string()),
+        }
+    }
+
     /// Whether the caller sent something wrong (as opposed to KTS, the store
     /// or Kaltura failing).
     pub fn is_client_error(&self) -> bool {
