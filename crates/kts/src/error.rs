@@ -4,7 +4,7 @@
 //! Modules with their own vocabulary (the store, the upload spool) have their
 //! own enums that convert with `#[from]`.
 
-use crate::ids::{EntryId, IdError, InstanceId};
+use crate::ids::{AssetId, EntryId, IdError, InstanceId};
 use crate::ingest::spool::SpoolError;
 use crate::store::StoreError;
 
@@ -22,6 +22,16 @@ pub enum Error {
         instance: InstanceId,
         /// The entry asked for.
         entry: EntryId,
+    },
+    /// The instance has no thumbnail or caption asset with this id.
+    #[error("{kind} {asset} not found in instance {instance}")]
+    AssetNotFound {
+        /// Where the asset was looked for.
+        instance: InstanceId,
+        /// `thumbnail` or `caption`.
+        kind: &'static str,
+        /// The asset asked for.
+        asset: AssetId,
     },
     /// A required parameter was not sent.
     #[error("missing parameter {0}")]
@@ -150,6 +160,7 @@ impl Error {
             self,
             Error::UnknownInstance(_)
                 | Error::EntryNotFound { .. }
+                | Error::AssetNotFound { .. }
                 | Error::MissingParameter(_)
                 | Error::InvalidParameter { .. }
                 | Error::InvalidId { .. }

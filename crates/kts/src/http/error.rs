@@ -38,7 +38,9 @@ struct ServerErrorReport(Arc<Error>);
 /// The status a `kts::Error` is answered with.
 pub fn status_of(error: &Error) -> StatusCode {
     match error {
-        Error::UnknownInstance(_) | Error::EntryNotFound { .. } => StatusCode::NOT_FOUND,
+        Error::UnknownInstance(_) | Error::EntryNotFound { .. } | Error::AssetNotFound { .. } => {
+            StatusCode::NOT_FOUND
+        }
         Error::MissingParameter(_)
         | Error::InvalidParameter { .. }
         | Error::InvalidId { .. }
