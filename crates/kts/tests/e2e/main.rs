@@ -6,9 +6,12 @@
 #![allow(clippy::unwrap_used)]
 
 mod api_keys;
+mod captions;
 mod cli;
 mod cors;
 mod extract;
 mod health;
 mod helpers;
+mod sim_entries;
 mod store;
+mod thumbnails;
