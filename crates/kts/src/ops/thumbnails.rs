@@ -307,7 +307,8 @@ mod tests {
             "file:///etc/passwd",
             "javascript:alert(1)",
             "not a url",
-            "http:///a.png",
+            "http://",
+            "mailto:someone@example.org",
         ] {
             assert!(ThumbnailUrl::parse(bad).is_err(), "{bad}");
         }
