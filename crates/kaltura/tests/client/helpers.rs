@@ -79,7 +79,8 @@ pub const USER_SECRET: &str = "0ddba11c0ddba11c0ddba11c0ddba11c";
 
 /// Tests that measure the process's memory run alone: they hold this lock for writing, every other
 /// simulator test for reading.
-static EXCLUSIVE: std::sync::LazyLock<Arc<tokio::sync::RwLock<()>>> = std::sync::LazyLock::new(Arc::default);
+static EXCLUSIVE: std::sync::LazyLock<Arc<tokio::sync::RwLock<()>>> =
+    std::sync::LazyLock::new(Arc::default);
 
 /// Whichever hold a test has on [`EXCLUSIVE`].
 pub enum Hold {
@@ -162,7 +163,11 @@ async fn start(hold: Hold) -> TestSim {
         .user_id("admin")
         .build()
         .unwrap();
-    TestSim { sim, client, _hold: hold }
+    TestSim {
+        sim,
+        client,
+        _hold: hold,
+    }
 }
 
 /// A small valid-looking file body of `len` bytes with varied content.
