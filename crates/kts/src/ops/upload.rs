@@ -213,9 +213,14 @@ pub async fn upload(
     }
 }
 
-/// The entry to create, without its media type.
+/// The entry to create.
 fn new_entry(request: &UploadRequest, media_type: MediaType) -> MediaEntry {
+    let source_type = match request.source {
+        UploadSource::Url(_) => kaltura::SourceType::Url,
+        UploadSource::File(_) | UploadSource::Local(_) => kaltura::SourceType::File,
+    };
     MediaEntry {
+        source_type: Some(source_type),
         name: Some(request.name.clone()),
         description: request.description.clone(),
         tags: request.tags.clone(),

@@ -11,4 +11,5 @@ mod cors;
 mod extract;
 mod health;
 mod helpers;
+mod media;
 mod store;
