@@ -74,11 +74,26 @@ async fn get(app: &TestApp, path_and_query: &str) -> (u16, Value) {
     .await
 }
 
-/// Kaltura calls through the simulator's faults fail fast when retries are
-/// exhausted; the entry count of the simulator's partner shows leftovers.
+/// Entries of the simulator's partner in any state but deleted, asked
+/// straight from the simulator (`media.list` alone shows only READY ones):
+/// shows half-created entries left behind.
 async fn entry_count(app: &TestApp) -> usize {
-    let (_, list) = get(app, "/service/search_video/?pagesize=500").await;
-    list.as_array().unwrap().len()
+    let partner = kaltura_sim::Partner::demo();
+    let client = kaltura::Client::builder(app.sim.as_ref().unwrap().base_url(), partner.id)
+        .admin_secret(partner.admin_secret)
+        .build()
+        .unwrap();
+    let filter = kaltura::MediaEntryFilter {
+        status_in: Some("-2,-1,0,1,2,4,5,6,7".into()),
+        ..Default::default()
+    };
+    let pager = kaltura::FilterPager::page(500, 1);
+    let list = client
+        .media()
+        .list(Some(&filter), Some(&pager))
+        .await
+        .unwrap();
+    list.objects.len()
 }
 
 #[tokio::test]
@@ -294,6 +309,47 @@ async fn a_failing_kaltura_leaves_no_entry_and_no_temp_file() {
         after = entry_count(&app).await;
     }
     assert_eq!(after, before, "half-created entry left in Kaltura");
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn a_client_that_goes_away_mid_upload_leaves_no_entry_and_no_temp_file() {
+    let app = spawn().await;
+    let before = entry_count(&app).await;
+    let sim = app.sim.as_ref().unwrap();
+    sim.faults().set(FaultSet {
+        rules: vec![FaultRule {
+            target: "uploadToken.upload".into(),
+            stall_upload_ms: 5_000,
+            ..FaultRule::default()
+        }],
+    });
+    let form = Form::new().text("medianame", "abandoned").part(
+        "file",
+        Part::bytes(fixture("sample.mp4")).file_name("a.mp4"),
+    );
+
+    // The client gives up while KTS waits for the stalled chunk upload.
+    let gave_up = app
+        .client
+        .post(app.url("/service/upload_file"))
+        .multipart(form)
+        .timeout(Duration::from_millis(700))
+        .send()
+        .await;
+
+    assert!(gave_up.is_err(), "the upload should still be running");
+    sim.faults().clear();
+    let mut after = usize::MAX;
+    for _ in 0..100 {
+        after = entry_count(&app).await;
+        if after == before && app.upload_files().is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(after, before, "half-created entry left in Kaltura");
+    assert!(app.upload_files().is_empty(), "temp file left behind");
     app.finish().await;
 }
 
