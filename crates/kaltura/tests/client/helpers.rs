@@ -82,10 +82,10 @@ pub const USER_SECRET: &str = "0ddba11c0ddba11c0ddba11c0ddba11c";
 static EXCLUSIVE: std::sync::LazyLock<Arc<tokio::sync::RwLock<()>>> =
     std::sync::LazyLock::new(Arc::default);
 
-/// Whichever hold a test has on [`EXCLUSIVE`].
-pub enum Hold {
-    Shared(#[allow(dead_code)] tokio::sync::OwnedRwLockReadGuard<()>),
-    Alone(#[allow(dead_code)] tokio::sync::OwnedRwLockWriteGuard<()>),
+/// The hold a test has on [`EXCLUSIVE`], released when the test's `TestSim` is dropped.
+pub struct Hold {
+    _shared: Option<tokio::sync::OwnedRwLockReadGuard<()>>,
+    _alone: Option<tokio::sync::OwnedRwLockWriteGuard<()>>,
 }
 
 /// A running simulator and a client configured for its demo partner.
@@ -141,13 +141,19 @@ impl TestSim {
 
 /// Starts a simulator with instant conversion and a client for it.
 pub async fn spawn_sim() -> TestSim {
-    let hold = Hold::Shared(EXCLUSIVE.clone().read_owned().await);
+    let hold = Hold {
+        _shared: Some(EXCLUSIVE.clone().read_owned().await),
+        _alone: None,
+    };
     start(hold).await
 }
 
 /// Like [`spawn_sim`], with no other simulator test running meanwhile (for memory measurements).
 pub async fn spawn_sim_alone() -> TestSim {
-    let hold = Hold::Alone(EXCLUSIVE.clone().write_owned().await);
+    let hold = Hold {
+        _shared: None,
+        _alone: Some(EXCLUSIVE.clone().write_owned().await),
+    };
     start(hold).await
 }
 

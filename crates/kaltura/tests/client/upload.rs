@@ -90,7 +90,7 @@ async fn served_sha256(test: &TestSim, token: &UploadToken) -> Vec<u8> {
     let mut hasher = Sha256::new();
     let mut body = response.bytes_stream();
     while let Some(chunk) = body.next().await {
-        hasher.update(&chunk.unwrap());
+        hasher.update(chunk.unwrap());
     }
     hasher.finalize().to_vec()
 }
@@ -231,5 +231,65 @@ async fn a_256_mib_upload_survives_dropped_connections_and_failing_chunks_with_f
     assert_eq!(
         served_sha256(&test, &token).await,
         sha256_of(PatternReader::new(42, SIZE)).await
+    );
+}
+
+#[tokio::test]
+async fn a_chunk_that_keeps_failing_gives_up_after_the_bounded_attempts() {
+    let test = spawn_sim().await;
+    test.sim.faults().set(FaultSet {
+        rules: vec![FaultRule {
+            target: "uploadtoken.upload".into(),
+            http_error_rate: 1.0,
+            ..FaultRule::default()
+        }],
+    });
+    let client = test.client_builder().build().unwrap();
+
+    let error = client
+        .upload()
+        .from_reader(PatternReader::new(1, 1000), Some(1000))
+        .await
+        .unwrap_err();
+
+    assert!(error.is_retryable(), "{error:?}");
+}
+
+#[tokio::test]
+async fn parallel_chunks_survive_dropped_connections_and_failing_chunks() {
+    let test = spawn_sim().await;
+    test.sim.faults().set(FaultSet {
+        rules: vec![FaultRule {
+            target: "uploadtoken.upload".into(),
+            drop_rate: 0.2,
+            http_error_rate: 0.1,
+            api_error_rate: 0.1,
+            ..FaultRule::default()
+        }],
+    });
+    let client = test
+        .client_builder()
+        .parallel_chunks(4)
+        .retry_policy(kaltura::RetryPolicy {
+            max_attempts: 16,
+            base_delay: Duration::from_millis(2),
+            max_delay: Duration::from_millis(20),
+        })
+        .build()
+        .unwrap();
+    let size = 5 * 256 * 1024 + 77;
+
+    let token = client
+        .upload()
+        .file_name("faulty.mp4")
+        .from_reader(PatternReader::new(5, size), Some(size))
+        .await
+        .unwrap();
+
+    test.sim.faults().clear();
+    assert_eq!(token.uploaded_bytes(), size);
+    assert_eq!(
+        served_sha256(&test, &token).await,
+        sha256_of(PatternReader::new(5, size)).await
     );
 }
