@@ -8,6 +8,7 @@
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use clap::{ArgAction, Args, ValueEnum};
 use secrecy::{ExposeSecret, SecretString};
@@ -128,6 +129,9 @@ pub struct UploadSettings {
     pub folder: PathBuf,
     /// Largest accepted file, in bytes.
     pub max_file_bytes: u64,
+    /// Longest wait for the next piece of a request body; a client that
+    /// stalls longer gets 408 and its temporary file is removed.
+    pub body_idle_timeout: Duration,
     /// Directory under which `fromlocal` uploads may read; `None` turns
     /// `fromlocal` off (the default: the old service let anyone upload any
     /// file of the host).
@@ -301,6 +305,11 @@ pub struct SettingsArgs {
     #[arg(long, env = "KTS_MAX_UPLOAD_SIZE", default_value = "4GiB", value_parser = parse_byte_size)]
     pub max_upload_size: u64,
 
+    /// Seconds to wait for the next piece of a request body before giving
+    /// up on a stalled client (408).
+    #[arg(long, env = "KTS_UPLOAD_IDLE_TIMEOUT", default_value_t = 60)]
+    pub upload_idle_timeout: u64,
+
     /// Admin user name; the admin area stays closed until user and password
     /// are both set.
     #[arg(long, env = "KTS_ADMIN_USER")]
@@ -347,6 +356,12 @@ impl SettingsArgs {
         if self.max_upload_size == 0 {
             return Err(ConfigError::new("KTS_MAX_UPLOAD_SIZE", "must be above 0"));
         }
+        if !(1..=3600).contains(&self.upload_idle_timeout) {
+            return Err(ConfigError::new(
+                "KTS_UPLOAD_IDLE_TIMEOUT",
+                "must be from 1 to 3600 seconds",
+            ));
+        }
         let admin = admin_settings(self.admin_user, self.admin_password)?;
         let cors_origins = parse_cors_origins(&self.cors_origins)
             .map_err(|p| ConfigError::new("KTS_CORS_ORIGINS", p))?;
@@ -367,6 +382,7 @@ impl SettingsArgs {
             uploads: UploadSettings {
                 folder: self.upload_folder,
                 max_file_bytes: self.max_upload_size,
+                body_idle_timeout: Duration::from_secs(self.upload_idle_timeout),
                 fromlocal_dir,
             },
             admin,

@@ -73,6 +73,7 @@ pub async fn run(args: DemoArgs) -> anyhow::Result<()> {
         uploads: UploadSettings {
             folder: args.data_dir.join("uploads"),
             max_file_bytes: DEFAULT_MAX_UPLOAD,
+            body_idle_timeout: std::time::Duration::from_secs(60),
             fromlocal_dir: None,
         },
         admin: AdminSettings {

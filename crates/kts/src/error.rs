@@ -52,6 +52,12 @@ pub enum Error {
         /// The limit in bytes.
         limit: u64,
     },
+    /// The client stopped sending its request body.
+    #[error("the request body stalled for more than {seconds} seconds")]
+    BodyStalled {
+        /// The idle limit in seconds.
+        seconds: u64,
+    },
     /// No API key was sent and open access is off.
     #[error("an API key is required (Authorization: Bearer <key> or api_key parameter)")]
     ApiKeyMissing,
@@ -152,6 +158,7 @@ impl Error {
                 | Error::InvalidId { .. }
                 | Error::MalformedRequest(_)
                 | Error::UploadTooLarge { .. }
+                | Error::BodyStalled { .. }
                 | Error::ApiKeyMissing
                 | Error::ApiKeyInvalid
                 | Error::ApiKeyScope

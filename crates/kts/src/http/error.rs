@@ -44,6 +44,7 @@ pub fn status_of(error: &Error) -> StatusCode {
         | Error::InvalidId { .. }
         | Error::MalformedRequest(_) => StatusCode::BAD_REQUEST,
         Error::UploadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+        Error::BodyStalled { .. } => StatusCode::REQUEST_TIMEOUT,
         Error::ApiKeyMissing | Error::ApiKeyInvalid => StatusCode::UNAUTHORIZED,
         Error::ApiKeyScope => StatusCode::FORBIDDEN,
         Error::KalturaUnreachable { .. } | Error::KalturaFailed { .. } => StatusCode::BAD_GATEWAY,
@@ -217,6 +218,7 @@ mod tests {
                 400,
             ),
             (Error::UploadTooLarge { limit: 10 }, 413),
+            (Error::BodyStalled { seconds: 1 }, 408),
             (Error::ApiKeyMissing, 401),
             (Error::ApiKeyScope, 403),
             (Error::KalturaUnreachable { instance: one }, 502),

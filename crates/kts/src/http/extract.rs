@@ -50,6 +50,12 @@ pub struct LegacyParams {
     files: Vec<UploadedFile>,
 }
 
+fn stalled(uploads: &UploadSettings) -> Error {
+    Error::BodyStalled {
+        seconds: uploads.body_idle_timeout.as_secs(),
+    }
+}
+
 fn first<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
     pairs
         .iter()
@@ -143,8 +149,10 @@ impl LegacyParams {
             .unwrap_or("")
             .to_ascii_lowercase();
         if content_type.starts_with("application/x-www-form-urlencoded") {
-            let body = axum::body::to_bytes(request.into_body(), MAX_FORM_BYTES)
+            let read = axum::body::to_bytes(request.into_body(), MAX_FORM_BYTES);
+            let body = tokio::time::timeout(uploads.body_idle_timeout, read)
                 .await
+                .map_err(|_| stalled(uploads))?
                 .map_err(|_| Error::UploadTooLarge {
                     limit: MAX_FORM_BYTES as u64,
                 })?;
@@ -174,7 +182,14 @@ impl LegacyParams {
                 Error::MalformedRequest(e.body_text())
             }
         };
-        while let Some(mut field) = multipart.next_field().await.map_err(field_error)? {
+        let idle = uploads.body_idle_timeout;
+        // Every wait for more of the body is bounded, so a stalled client
+        // cannot hold a connection and a temporary file for ever.
+        while let Some(mut field) = tokio::time::timeout(idle, multipart.next_field())
+            .await
+            .map_err(|_| stalled(uploads))?
+            .map_err(field_error)?
+        {
             let name = field.name().unwrap_or("").to_owned();
             let file_name = field.file_name().map(str::to_owned);
             match file_name {
@@ -187,7 +202,11 @@ impl LegacyParams {
                     let content_type = field.content_type().map(str::to_owned);
                     let mut writer =
                         SpoolWriter::create(&uploads.folder, Some(&file_name), limit).await?;
-                    while let Some(chunk) = field.chunk().await.map_err(field_error)? {
+                    while let Some(chunk) = tokio::time::timeout(idle, field.chunk())
+                        .await
+                        .map_err(|_| stalled(uploads))?
+                        .map_err(field_error)?
+                    {
                         writer.write(&chunk).await?;
                     }
                     let file = writer.finish().await?;
@@ -204,7 +223,11 @@ impl LegacyParams {
                 }
                 None => {
                     let mut text = Vec::new();
-                    while let Some(chunk) = field.chunk().await.map_err(field_error)? {
+                    while let Some(chunk) = tokio::time::timeout(idle, field.chunk())
+                        .await
+                        .map_err(|_| stalled(uploads))?
+                        .map_err(field_error)?
+                    {
                         if text.len() + chunk.len() > MAX_TEXT_FIELD_BYTES {
                             return Err(Error::InvalidParameter {
                                 name: "form field",

@@ -188,7 +188,19 @@ pub(crate) mod test_support {
         }
     }
 
-    pub(crate) const POSTGRES_ADMIN_URL: &str = "postgres://postgres:root@127.0.0.1:5432/test";
+    /// The PostgreSQL server of the tests: `KTS_TEST_POSTGRES_URL` (without a
+    /// database), by default the local server that trusts `postgres`.
+    fn postgres_server() -> String {
+        std::env::var("KTS_TEST_POSTGRES_URL")
+            .unwrap_or_else(|_| "postgres://postgres:root@127.0.0.1:5432".to_owned())
+            .trim_end_matches('/')
+            .to_owned()
+    }
+
+    /// A database to connect to while creating and dropping test databases.
+    fn postgres_admin_url() -> String {
+        format!("{}/test", postgres_server())
+    }
 
     pub(crate) async fn postgres() -> TestStore {
         sqlx::any::install_default_drivers();
@@ -196,13 +208,13 @@ pub(crate) mod test_support {
             "kts_unit_{}",
             random_token(6).to_lowercase().replace('-', "_")
         );
-        let admin = AnyPool::connect(POSTGRES_ADMIN_URL).await.unwrap();
+        let admin = AnyPool::connect(&postgres_admin_url()).await.unwrap();
         sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
             .execute(&admin)
             .await
             .unwrap();
         admin.close().await;
-        let url = DatabaseUrl::Postgres(format!("postgres://postgres:root@127.0.0.1:5432/{name}"));
+        let url = DatabaseUrl::Postgres(format!("{}/{name}", postgres_server()));
         let store = Store::connect(&url, 2, &test_key()).await.unwrap();
         TestStore {
             store,
@@ -215,7 +227,7 @@ pub(crate) mod test_support {
         pub(crate) async fn finish(self) {
             self.store.close().await;
             if let Some(name) = self.postgres_db {
-                let admin = AnyPool::connect(POSTGRES_ADMIN_URL).await.unwrap();
+                let admin = AnyPool::connect(&postgres_admin_url()).await.unwrap();
                 sqlx::query(sqlx::AssertSqlSafe(format!(
                     "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
                 )))

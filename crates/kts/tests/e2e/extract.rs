@@ -215,3 +215,33 @@ async fn a_json_body_carries_no_parameters_but_the_query_still_counts() {
     assert_eq!(body["entry"], "0_q");
     app.finish().await;
 }
+
+#[tokio::test]
+async fn a_client_that_stalls_mid_upload_gets_408_and_leaves_no_file() {
+    let app = spawn_app_with(TestOptions {
+        body_idle_timeout: Duration::from_millis(300),
+        ..Default::default()
+    })
+    .await;
+    let address = app.base_url.trim_start_matches("http://").to_owned();
+    let mut stream = tokio::net::TcpStream::connect(&address).await.unwrap();
+    let boundary = "XBOUNDARYX";
+    let request = format!(
+        "POST /service/echo HTTP/1.1\r\nHost: {address}\r\n\
+         Content-Type: multipart/form-data; boundary={boundary}\r\n\
+         Content-Length: 500000\r\n\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.mp4\"\r\n\r\n"
+    );
+    stream.write_all(request.as_bytes()).await.unwrap();
+    stream.write_all(&[1u8; 10_000]).await.unwrap();
+    stream.flush().await.unwrap();
+
+    // Send nothing more; the server answers once its idle limit passes.
+    let mut answer = Vec::new();
+    let _ = tokio::io::AsyncReadExt::read_to_end(&mut stream, &mut answer).await;
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(answer.contains("stalled"), "{answer}");
+    assert!(app.upload_files().is_empty(), "{:?}", app.upload_files());
+    app.finish().await;
+}

@@ -34,6 +34,7 @@ pub(crate) struct TestOptions {
     pub(crate) open_access: bool,
     pub(crate) cors_origins: Vec<&'static str>,
     pub(crate) max_file_bytes: u64,
+    pub(crate) body_idle_timeout: std::time::Duration,
     pub(crate) postgres: bool,
     /// Serve the real `http::legacy` area instead of the probe routes.
     pub(crate) real_service: bool,
@@ -45,6 +46,7 @@ impl Default for TestOptions {
             open_access: true,
             cors_origins: Vec::new(),
             max_file_bytes: 1 << 20,
+            body_idle_timeout: std::time::Duration::from_secs(30),
             postgres: false,
             real_service: false,
         }
@@ -65,7 +67,19 @@ pub(crate) struct TestApp {
     server: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
 }
 
-const POSTGRES_ADMIN_URL: &str = "postgres://postgres:root@127.0.0.1:5432/test";
+/// The PostgreSQL server of the tests: `KTS_TEST_POSTGRES_URL` (without a
+/// database), by default the local server that trusts `postgres`.
+fn postgres_server() -> String {
+    std::env::var("KTS_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres:root@127.0.0.1:5432".to_owned())
+        .trim_end_matches('/')
+        .to_owned()
+}
+
+/// A database to connect to while creating and dropping test databases.
+fn postgres_admin_url() -> String {
+    format!("{}/test", postgres_server())
+}
 
 pub(crate) async fn spawn_app() -> TestApp {
     spawn_app_with(TestOptions::default()).await
@@ -77,7 +91,7 @@ pub(crate) async fn spawn_app_with(options: TestOptions) -> TestApp {
     let (url, postgres_db) = if options.postgres {
         let name = create_postgres_database().await;
         (
-            DatabaseUrl::Postgres(format!("postgres://postgres:root@127.0.0.1:5432/{name}")),
+            DatabaseUrl::Postgres(format!("{}/{name}", postgres_server())),
             Some(name),
         )
     } else {
@@ -95,6 +109,7 @@ pub(crate) async fn spawn_app_with(options: TestOptions) -> TestApp {
         uploads: UploadSettings {
             folder: upload_folder.clone(),
             max_file_bytes: options.max_file_bytes,
+            body_idle_timeout: options.body_idle_timeout,
             fromlocal_dir: None,
         },
         admin: AdminSettings::default(),
@@ -162,7 +177,7 @@ async fn create_postgres_database() -> String {
         "kts_e2e_{}",
         kts::store::random_token(6).to_lowercase().replace('-', "_")
     );
-    let admin = sqlx::AnyPool::connect(POSTGRES_ADMIN_URL).await.unwrap();
+    let admin = sqlx::AnyPool::connect(&postgres_admin_url()).await.unwrap();
     sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
         .execute(&admin)
         .await
@@ -202,7 +217,7 @@ impl TestApp {
             sim.shutdown().await.unwrap();
         }
         if let Some(name) = self.postgres_db.take() {
-            let admin = sqlx::AnyPool::connect(POSTGRES_ADMIN_URL).await.unwrap();
+            let admin = sqlx::AnyPool::connect(&postgres_admin_url()).await.unwrap();
             sqlx::query(sqlx::AssertSqlSafe(format!(
                 "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
             )))

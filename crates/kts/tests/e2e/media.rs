@@ -96,6 +96,20 @@ async fn entry_count(app: &TestApp) -> usize {
     list.objects.len()
 }
 
+/// Waits until `search_video` (READY entries only, as Kaltura lists them)
+/// shows `count` entries: the simulator readies an entry just after its
+/// content arrives.
+async fn wait_until_listed(app: &TestApp, count: usize) {
+    for _ in 0..100 {
+        let (_, list) = get(app, "/service/search_video/?pagesize=500").await;
+        if list.as_array().unwrap().len() >= count {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("{count} entries never became ready");
+}
+
 #[tokio::test]
 async fn upload_file_creates_an_entry_and_reports_the_detected_type() {
     let app = spawn().await;
@@ -504,6 +518,7 @@ async fn search_video_lists_entries_with_names_for_enums_and_pages() {
     for name in ["alpha.mp4", "beta.mp4", "alphabet.mp4"] {
         upload(&app, name, fixture("sample.mp4"), &[]).await;
     }
+    wait_until_listed(&app, 3).await;
 
     let (status, list) = get(&app, "/service/search_video/?kaltura_id=1").await;
     assert_eq!(status, 200);
@@ -571,6 +586,7 @@ async fn get_excel_pages_through_every_entry_into_a_real_workbook() {
         .await;
     }
     upload(&app, "pic.png", fixture("sample.png"), &[]).await;
+    wait_until_listed(&app, 4).await;
 
     let response =
         app.client
