@@ -4,4 +4,7 @@
 
 pub mod assets;
 pub mod captions;
+pub mod export;
+pub mod media;
 pub mod thumbnails;
+pub mod upload;

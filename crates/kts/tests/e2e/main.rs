@@ -12,6 +12,7 @@ mod cors;
 mod extract;
 mod health;
 mod helpers;
+mod media;
 mod sim_entries;
 mod store;
 mod thumbnails;

@@ -18,11 +18,15 @@ use axum::routing::{MethodRouter, get};
 use crate::state::AppState;
 
 pub mod captions;
+pub mod media;
+pub mod players;
 pub mod thumbnails;
 
 /// The `/service` area, nested under `/service` by `http::router`.
 pub fn router() -> Router<AppState> {
     Router::new()
+        .merge(media::router())
+        .merge(players::router())
         .merge(thumbnails::router())
         .merge(captions::router())
 }
