@@ -49,17 +49,28 @@ pub fn status_name(status: Option<&AssetStatus>) -> &'static str {
     }
 }
 
-/// A URL a browser can fetch an asset's file from: Kaltura's `download`
-/// URL service (kaltura-api-v3.md 14.3, the form `getUrl` answers) with a
-/// USER session limited to viewing and downloading `entry` — never the admin
-/// session. Built locally, without a round trip. The session travels in the
-/// query string so that base64 characters such as `/` stay out of the path.
-pub fn download_url(conn: &Connection, entry: &EntryId, asset: &str) -> Result<String, Error> {
+/// A URL a browser can fetch an asset's file from: the asset's `serve`
+/// action in the path form the old service published (kaltura-api-v3.md
+/// 7.5 and 7.6, `…/service/thumbAsset/action/serve/thumbAssetId/{id}/ks/{ks}`)
+/// with a USER session limited to viewing and downloading `entry` — never
+/// the admin session. Built locally, without a round trip. The session is
+/// percent-encoded so that base64 characters such as `/` cannot split the
+/// path.
+pub fn serve_url(
+    conn: &Connection,
+    kind: AssetKind,
+    entry: &EntryId,
+    asset: &str,
+) -> Result<String, Error> {
     let ks = conn.entry_user_ks(entry)?;
     let ks: String = url::form_urlencoded::byte_serialize(ks.expose().as_bytes()).collect();
-    let partner = conn.facts.partner_id;
+    let asset: String = url::form_urlencoded::byte_serialize(asset.as_bytes()).collect();
+    let (service, id_name) = match kind {
+        AssetKind::Thumbnail => ("thumbAsset", "thumbAssetId"),
+        AssetKind::Caption => ("caption_captionAsset", "captionAssetId"),
+    };
     Ok(format!(
-        "{}/p/{partner}/sp/{partner}00/download/entry_id/{entry}/flavor/{asset}?ks={ks}",
+        "{}/api_v3/index.php/service/{service}/action/serve/{id_name}/{asset}/ks/{ks}",
         conn.facts.service_url
     ))
 }

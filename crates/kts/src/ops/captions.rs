@@ -18,7 +18,7 @@ use crate::ids::{AssetId, EntryId, InstanceId};
 use crate::ingest::spool::SpooledFile;
 use crate::instances::Instances;
 use crate::ops::assets::{
-    self, AssetKind, CreatedAsset, MAX_LISTED_ASSETS, NEWEST_FIRST, download_url,
+    self, AssetKind, CreatedAsset, MAX_LISTED_ASSETS, NEWEST_FIRST, serve_url,
 };
 
 /// Longest caption label (`name`) accepted.
@@ -224,7 +224,7 @@ pub async fn list(
                 "name": caption.label.as_deref().unwrap_or_default(),
                 "format": format_name(caption.format.as_ref()),
                 "status": assets::status_name(caption.status.as_ref()),
-                "url": download_url(&conn, entry, id)?,
+                "url": serve_url(&conn, AssetKind::Caption, entry, id)?,
             }))
         })
         .collect()

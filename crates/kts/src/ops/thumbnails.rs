@@ -16,7 +16,7 @@ use crate::ids::{AssetId, EntryId, InstanceId};
 use crate::ingest::spool::SpooledFile;
 use crate::instances::{Connection, Instances};
 use crate::ops::assets::{
-    self, AssetKind, CreatedAsset, MAX_LISTED_ASSETS, NEWEST_FIRST, download_url,
+    self, AssetKind, CreatedAsset, MAX_LISTED_ASSETS, NEWEST_FIRST, serve_url,
 };
 
 /// Longest thumbnail URL accepted.
@@ -109,7 +109,7 @@ pub async fn list(
                 "created_at": thumb.created_at.unwrap_or_default(),
                 "default": thumb.is_default(),
                 "status": assets::status_name(thumb.status.as_ref()),
-                "url": download_url(&conn, entry, id)?,
+                "url": serve_url(&conn, AssetKind::Thumbnail, entry, id)?,
             }))
         })
         .collect()

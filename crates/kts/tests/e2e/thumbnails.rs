@@ -94,9 +94,10 @@ async fn thumbnails_are_added_listed_made_default_and_removed() {
     }
     assert!(thumb["width"].as_i64().unwrap() > 0);
     let url = thumb["url"].as_str().unwrap().to_owned();
-    assert!(url.contains("ks="), "{url}");
+    assert!(url.contains("/action/serve/thumbAssetId/"), "{url}");
+    assert!(url.contains("/ks/"), "{url}");
     let image = reqwest::get(&url).await.unwrap();
-    assert!(image.status().is_success(), "{url}");
+    assert!(image.status().is_success(), "{url} {:?}", image.headers());
     assert_eq!(image.bytes().await.unwrap(), fixture("detect/picture.png"));
 
     // add_thumbnail_from_url: Kaltura fetches the URL (here the first
