@@ -4,7 +4,7 @@
 //! Modules with their own vocabulary (the store, the upload spool) have their
 //! own enums that convert with `#[from]`.
 
-use crate::ids::{EntryId, IdError, InstanceId};
+use crate::ids::{AssetId, EntryId, IdError, InstanceId};
 use crate::ingest::spool::SpoolError;
 use crate::store::StoreError;
 
@@ -22,6 +22,16 @@ pub enum Error {
         instance: InstanceId,
         /// The entry asked for.
         entry: EntryId,
+    },
+    /// The instance has no thumbnail or caption asset with this id.
+    #[error("{kind} {asset} not found in instance {instance}")]
+    AssetNotFound {
+        /// Where the asset was looked for.
+        instance: InstanceId,
+        /// `thumbnail` or `caption`.
+        kind: &'static str,
+        /// The asset asked for.
+        asset: AssetId,
     },
     /// A required parameter was not sent.
     #[error("missing parameter {0}")]
@@ -92,6 +102,9 @@ pub enum Error {
     /// The instance store failed.
     #[error("instance store failed")]
     Store(#[from] StoreError),
+    /// Building an export file (spreadsheet) failed.
+    #[error("building the spreadsheet failed: {0}")]
+    Export(String),
     /// Spooling an upload to disk failed for a reason of the host.
     #[error("temporary upload file failed")]
     Spool(#[source] SpoolError),
@@ -109,6 +122,40 @@ impl From<SpoolError> for Error {
 }
 
 impl Error {
+    /// A failure of the Kaltura client while working for `instance`:
+    /// unreachable (502), too slow (504) or failing with a code (502). Errors
+    /// without a Kaltura code get a code of their own (`HTTP_503`,
+    /// `INVALID_RESPONSE`, …) so the message always names what failed.
+    pub fn from_kaltura(instance: InstanceId, error: kaltura::Error) -> Self {
+        let failed = |code: String, message: String| Error::KalturaFailed {
+            instance,
+            code,
+            message,
+        };
+        match error {
+            kaltura::Error::Transport { .. } => Error::KalturaUnreachable { instance },
+            kaltura::Error::Timeout { .. } => Error::KalturaTimeout { instance },
+            kaltura::Error::Api { error, .. } => failed(error.code, error.message),
+            kaltura::Error::HttpStatus { status, .. } => {
+                failed(format!("HTTP_{status}"), "unexpected http status".into())
+            }
+            kaltura::Error::Decode { detail, .. } => failed("INVALID_RESPONSE".into(), detail),
+            kaltura::Error::ResponseTooLarge { limit } => failed(
+                "RESPONSE_TOO_LARGE".into(),
+                format!("answer exceeds {limit} bytes"),
+            ),
+            kaltura::Error::Ks(_) | kaltura::Error::Config { .. } => failed(
+                "CLIENT_CONFIGURATION".into(),
+                "the instance's settings cannot build a session".into(),
+            ),
+            kaltura::Error::Io(_) => failed(
+                "UPLOAD_SOURCE".into(),
+                "reading the temporary upload file failed".into(),
+            ),
+            other => failed("CLIENT_ERROR".into(), other.to_string()),
+        }
+    }
+
     /// Whether the caller sent something wrong (as opposed to KTS, the store
     /// or Kaltura failing).
     pub fn is_client_error(&self) -> bool {
@@ -116,6 +163,7 @@ impl Error {
             self,
             Error::UnknownInstance(_)
                 | Error::EntryNotFound { .. }
+                | Error::AssetNotFound { .. }
                 | Error::MissingParameter(_)
                 | Error::InvalidParameter { .. }
                 | Error::InvalidId { .. }

@@ -1,5 +1,6 @@
 //! Identifiers parsed once at the edge, then trusted: which Kaltura account
-//! (`InstanceId`) and which of its entries (`EntryId`) a call is about.
+//! (`InstanceId`), which of its entries (`EntryId`) and which thumbnail or
+//! caption asset (`AssetId`) a call is about.
 
 use std::fmt;
 use std::str::FromStr;
@@ -95,6 +96,49 @@ impl fmt::Display for EntryId {
     }
 }
 
+/// A Kaltura asset id (thumbnail or caption) such as `0_v6riwr89`.
+///
+/// Same character rules as [`EntryId`]: the id ends up in URLs and messages.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct AssetId(String);
+
+impl AssetId {
+    /// Longest accepted asset id.
+    pub const MAX_LEN: usize = 64;
+
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for AssetId {
+    type Err = IdError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(IdError::AssetEmpty);
+        }
+        if text.len() > Self::MAX_LEN {
+            return Err(IdError::AssetTooLong);
+        }
+        if !text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        {
+            return Err(IdError::AssetBadCharacter);
+        }
+        Ok(AssetId(text.to_owned()))
+    }
+}
+
+impl fmt::Display for AssetId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// Why a text is not an id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum IdError {
@@ -113,6 +157,15 @@ pub enum IdError {
     /// The entry id holds a character Kaltura ids never hold.
     #[error("an entry id holds only letters, digits, '_' and '-'")]
     EntryBadCharacter,
+    /// The asset id is empty.
+    #[error("the asset id is empty")]
+    AssetEmpty,
+    /// The asset id is longer than [`AssetId::MAX_LEN`].
+    #[error("an asset id has at most {} characters", AssetId::MAX_LEN)]
+    AssetTooLong,
+    /// The asset id holds a character Kaltura ids never hold.
+    #[error("an asset id holds only letters, digits, '_' and '-'")]
+    AssetBadCharacter,
 }
 
 #[cfg(test)]
@@ -151,5 +204,20 @@ mod tests {
             "a".repeat(65).parse::<EntryId>(),
             Err(IdError::EntryTooLong)
         );
+    }
+
+    #[test]
+    fn asset_ids_follow_the_entry_id_rules_with_their_own_messages() {
+        assert_eq!(
+            "0_v6riwr89".parse::<AssetId>().unwrap().as_str(),
+            "0_v6riwr89"
+        );
+        assert_eq!("".parse::<AssetId>(), Err(IdError::AssetEmpty));
+        assert_eq!("a/b".parse::<AssetId>(), Err(IdError::AssetBadCharacter));
+        assert_eq!(
+            "a".repeat(65).parse::<AssetId>(),
+            Err(IdError::AssetTooLong)
+        );
+        assert_eq!(IdError::AssetEmpty.to_string(), "the asset id is empty");
     }
 }

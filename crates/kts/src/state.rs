@@ -8,6 +8,7 @@ use axum::extract::FromRef;
 use metrics_exporter_prometheus::PrometheusHandle;
 
 use crate::config::{AccessSettings, Settings, UploadSettings};
+use crate::instances::{ClientOptions, Instances};
 use crate::store::Store;
 
 /// The state behind every route.
@@ -17,6 +18,8 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// The instance and API-key store.
     pub store: Store,
+    /// Instance id → Kaltura client.
+    pub instances: Instances,
     /// Upload folder and limits.
     pub uploads: Arc<UploadSettings>,
     /// API-key and CORS rules.
@@ -39,8 +42,10 @@ impl AppState {
     pub fn new(settings: Settings, store: Store, metrics: PrometheusHandle) -> Self {
         let uploads = Arc::new(settings.uploads.clone());
         let access = Arc::new(settings.access.clone());
+        let instances = Instances::new(store.clone(), ClientOptions::default());
         AppState {
             settings: Arc::new(settings),
+            instances,
             store,
             uploads,
             access,
@@ -52,6 +57,12 @@ impl AppState {
 impl FromRef<AppState> for Store {
     fn from_ref(state: &AppState) -> Self {
         state.store.clone()
+    }
+}
+
+impl FromRef<AppState> for Instances {
+    fn from_ref(state: &AppState) -> Self {
+        state.instances.clone()
     }
 }
 

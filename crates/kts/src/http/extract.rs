@@ -17,7 +17,7 @@ use axum::http::{Method, header};
 use crate::config::UploadSettings;
 use crate::error::Error;
 use crate::http::error::LegacyError;
-use crate::ids::{EntryId, InstanceId};
+use crate::ids::{AssetId, EntryId, InstanceId};
 use crate::ingest::spool::{SpoolWriter, SpooledFile};
 
 /// Largest urlencoded body (uploads go through multipart).
@@ -93,6 +93,31 @@ impl LegacyParams {
     /// Like [`LegacyParams::get`], failing with `MissingParameter`.
     pub fn require(&self, name: &'static str) -> Result<&str, Error> {
         self.get(name).ok_or(Error::MissingParameter(name))
+    }
+
+    /// `name` as an asset id (`thumbnail_id`, `caption_id`), failing with
+    /// `MissingParameter` or `InvalidId` naming the parameter.
+    pub fn asset_id(&self, name: &'static str) -> Result<AssetId, Error> {
+        self.require(name)?
+            .parse()
+            .map_err(|source| Error::InvalidId { name, source })
+    }
+
+    /// `name` as a yes/no flag (`default`): `None` when absent; `true`,
+    /// `1`, `yes`, `on` or `false`, `0`, `no`, `off` in any case; anything
+    /// else is `InvalidParameter`.
+    pub fn flag(&self, name: &'static str) -> Result<Option<bool>, Error> {
+        let Some(value) = self.get(name) else {
+            return Ok(None);
+        };
+        match value.trim().to_ascii_lowercase().as_str() {
+            "true" | "1" | "yes" | "on" => Ok(Some(true)),
+            "false" | "0" | "no" | "off" => Ok(Some(false)),
+            _ => Err(Error::InvalidParameter {
+                name,
+                reason: "must be true or false".into(),
+            }),
+        }
     }
 
     /// The uploaded file of field `name`.
@@ -394,6 +419,32 @@ mod tests {
             instance: InstanceId::new(instance).unwrap(),
             entry: entry.map(|e| e.parse().unwrap()),
         }
+    }
+
+    #[test]
+    fn asset_ids_and_flags_name_their_parameter_when_wrong() {
+        let params = LegacyParams::from_parts(
+            pairs(&[("thumbnail_id", "0_t1"), ("default", "TRUE")]),
+            pairs(&[("caption_id", "a/b"), ("other", "maybe")]),
+        );
+        assert_eq!(params.asset_id("thumbnail_id").unwrap().as_str(), "0_t1");
+        assert!(matches!(
+            params.asset_id("caption_id"),
+            Err(Error::InvalidId {
+                name: "caption_id",
+                ..
+            })
+        ));
+        assert!(matches!(
+            params.asset_id("missing_id"),
+            Err(Error::MissingParameter("missing_id"))
+        ));
+        assert_eq!(params.flag("default").unwrap(), Some(true));
+        assert_eq!(params.flag("absent").unwrap(), None);
+        assert!(matches!(
+            params.flag("other"),
+            Err(Error::InvalidParameter { name: "other", .. })
+        ));
     }
 
     #[test]

@@ -6,9 +6,13 @@
 #![allow(clippy::unwrap_used)]
 
 mod api_keys;
+mod captions;
 mod cli;
 mod cors;
 mod extract;
 mod health;
 mod helpers;
+mod media;
+mod sim_entries;
 mod store;
+mod thumbnails;

@@ -1,0 +1,370 @@
+//! Instance id → ready [`kaltura::Client`]: the one place that reads an
+//! instance's decrypted secrets.
+//!
+//! [`Instances::connect`] reads the instance from the store on every call (a
+//! single indexed row) and reuses the client built for it as long as what the
+//! client was built from (service URL, partner, secrets, user id) is unchanged;
+//! a change made in the admin pages, by `kts` commands or by another KTS
+//! process sharing the database is therefore picked up by the next request,
+//! with a fresh admin session. Each cached client keeps its own connection pool
+//! and admin KS cache (renewed by the client before it expires).
+//!
+//! Callers get a [`Connection`]: the client plus the instance's non-secret
+//! facts (player ids, mobile flavor, user id). The admin KS never leaves the
+//! client; [`Connection::entry_user_ks`] builds the short-lived USER session
+//! limited to one entry that may be given to a browser.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use kaltura::{Client, Ks, SessionType};
+use secrecy::ExposeSecret;
+use sha2::{Digest, Sha256};
+
+use crate::error::Error;
+use crate::ids::{EntryId, InstanceId};
+use crate::store::{Instance, Store};
+
+/// Lifetime of the USER sessions handed to callers for one entry: long enough
+/// to watch or download it, short enough that a leaked one soon expires.
+pub const ENTRY_KS_LIFETIME: Duration = Duration::from_secs(3600);
+
+/// How KTS talks to every Kaltura server.
+#[derive(Debug, Clone)]
+pub struct ClientOptions {
+    /// Time allowed to open a connection. Default 5 s.
+    pub connect_timeout: Duration,
+    /// Time allowed for one request, answer included. Default 30 s.
+    pub request_timeout: Duration,
+    /// Retry policy for calls that are safe to retry. Default: the client's.
+    pub retry: kaltura::RetryPolicy,
+    /// Upload chunk size in bytes. Default 8 MiB.
+    pub chunk_size: usize,
+}
+
+impl Default for ClientOptions {
+    fn default() -> Self {
+        ClientOptions {
+            connect_timeout: Duration::from_secs(5),
+            request_timeout: Duration::from_secs(30),
+            retry: kaltura::RetryPolicy::default(),
+            chunk_size: 8 << 20,
+        }
+    }
+}
+
+/// The facts of an instance that are not secret.
+#[derive(Debug, Clone)]
+pub struct InstanceFacts {
+    /// The instance's id.
+    pub id: InstanceId,
+    /// Display name.
+    pub name: String,
+    /// Kaltura partner id.
+    pub partner_id: i64,
+    /// Kaltura service URL without a trailing `/`.
+    pub service_url: String,
+    /// uiconf id of the player (`PLAYER_ID`).
+    pub player_uiconf_id: Option<i64>,
+    /// uiconf id of the thumbnail-selector player (`THUMBNAIL_PLAYER_ID`).
+    pub thumbnail_player_uiconf_id: Option<i64>,
+    /// User id put in sessions (`USER_NAME`).
+    pub user_id: String,
+    /// Flavor params id of the mobile flavor (`MOBILE_PLAYER_FLAVOR`).
+    pub mobile_flavor_id: Option<i64>,
+}
+
+/// A ready client for one instance.
+#[derive(Debug, Clone)]
+pub struct Connection {
+    /// The instance's non-secret facts, as read for this request.
+    pub facts: InstanceFacts,
+    /// The client, with its cached admin session.
+    pub client: Client,
+}
+
+impl Connection {
+    /// The instance this connection talks for.
+    pub fn id(&self) -> InstanceId {
+        self.facts.id
+    }
+
+    /// Turns a client failure into a `kts::Error` naming this instance.
+    pub fn failure(&self, error: kaltura::Error) -> Error {
+        Error::from_kaltura(self.facts.id, error)
+    }
+
+    /// A USER session that may only view and download `entry`
+    /// (`sview:<entry>,download:<entry>`), valid for [`ENTRY_KS_LIFETIME`].
+    /// Built locally: no round trip.
+    pub fn entry_user_ks(&self, entry: &EntryId) -> Result<Ks, Error> {
+        let privileges = format!("sview:{entry},download:{entry}");
+        self.client
+            .build_ks(
+                SessionType::User,
+                &self.facts.user_id,
+                &privileges,
+                ENTRY_KS_LIFETIME,
+            )
+            .map_err(|e| self.failure(e))
+    }
+}
+
+/// A client and the digest of what it was built from.
+#[derive(Debug)]
+struct CachedClient {
+    fingerprint: [u8; 32],
+    client: Client,
+}
+
+/// Instance id → client, shared by every handler (cheap to clone).
+#[derive(Clone)]
+pub struct Instances {
+    store: Store,
+    options: Arc<ClientOptions>,
+    cache: Arc<Mutex<HashMap<InstanceId, CachedClient>>>,
+}
+
+impl std::fmt::Debug for Instances {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let cached = self.cache.lock().map(|c| c.len()).unwrap_or_default();
+        f.debug_struct("Instances")
+            .field("options", &self.options)
+            .field("cached_clients", &cached)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Instances {
+    /// Clients for the instances of `store`, configured by `options`.
+    pub fn new(store: Store, options: ClientOptions) -> Self {
+        Instances {
+            store,
+            options: Arc::new(options),
+            cache: Arc::new(Mutex::new(HashMap::new())),
+        }
+    }
+
+    /// The store the instances come from (to record facts such as the
+    /// mobile flavor id).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// A ready client for instance `id`. Fails with
+    /// [`Error::UnknownInstance`] naming the id when it is not configured.
+    pub async fn connect(&self, id: InstanceId) -> Result<Connection, Error> {
+        let instance = self
+            .store
+            .instance(id)
+            .await?
+            .ok_or(Error::UnknownInstance(id))?;
+        let fingerprint = fingerprint(&instance);
+        let client = match self.cached(id, &fingerprint) {
+            Some(client) => client,
+            None => {
+                let client = self.build_client(&instance)?;
+                self.remember(id, fingerprint, client.clone());
+                client
+            }
+        };
+        Ok(Connection {
+            facts: facts_of(&instance),
+            client,
+        })
+    }
+
+    fn cached(&self, id: InstanceId, fingerprint: &[u8; 32]) -> Option<Client> {
+        // The lock only guards a map lookup or insert, never an `.await`.
+        let cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
+        cache
+            .get(&id)
+            .filter(|cached| &cached.fingerprint == fingerprint)
+            .map(|cached| cached.client.clone())
+    }
+
+    fn remember(&self, id: InstanceId, fingerprint: [u8; 32], client: Client) {
+        let mut cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
+        cache.insert(
+            id,
+            CachedClient {
+                fingerprint,
+                client,
+            },
+        );
+    }
+
+    fn build_client(&self, instance: &Instance) -> Result<Client, Error> {
+        let options = &self.options;
+        let mut builder = Client::builder(
+            instance.service_url.as_str().trim_end_matches('/'),
+            instance.partner_id,
+        )
+        .admin_secret(instance.admin_secret.expose_secret())
+        .user_id(instance.user_id.as_str())
+        .connect_timeout(options.connect_timeout)
+        .request_timeout(options.request_timeout)
+        .retry_policy(options.retry.clone())
+        .chunk_size(options.chunk_size)
+        .client_tag(concat!("kts:", env!("CARGO_PKG_VERSION")));
+        if let Some(secret) = &instance.user_secret {
+            builder = builder.user_secret(secret.expose_secret());
+        }
+        builder
+            .build()
+            .map_err(|e| Error::from_kaltura(instance.id, e))
+    }
+}
+
+/// Digest of everything a client is built from, so a changed instance gets a
+/// new client (and a new admin session) and an unchanged one keeps its own.
+fn fingerprint(instance: &Instance) -> [u8; 32] {
+    let mut hash = Sha256::new();
+    let mut field = |bytes: &[u8]| {
+        hash.update((bytes.len() as u64).to_le_bytes());
+        hash.update(bytes);
+    };
+    field(instance.service_url.as_str().as_bytes());
+    field(&instance.partner_id.to_le_bytes());
+    field(instance.admin_secret.expose_secret().as_bytes());
+    field(
+        instance
+            .user_secret
+            .as_ref()
+            .map(|s| s.expose_secret().as_bytes())
+            .unwrap_or_default(),
+    );
+    field(instance.user_id.as_bytes());
+    hash.finalize().into()
+}
+
+fn facts_of(instance: &Instance) -> InstanceFacts {
+    InstanceFacts {
+        id: instance.id,
+        name: instance.name.clone(),
+        partner_id: instance.partner_id,
+        service_url: instance
+            .service_url
+            .as_str()
+            .trim_end_matches('/')
+            .to_owned(),
+        player_uiconf_id: instance.player_uiconf_id,
+        thumbnail_player_uiconf_id: instance.thumbnail_player_uiconf_id,
+        user_id: instance.user_id.clone(),
+        mobile_flavor_id: instance.mobile_flavor_id,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use secrecy::SecretString;
+
+    use super::*;
+    use crate::store::test_support;
+    use crate::store::{InstanceUpdate, NewInstance};
+
+    fn new_instance(url: &str) -> NewInstance {
+        NewInstance {
+            id: None,
+            name: "test".into(),
+            service_url: url.into(),
+            partner_id: 101,
+            player_uiconf_id: Some(7),
+            thumbnail_player_uiconf_id: None,
+            admin_secret: SecretString::from("admin-secret-one"),
+            user_secret: None,
+            user_id: "kts@example.org".into(),
+            mobile_flavor_id: None,
+        }
+    }
+
+    #[tokio::test]
+    async fn unknown_instance_fails_naming_its_id() {
+        let test = test_support::sqlite().await;
+        let instances = Instances::new(test.store.clone(), ClientOptions::default());
+        let id = InstanceId::new(42).unwrap();
+        let error = instances.connect(id).await.unwrap_err();
+        assert!(matches!(error, Error::UnknownInstance(i) if i == id));
+        assert_eq!(error.to_string(), "unknown instance 42");
+    }
+
+    #[tokio::test]
+    async fn a_bare_host_becomes_an_https_service_url() {
+        let test = test_support::sqlite().await;
+        let id = test
+            .store
+            .add_instance(&new_instance("kaltura.example.org"))
+            .await
+            .unwrap();
+        let instances = Instances::new(test.store.clone(), ClientOptions::default());
+        let connection = instances.connect(id).await.unwrap();
+        assert_eq!(
+            connection.client.service_url(),
+            "https://kaltura.example.org"
+        );
+        assert_eq!(connection.facts.service_url, "https://kaltura.example.org");
+        assert_eq!(connection.facts.player_uiconf_id, Some(7));
+    }
+
+    #[tokio::test]
+    async fn the_client_is_reused_until_the_instance_changes() {
+        let test = test_support::sqlite().await;
+        let id = test
+            .store
+            .add_instance(&new_instance("http://127.0.0.1:9"))
+            .await
+            .unwrap();
+        let instances = Instances::new(test.store.clone(), ClientOptions::default());
+        let first = instances
+            .connect(id)
+            .await
+            .unwrap()
+            .client
+            .admin_ks()
+            .unwrap();
+        let again = instances
+            .connect(id)
+            .await
+            .unwrap()
+            .client
+            .admin_ks()
+            .unwrap();
+        assert_eq!(
+            first.expose(),
+            again.expose(),
+            "same client, same cached KS"
+        );
+
+        let update = InstanceUpdate {
+            admin_secret: Some(SecretString::from("admin-secret-two")),
+            ..Default::default()
+        };
+        assert!(test.store.update_instance(id, update).await.unwrap());
+        let connection = instances.connect(id).await.unwrap();
+        let renewed = connection.client.admin_ks().unwrap();
+        assert_ne!(first.expose(), renewed.expose(), "new secret, new client");
+        let fields = kaltura::ks::parse(&renewed, "admin-secret-two").unwrap();
+        assert_eq!(fields.session_type, SessionType::Admin);
+    }
+
+    #[tokio::test]
+    async fn the_entry_session_is_a_user_session_for_that_entry_only() {
+        let test = test_support::sqlite().await;
+        let id = test
+            .store
+            .add_instance(&new_instance("http://127.0.0.1:9"))
+            .await
+            .unwrap();
+        let instances = Instances::new(test.store.clone(), ClientOptions::default());
+        let connection = instances.connect(id).await.unwrap();
+        let entry: EntryId = "0_abc".parse().unwrap();
+        let ks = connection.entry_user_ks(&entry).unwrap();
+        let fields = kaltura::ks::parse(&ks, "admin-secret-one").unwrap();
+        assert_eq!(fields.session_type, SessionType::User);
+        assert_eq!(fields.privileges, "sview:0_abc,download:0_abc");
+        assert_eq!(fields.user_id, "kts@example.org");
+        assert_eq!(fields.partner_id, 101);
+        assert!(!fields.is_expired());
+    }
+}

@@ -1,0 +1,322 @@
+//! The thumbnail calls (kts-legacy-api.md, "Thumbnails") over HTTP against
+//! the simulator: answers with the contract's keys and value types, and the
+//! failures (unknown instance, entry or thumbnail, missing or bad input,
+//! Kaltura failing) with nothing left behind.
+
+use reqwest::multipart::{Form, Part};
+use serde_json::Value;
+
+use crate::helpers::{TestApp, TestOptions, spawn_app_with};
+use crate::sim_entries::{
+    answer_503_to, assert_newest_first, clear_faults, fail_calls_to, fixture, item, video_entry,
+};
+
+pub(crate) async fn real_app() -> TestApp {
+    spawn_app_with(TestOptions {
+        real_service: true,
+        ..Default::default()
+    })
+    .await
+}
+
+/// GET `path` with `query`; the status and the JSON body.
+pub(crate) async fn get(app: &TestApp, path: &str, query: &[(&str, &str)]) -> (u16, Value) {
+    let mut url = url::Url::parse(&app.url(path)).unwrap();
+    url.query_pairs_mut().extend_pairs(query);
+    let response = app.client.get(url.as_str()).send().await.unwrap();
+    let status = response.status().as_u16();
+    let content_type = response.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(content_type, "application/json; charset=utf-8");
+    (status, response.json().await.unwrap())
+}
+
+/// POST a multipart body with `fields` and, if given, `file` as (name, bytes).
+pub(crate) async fn post_multipart(
+    app: &TestApp,
+    path: &str,
+    fields: &[(&str, &str)],
+    file: Option<(&str, Vec<u8>)>,
+) -> (u16, Value) {
+    let mut form = Form::new();
+    for (name, value) in fields {
+        form = form.text(name.to_string(), value.to_string());
+    }
+    if let Some((name, bytes)) = file {
+        form = form.part("file", Part::bytes(bytes).file_name(name.to_owned()));
+    }
+    let response = app
+        .client
+        .post(app.url(path))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    (status, response.json().await.unwrap())
+}
+
+fn message(body: &Value) -> String {
+    body["messages"][0].as_str().unwrap_or_default().to_owned()
+}
+
+#[tokio::test]
+async fn thumbnails_are_added_listed_made_default_and_removed() {
+    let app = real_app().await;
+    let entry = video_entry(&app).await;
+    let id = format!("1:{entry}");
+
+    // update_thumbnail_file, as in the old README's curl example.
+    let (status, body) = post_multipart(
+        &app,
+        &format!("/service/update_thumbnail_file?id={id}"),
+        &[("default", "true")],
+        Some(("irt.PNG", fixture("detect/picture.png"))),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["success"], true);
+    let first = body["thumbnail_id"].as_str().unwrap().to_owned();
+    assert_eq!(body["kaltura_id"], first.as_str());
+    assert!(body["messages"].is_array());
+
+    // thumbnail_list: keys and types, and a URL a browser can fetch.
+    let (status, list) = get(&app, "/service/thumbnail_list/", &[("id", &id)]).await;
+    assert_eq!(status, 200, "{list}");
+    let thumb = &list[0];
+    assert_eq!(thumb["id"], first.as_str());
+    assert_eq!(thumb["default"], true);
+    assert_eq!(thumb["status"], "READY");
+    for key in ["width", "height", "size", "created_at"] {
+        assert!(thumb[key].is_i64(), "{key} in {thumb}");
+    }
+    assert!(thumb["width"].as_i64().unwrap() > 0);
+    let url = thumb["url"].as_str().unwrap().to_owned();
+    assert!(url.contains("/action/serve/thumbAssetId/"), "{url}");
+    assert!(url.contains("/ks/"), "{url}");
+    let image = reqwest::get(&url).await.unwrap();
+    assert!(image.status().is_success(), "{url} {:?}", image.headers());
+    assert_eq!(image.bytes().await.unwrap(), fixture("detect/picture.png"));
+
+    // add_thumbnail_from_url: Kaltura fetches the URL (here the first
+    // thumbnail's own download URL).
+    let (status, body) = get(
+        &app,
+        "/service/add_thumbnail_from_url/",
+        &[("id", &id), ("url", &url)],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let text = body["message"][0].as_str().unwrap();
+    let second = text.rsplit(' ').next().unwrap().to_owned();
+    assert_eq!(text, format!("ThumbAsset added to entry, id {second}"));
+    assert_eq!(
+        body["message"][1],
+        format!("url {url} applied to thumbnail with id {second}")
+    );
+
+    let (_, list) = get(&app, "/service/thumbnail_list", &[("id", &id)]).await;
+    assert_eq!(list.as_array().unwrap().len(), 2);
+    assert_newest_first(&list);
+    assert_eq!(item(&list, &second)["default"], false);
+    assert_eq!(item(&list, &second)["status"], "READY");
+
+    // The default cannot be removed: the contract's own failure shape.
+    let remove_first = [("kaltura_id", "1"), ("thumbnail_id", first.as_str())];
+    let (status, body) = get(&app, "/service/remove_thumbnail/", &remove_first).await;
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(body["success"], false);
+    assert_eq!(body["error"], "thumbnail is default");
+    assert!(body["messages"].as_str().unwrap().contains(&first));
+
+    // thumbnail_set_default, then the old default can go.
+    let (status, body) = get(
+        &app,
+        "/service/thumbnail_set_default/",
+        &[("kaltura_id", "1"), ("thumbnail_id", second.as_str())],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        body["message"][0],
+        format!("Thumbnail with id {second} set as default")
+    );
+    let (status, body) = get(&app, "/service/remove_thumbnail", &remove_first).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        body["message"][0],
+        format!("Thumbnail with id {first} deleted")
+    );
+
+    let (_, list) = get(&app, "/service/thumbnail_list/", &[("id", &id)]).await;
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list[0]["default"], true);
+    assert!(app.upload_files().is_empty(), "{:?}", app.upload_files());
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn thumbnail_calls_name_what_is_unknown() {
+    let app = real_app().await;
+    let entry = video_entry(&app).await;
+
+    let (status, body) = get(&app, "/service/thumbnail_list/", &[("id", "9:0_x")]).await;
+    assert_eq!(status, 404, "{body}");
+    assert_eq!(message(&body), "unknown instance 9");
+
+    let (status, body) = get(&app, "/service/thumbnail_list/", &[("id", "1:0_missing")]).await;
+    assert_eq!(status, 404, "{body}");
+    assert!(message(&body).contains("0_missing"), "{body}");
+
+    let (status, body) = get(
+        &app,
+        "/service/thumbnail_set_default/",
+        &[("kaltura_id", "1"), ("thumbnail_id", "0_nothumb")],
+    )
+    .await;
+    assert_eq!(status, 404, "{body}");
+    assert_eq!(
+        message(&body),
+        "thumbnail 0_nothumb not found in instance 1"
+    );
+
+    let (status, body) = get(&app, "/service/remove_thumbnail/", &[("kaltura_id", "1")]).await;
+    assert_eq!(status, 400, "{body}");
+    assert!(message(&body).contains("thumbnail_id"), "{body}");
+
+    let (status, body) = get(
+        &app,
+        "/service/thumbnail_set_default/",
+        &[("thumbnail_id", "0_a/b")],
+    )
+    .await;
+    assert_eq!(status, 400, "{body}");
+    assert!(message(&body).contains("thumbnail_id"), "{body}");
+
+    let (status, body) = get(&app, "/service/thumbnail_list/", &[("id", &entry)]).await;
+    assert_eq!(status, 200, "{body}");
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn thumbnail_uploads_refuse_bad_input_and_leave_nothing_behind() {
+    let app = real_app().await;
+    let entry = video_entry(&app).await;
+    let id = format!("1:{entry}");
+    let path = "/service/update_thumbnail_file/";
+
+    let (status, body) = post_multipart(&app, path, &[("id", &id)], None).await;
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(message(&body), "missing parameter file");
+
+    let (status, body) =
+        post_multipart(&app, path, &[("id", &id)], Some(("a.png", Vec::new()))).await;
+    assert_eq!(status, 400, "{body}");
+    assert!(message(&body).contains("empty"), "{body}");
+
+    // A caption named like an image is not an image.
+    let (status, body) = post_multipart(
+        &app,
+        path,
+        &[("id", &id)],
+        Some(("fake.png", fixture("captions/simple.srt"))),
+    )
+    .await;
+    assert_eq!(status, 400, "{body}");
+    assert!(message(&body).contains("not an image"), "{body}");
+
+    for bad in [
+        "ftp://example.org/a.png",
+        "not a url",
+        "javascript:alert(1)",
+    ] {
+        let (status, body) = get(
+            &app,
+            "/service/add_thumbnail_from_url/",
+            &[("id", &id), ("url", bad)],
+        )
+        .await;
+        assert_eq!(status, 400, "{bad}: {body}");
+        assert!(message(&body).contains("url"), "{body}");
+    }
+    let (status, body) = get(&app, "/service/add_thumbnail_from_url/", &[("id", &id)]).await;
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(message(&body), "missing parameter url");
+
+    let (_, list) = get(&app, "/service/thumbnail_list/", &[("id", &id)]).await;
+    assert_eq!(list, serde_json::json!([]));
+    assert!(app.upload_files().is_empty(), "{:?}", app.upload_files());
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn a_failing_kaltura_is_a_502_and_the_half_made_thumbnail_is_deleted() {
+    let app = real_app().await;
+    let entry = video_entry(&app).await;
+    let id = format!("1:{entry}");
+
+    fail_calls_to(&app, "thumbAsset.setContent");
+    let (status, body) = post_multipart(
+        &app,
+        "/service/update_thumbnail_file",
+        &[("id", &id)],
+        Some(("a.jpg", fixture("detect/picture.jpg"))),
+    )
+    .await;
+    assert_eq!(status, 502, "{body}");
+    assert!(message(&body).contains("INTERNAL_SERVERL_ERROR"), "{body}");
+    clear_faults(&app);
+
+    // Kaltura cannot download the URL: the new asset is removed as well.
+    let (status, body) = get(
+        &app,
+        "/service/add_thumbnail_from_url/",
+        &[("id", &id), ("url", "http://127.0.0.1:9/missing.png")],
+    )
+    .await;
+    assert_eq!(status, 502, "{body}");
+    assert!(
+        message(&body).contains("THUMB_ASSET_DOWNLOAD_FAILED"),
+        "{body}"
+    );
+
+    let (status, list) = get(&app, "/service/thumbnail_list/", &[("id", &id)]).await;
+    assert_eq!(status, 200, "{list}");
+    assert_eq!(list, serde_json::json!([]));
+    assert!(app.upload_files().is_empty(), "{:?}", app.upload_files());
+
+    answer_503_to(&app, "multirequest");
+    let (status, body) = get(&app, "/service/thumbnail_list/", &[("id", &id)]).await;
+    assert_eq!(status, 502, "{body}");
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn thumbnail_and_caption_calls_answer_cors_preflights() {
+    let app = real_app().await;
+    for path in [
+        "/service/thumbnail_list/",
+        "/service/update_thumbnail_file",
+        "/service/add_caption/",
+        "/service/list_captions",
+    ] {
+        let response = app
+            .client
+            .request(reqwest::Method::OPTIONS, app.url(path))
+            .header("origin", "https://museum.example")
+            .header("access-control-request-method", "POST")
+            .header("access-control-request-headers", "x-requested-with")
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            response.status().is_success(),
+            "{path}: {}",
+            response.status()
+        );
+        assert_eq!(response.headers()["access-control-allow-origin"], "*");
+    }
+    app.finish().await;
+}
