@@ -1,0 +1,571 @@
+//! Media type of an upload: Kaltura's VIDEO, IMAGE or AUDIO, from content first.
+//!
+//! The legacy contract (kts-legacy-api.md, Media type detection) asks for the type of a file
+//! by its content (magic bytes), falling back to the file name's extension, and for a URL by
+//! the URL path's extension, then the media name's extension, then a default. [`detect_file`]
+//! and [`detect_url`] do that and return a [`Detection`] saying what was found and how, for
+//! the legacy `messages` list ([`Detection::describe`]).
+//!
+//! Content checks run on the first [`MAX_HEAD_BYTES`] bytes. Containers that hold either
+//! sound or pictures are looked into where their header allows it: an MP4/MOV whose handler
+//! is only `soun` is audio, an Ogg stream with a Theora/VP8 header is video (Vorbis, Opus,
+//! FLAC or Speex alone are audio), a Matroska/WebM file with only audio tracks is audio, an
+//! ASF file with only an audio stream is WMA. Everything else `infer` recognises maps by its
+//! family.
+
+use std::fmt;
+
+/// Bytes of the start of a file that [`detect_file`] looks at (64 KiB); longer input is
+/// allowed, the rest is ignored. Headers that tell the type fit well within this.
+pub const MAX_HEAD_BYTES: usize = 64 * 1024;
+
+/// Longest URL [`detect_url`] parses, in bytes; a longer one is treated as having no extension.
+pub const MAX_URL_BYTES: usize = 8 * 1024;
+
+/// Kaltura's media type (`KalturaMediaType`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MediaType {
+    /// VIDEO = 1.
+    Video,
+    /// IMAGE = 2.
+    Image,
+    /// AUDIO = 5.
+    Audio,
+}
+
+impl MediaType {
+    /// The `KalturaMediaType` value sent to Kaltura.
+    pub fn kaltura_value(self) -> i32 {
+        match self {
+            Self::Video => 1,
+            Self::Image => 2,
+            Self::Audio => 5,
+        }
+    }
+
+    /// The name the legacy API shows (`VIDEO`, `IMAGE`, `AUDIO`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Video => "VIDEO",
+            Self::Image => "IMAGE",
+            Self::Audio => "AUDIO",
+        }
+    }
+
+    /// Parses the legacy `mediatype` and `default` parameters (`video`, `audio`, `image`, any
+    /// case); `None` for anything else.
+    pub fn from_legacy_name(value: &str) -> Option<Self> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "video" => Some(Self::Video),
+            "image" => Some(Self::Image),
+            "audio" => Some(Self::Audio),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for MediaType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// What told the media type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DetectionSource {
+    /// The file's first bytes.
+    Content,
+    /// The extension of the uploaded file's name.
+    FileExtension,
+    /// The extension of the URL's path.
+    UrlExtension,
+    /// The extension of the media name given with a URL.
+    NameExtension,
+    /// Nothing: the caller's default.
+    Default,
+}
+
+/// A detected media type, the format behind it and how it was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Detection {
+    /// The Kaltura media type.
+    pub media_type: MediaType,
+    /// The format recognised (`mp4`, `webm`, `jpg`, …) or the extension used; empty for a default.
+    pub format: String,
+    /// How it was found.
+    pub source: DetectionSource,
+}
+
+impl Detection {
+    /// The sentence for the legacy `messages` list, e.g.
+    /// `media type VIDEO detected from content (mp4)`.
+    pub fn describe(&self) -> String {
+        let kind = self.media_type;
+        let format = &self.format;
+        match self.source {
+            DetectionSource::Content => {
+                format!("media type {kind} detected from content ({format})")
+            }
+            DetectionSource::FileExtension => {
+                format!("media type {kind} detected from the file extension .{format}")
+            }
+            DetectionSource::UrlExtension => {
+                format!("media type {kind} detected from the URL extension .{format}")
+            }
+            DetectionSource::NameExtension => {
+                format!("media type {kind} detected from the media name extension .{format}")
+            }
+            DetectionSource::Default => {
+                format!("media type {kind} assumed: the type could not be detected")
+            }
+        }
+    }
+}
+
+/// The media type of a file from its first bytes, else from its name's extension.
+///
+/// `head` is the start of the file; only the first [`MAX_HEAD_BYTES`] are read. Returns
+/// `None` when neither content nor extension is known (the caller decides: refuse, or use
+/// an explicit `mediatype`).
+pub fn detect_file(head: &[u8], file_name: Option<&str>) -> Option<Detection> {
+    let head = &head[..head.len().min(MAX_HEAD_BYTES)];
+    if let Some((media_type, format)) = sniff(head) {
+        return Some(Detection {
+            media_type,
+            format: format.to_owned(),
+            source: DetectionSource::Content,
+        });
+    }
+    from_name(file_name?, DetectionSource::FileExtension)
+}
+
+/// The media type of a URL Kaltura will fetch: the URL path's extension, then the extension
+/// of `media_name`, then `default`. Never fails; a URL that does not parse, or is longer than
+/// [`MAX_URL_BYTES`], simply has no extension.
+pub fn detect_url(url: &str, media_name: Option<&str>, default: MediaType) -> Detection {
+    let from_url = (url.len() <= MAX_URL_BYTES)
+        .then(|| url::Url::parse(url).ok())
+        .flatten()
+        .and_then(|parsed| {
+            let segment = parsed.path_segments()?.next_back()?.to_owned();
+            let decoded = percent_decode(&segment);
+            from_name(&decoded, DetectionSource::UrlExtension)
+        });
+    from_url
+        .or_else(|| from_name(media_name?, DetectionSource::NameExtension))
+        .unwrap_or(Detection {
+            media_type: default,
+            format: String::new(),
+            source: DetectionSource::Default,
+        })
+}
+
+/// Decodes `%xx` escapes of a path segment, keeping invalid ones as they are.
+fn percent_decode(segment: &str) -> String {
+    let bytes = segment.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The type for a file name's extension, if it is a known one.
+fn from_name(name: &str, source: DetectionSource) -> Option<Detection> {
+    let base = name.rsplit(['/', '\\']).next()?;
+    let (_, extension) = base.rsplit_once('.')?;
+    let extension = extension.to_ascii_lowercase();
+    let media_type = type_of_extension(&extension)?;
+    Some(Detection {
+        media_type,
+        format: extension,
+        source,
+    })
+}
+
+/// Known extensions: the old service's list (kts-legacy-api.md) plus current formats.
+fn type_of_extension(extension: &str) -> Option<MediaType> {
+    const IMAGE: &[&str] = &[
+        // The old service's list.
+        "jpeg", "jpg", "png", "tiff", "gif", "jp2", "jpx", "jpf", "jpc", "j2k", "j2c", "dng", "crw",
+        "cr2", "zvi", "svg", "bmp", "xif", // Current formats.
+        "tif", "webp", "heic", "heif", "avif", "jxl", "svgz", "cr3", "ico", "psd",
+    ];
+    const AUDIO: &[&str] = &[
+        "mp3", "wma", "flac", "aiff", "aac", "weba", // Current formats.
+        "aif", "m4a", "opus", "wav", "oga", "amr", "ac3", "mka", "alac",
+    ];
+    const VIDEO: &[&str] = &[
+        "avi", "swf", "flv", "wmv", "mpeg", "asf", "3gp", "3g2", "mov", "mp4", "m4v", "ogg", "ogv",
+        "f4v", "mkv", "webm", // Current formats.
+        "mpg", "ts", "m2ts", "mts", "mxf", "vob", "qt", "dv",
+    ];
+    if IMAGE.contains(&extension) {
+        Some(MediaType::Image)
+    } else if AUDIO.contains(&extension) {
+        Some(MediaType::Audio)
+    } else if VIDEO.contains(&extension) {
+        Some(MediaType::Video)
+    } else {
+        None
+    }
+}
+
+/// The type and format from the first bytes, if recognised.
+fn sniff(head: &[u8]) -> Option<(MediaType, &'static str)> {
+    iso_bmff(head)
+        .or_else(|| ogg(head))
+        .or_else(|| matroska(head))
+        .or_else(|| asf(head))
+        .or_else(|| mxf(head))
+        .or_else(|| swf(head))
+        .or_else(|| svg(head))
+        .or_else(|| by_infer(head))
+        // Last: its only signature is a repeated 0x47, which a GIF ("G") could show by chance.
+        .or_else(|| mpeg_ts(head))
+}
+
+/// Whether `needle` occurs in `haystack`.
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|window| window == needle)
+}
+
+/// ISO base media (MP4, MOV, 3GP, M4A, HEIC, AVIF): the `ftyp` brand, then the track
+/// handlers when the `moov` box is at the start.
+fn iso_bmff(head: &[u8]) -> Option<(MediaType, &'static str)> {
+    if head.get(4..8) != Some(b"ftyp") {
+        // QuickTime files may open with a `moov`, `mdat`, `wide` or `free` box instead.
+        let box_type = head.get(4..8)?;
+        let quicktime = [b"moov", b"mdat", b"wide", b"free", b"skip", b"pnot"];
+        return quicktime
+            .iter()
+            .any(|t| box_type == *t)
+            .then_some((MediaType::Video, "mov"));
+    }
+    let brand = head.get(8..12)?;
+    let (media_type, format) = match brand {
+        b"M4A " | b"M4B " | b"M4P " | b"F4A " | b"F4B " => (MediaType::Audio, "m4a"),
+        b"heic" | b"heix" | b"heim" | b"heis" | b"hevc" | b"hevx" | b"mif1" | b"msf1" => {
+            (MediaType::Image, "heic")
+        }
+        b"avif" | b"avis" => (MediaType::Image, "avif"),
+        b"crx " => (MediaType::Image, "cr3"),
+        b"qt  " => (MediaType::Video, "mov"),
+        b"M4V " | b"M4VH" | b"M4VP" => (MediaType::Video, "m4v"),
+        b"f4v " => (MediaType::Video, "f4v"),
+        brand if brand.starts_with(b"3g2") => (MediaType::Video, "3g2"),
+        brand if brand.starts_with(b"3gp") || brand.starts_with(b"3ge") => {
+            (MediaType::Video, "3gp")
+        }
+        _ => (MediaType::Video, "mp4"),
+    };
+    // A movie header at the start tells whether any track is video.
+    let handler = |kind: &[u8]| {
+        head.windows(4 + 8 + 4)
+            .any(|w| &w[..4] == b"hdlr" && &w[12..] == kind)
+    };
+    if media_type == MediaType::Video && !handler(b"vide") && handler(b"soun") {
+        return Some((MediaType::Audio, "m4a"));
+    }
+    Some((media_type, format))
+}
+
+/// Ogg: video when a Theora, VP8, Daala or OGM video header is present, else audio.
+fn ogg(head: &[u8]) -> Option<(MediaType, &'static str)> {
+    if !head.starts_with(b"OggS") {
+        return None;
+    }
+    let video = [
+        &b"\x80theora"[..],
+        b"OVP80",
+        b"\x80daala",
+        b"\x01video\0\0\0",
+    ];
+    if video.iter().any(|marker| contains(head, marker)) {
+        return Some((MediaType::Video, "ogv"));
+    }
+    let format = if contains(head, b"OpusHead") {
+        "opus"
+    } else if contains(head, b"\x7fFLAC") {
+        "flac"
+    } else {
+        "ogg"
+    };
+    Some((MediaType::Audio, format))
+}
+
+/// Matroska and WebM: audio when the `Tracks` element lists only audio tracks.
+fn matroska(head: &[u8]) -> Option<(MediaType, &'static str)> {
+    if !head.starts_with(&[0x1A, 0x45, 0xDF, 0xA3]) {
+        return None;
+    }
+    let webm = contains(&head[..head.len().min(64)], b"webm");
+    // EBML ids: Tracks 0x1654AE6B; TrackType 0x83 with a one-byte size 0x81 and value 1
+    // (video) or 2 (audio).
+    let tracks_at = head.windows(4).position(|w| w == [0x16, 0x54, 0xAE, 0x6B]);
+    let only_audio = tracks_at.is_some_and(|at| {
+        let tracks = &head[at..];
+        !contains(tracks, &[0x83, 0x81, 0x01]) && contains(tracks, &[0x83, 0x81, 0x02])
+    });
+    Some(match (only_audio, webm) {
+        (true, true) => (MediaType::Audio, "weba"),
+        (true, false) => (MediaType::Audio, "mka"),
+        (false, true) => (MediaType::Video, "webm"),
+        (false, false) => (MediaType::Video, "mkv"),
+    })
+}
+
+/// ASF (WMV/WMA): audio when the stream properties name only audio streams.
+fn asf(head: &[u8]) -> Option<(MediaType, &'static str)> {
+    const HEADER: [u8; 16] = [
+        0x30, 0x26, 0xB2, 0x75, 0x8E, 0x66, 0xCF, 0x11, 0xA6, 0xD9, 0x00, 0xAA, 0x00, 0x62, 0xCE,
+        0x6C,
+    ];
+    const VIDEO_STREAM: [u8; 16] = [
+        0xC0, 0xEF, 0x19, 0xBC, 0x4D, 0x5B, 0xCF, 0x11, 0xA8, 0xFD, 0x00, 0x80, 0x5F, 0x5C, 0x44,
+        0x2B,
+    ];
+    const AUDIO_STREAM: [u8; 16] = [
+        0x40, 0x9E, 0x69, 0xF8, 0x4D, 0x5B, 0xCF, 0x11, 0xA8, 0xFD, 0x00, 0x80, 0x5F, 0x5C, 0x44,
+        0x2B,
+    ];
+    if !head.starts_with(&HEADER) {
+        return None;
+    }
+    if !contains(head, &VIDEO_STREAM) && contains(head, &AUDIO_STREAM) {
+        Some((MediaType::Audio, "wma"))
+    } else {
+        Some((MediaType::Video, "wmv"))
+    }
+}
+
+/// MPEG transport stream: sync byte 0x47 every 188 bytes (192 for M2TS, after a 4-byte
+/// time code), on at least three packets or every packet of a shorter head.
+fn mpeg_ts(head: &[u8]) -> Option<(MediaType, &'static str)> {
+    let synced = |offset: usize, stride: usize| {
+        let packets = (head.len().saturating_sub(offset)).div_ceil(stride).min(3);
+        packets >= 2 && (0..packets).all(|i| head.get(offset + i * stride) == Some(&0x47))
+    };
+    if synced(0, 188) {
+        Some((MediaType::Video, "ts"))
+    } else if synced(4, 192) {
+        Some((MediaType::Video, "m2ts"))
+    } else {
+        None
+    }
+}
+
+/// MXF: the SMPTE universal label of a header partition pack.
+fn mxf(head: &[u8]) -> Option<(MediaType, &'static str)> {
+    const PARTITION: [u8; 13] = [
+        0x06, 0x0E, 0x2B, 0x34, 0x02, 0x05, 0x01, 0x01, 0x0D, 0x01, 0x02, 0x01, 0x01,
+    ];
+    head.starts_with(&PARTITION)
+        .then_some((MediaType::Video, "mxf"))
+}
+
+/// Flash (SWF), counted as video by the old service.
+fn swf(head: &[u8]) -> Option<(MediaType, &'static str)> {
+    let signature = head.get(..3)?;
+    ([b"FWS", b"CWS", b"ZWS"].iter().any(|s| signature == *s) && head.len() >= 8)
+        .then_some((MediaType::Video, "swf"))
+}
+
+/// SVG: text whose first element is `svg`, after an optional XML declaration, comments and
+/// doctype.
+fn svg(head: &[u8]) -> Option<(MediaType, &'static str)> {
+    let text = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let start = text.iter().position(|b| !b.is_ascii_whitespace())?;
+    if text.get(start) != Some(&b'<') {
+        return None;
+    }
+    let prefix = &text[start..text.len().min(start + 4096)];
+    let lower: Vec<u8> = prefix.to_ascii_lowercase();
+    let mut rest = &lower[..];
+    // Skip `<?…?>`, `<!--…-->` and `<!…>` until the first element.
+    loop {
+        if rest.starts_with(b"<svg") {
+            return Some((MediaType::Image, "svg"));
+        }
+        let end: &[u8] = if rest.starts_with(b"<?") {
+            b"?>"
+        } else if rest.starts_with(b"<!--") {
+            b"-->"
+        } else if rest.starts_with(b"<!") {
+            b">"
+        } else {
+            return None;
+        };
+        let close = rest.windows(end.len()).position(|w| w == end)?;
+        rest = &rest[close + end.len()..];
+        let next = rest.iter().position(|b| !b.is_ascii_whitespace())?;
+        rest = &rest[next..];
+    }
+}
+
+/// Everything else `infer` knows, by its family. Drawings and documents it files as images
+/// (DWG, DjVu, OpenRaster) and MIDI scores are not media Kaltura can take.
+fn by_infer(head: &[u8]) -> Option<(MediaType, &'static str)> {
+    let found = infer::get(head)?;
+    let media_type = match found.matcher_type() {
+        infer::MatcherType::Image => MediaType::Image,
+        infer::MatcherType::Video => MediaType::Video,
+        infer::MatcherType::Audio => MediaType::Audio,
+        _ => return None,
+    };
+    match found.extension() {
+        "dwg" | "djvu" | "ora" | "midi" => None,
+        extension => Some((media_type, extension)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(head: &[u8]) -> Option<(MediaType, String)> {
+        detect_file(head, None).map(|d| (d.media_type, d.format))
+    }
+
+    #[test]
+    fn kaltura_values_are_those_of_the_contract() {
+        assert_eq!(MediaType::Video.kaltura_value(), 1);
+        assert_eq!(MediaType::Image.kaltura_value(), 2);
+        assert_eq!(MediaType::Audio.kaltura_value(), 5);
+        assert_eq!(
+            MediaType::from_legacy_name(" Audio "),
+            Some(MediaType::Audio)
+        );
+        assert_eq!(MediaType::from_legacy_name("doc"), None);
+    }
+
+    #[test]
+    fn ftyp_brands_and_handlers_decide_mp4_family_types() {
+        let mut m4a = b"\0\0\0\x20ftypM4A \0\0\0\0M4A isom".to_vec();
+        m4a.resize(64, 0);
+        assert_eq!(kind(&m4a), Some((MediaType::Audio, "m4a".into())));
+        let heic = b"\0\0\0\x18ftypheic\0\0\0\0mif1heic";
+        assert_eq!(kind(heic), Some((MediaType::Image, "heic".into())));
+        let gp = b"\0\0\0\x14ftyp3gp4\0\0\0\0isom";
+        assert_eq!(kind(gp), Some((MediaType::Video, "3gp".into())));
+        let mut sound_only = b"\0\0\0\x18ftypisom\0\0\0\0isom".to_vec();
+        sound_only.extend(b"\0\0\0\x21hdlr\0\0\0\0\0\0\0\0soun");
+        assert_eq!(kind(&sound_only), Some((MediaType::Audio, "m4a".into())));
+    }
+
+    #[test]
+    fn ogg_is_video_only_with_a_video_codec_header() {
+        let mut theora = b"OggS\0\x02".to_vec();
+        theora.extend([0; 22]);
+        theora.extend(b"\x80theora");
+        assert_eq!(kind(&theora), Some((MediaType::Video, "ogv".into())));
+        let mut opus = b"OggS\0\x02".to_vec();
+        opus.extend([0; 22]);
+        opus.extend(b"OpusHead");
+        assert_eq!(kind(&opus), Some((MediaType::Audio, "opus".into())));
+    }
+
+    #[test]
+    fn transport_streams_need_repeated_sync_bytes() {
+        let mut ts = vec![0u8; 188 * 3];
+        for i in 0..3 {
+            ts[i * 188] = 0x47;
+        }
+        assert_eq!(kind(&ts), Some((MediaType::Video, "ts".into())));
+        ts[188] = 0;
+        assert_eq!(kind(&ts), None);
+    }
+
+    #[test]
+    fn svg_is_found_after_declaration_and_comments() {
+        let svg = b"\xEF\xBB\xBF<?xml version=\"1.0\"?>\n<!-- drawn by hand -->\n<!DOCTYPE svg>\n<SVG xmlns=\"http://www.w3.org/2000/svg\"/>";
+        assert_eq!(kind(svg), Some((MediaType::Image, "svg".into())));
+        assert_eq!(kind(b"<html><svg/></html>"), None);
+    }
+
+    #[test]
+    fn unknown_content_falls_back_to_the_extension() {
+        let detection = detect_file(b"not media at all", Some("dir/Clip.MOV")).unwrap();
+        assert_eq!(detection.media_type, MediaType::Video);
+        assert_eq!(detection.source, DetectionSource::FileExtension);
+        assert_eq!(
+            detection.describe(),
+            "media type VIDEO detected from the file extension .mov"
+        );
+        assert_eq!(detect_file(b"not media", Some("notes.txt")), None);
+        assert_eq!(detect_file(b"", None), None);
+    }
+
+    #[test]
+    fn content_wins_over_the_extension() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0";
+        let detection = detect_file(png, Some("song.mp3")).unwrap();
+        assert_eq!(detection.media_type, MediaType::Image);
+        assert_eq!(
+            detection.describe(),
+            "media type IMAGE detected from content (png)"
+        );
+    }
+
+    #[test]
+    fn urls_use_the_path_then_the_name_then_the_default() {
+        let from_path = detect_url(
+            "https://cdn.example.com/a/b/song%20one.MP3?x=movie.mp4",
+            None,
+            MediaType::Video,
+        );
+        assert_eq!(
+            (from_path.media_type, from_path.source),
+            (MediaType::Audio, DetectionSource::UrlExtension)
+        );
+        let from_name = detect_url(
+            "https://example.com/stream?id=4",
+            Some("photo.webp"),
+            MediaType::Video,
+        );
+        assert_eq!(
+            (from_name.media_type, from_name.source),
+            (MediaType::Image, DetectionSource::NameExtension)
+        );
+        let fallback = detect_url("not a url", Some("clip"), MediaType::Audio);
+        assert_eq!(
+            (fallback.media_type, fallback.source),
+            (MediaType::Audio, DetectionSource::Default)
+        );
+        assert!(fallback.describe().contains("assumed"));
+        let long = format!("https://example.com/{}.mp4", "a".repeat(MAX_URL_BYTES));
+        assert_eq!(
+            detect_url(&long, None, MediaType::Image).source,
+            DetectionSource::Default
+        );
+    }
+
+    #[test]
+    fn every_extension_of_the_old_list_is_known() {
+        let old = "jpeg jpg png tiff gif jp2 jpx jpf jpc j2k j2c dng crw cr2 zvi svg bmp xif mp3 wma flac aiff aac weba avi swf flv wmv mpeg asf 3gp 3g2 mov mp4 m4v ogg ogv f4v mkv webm";
+        for extension in old.split(' ') {
+            assert!(type_of_extension(extension).is_some(), "{extension}");
+        }
+        assert_eq!(
+            type_of_extension("ogg"),
+            Some(MediaType::Video),
+            "the old list filed ogg as video"
+        );
+    }
+}
