@@ -121,7 +121,7 @@ async fn finish(app: &AppState, entry_id: &str) {
         .await
         .unwrap_or_default();
     let pixels = |v: Option<u32>| v.map(i64::from);
-    let ready = app.store.write(|d| {
+    let converted = app.store.write(|d| {
         let Some(entry) = d.entries.get_mut(entry_id) else {
             return false;
         };
@@ -135,7 +135,6 @@ async fn finish(app: &AppState, entry_id: &str) {
             entry.updated_at = now();
             return false;
         }
-        entry.status = entry_status::READY;
         entry.width = pixels(facts.width);
         entry.height = pixels(facts.height);
         entry.ms_duration = if is_image {
@@ -153,7 +152,6 @@ async fn finish(app: &AppState, entry_id: &str) {
         } else {
             "0".to_owned()
         };
-        entry.thumb_version += 1;
         entry.updated_at = now();
         for flavor in d
             .flavor_assets
@@ -167,9 +165,23 @@ async fn finish(app: &AppState, entry_id: &str) {
         }
         true
     });
-    if ready {
-        crate::services::thumb_asset::create_default_thumb(app, entry_id).await;
+    if !converted {
+        return;
     }
+    // The default thumbnail exists before the entry reads READY, as on the real server, so a client that
+    // sees READY also finds the thumbnail.
+    let thumbnail_made = crate::services::thumb_asset::create_default_thumb(app, entry_id).await;
+    app.store.write(|d| {
+        if let Some(entry) = d.entries.get_mut(entry_id)
+            && entry.status == entry_status::PRECONVERT
+        {
+            entry.status = entry_status::READY;
+            if !thumbnail_made {
+                entry.thumb_version += 1;
+            }
+            entry.updated_at = now();
+        }
+    });
 }
 
 /// Starts importing `url` into the entry in the background: IMPORT now, then processing, or ERROR_IMPORTING.

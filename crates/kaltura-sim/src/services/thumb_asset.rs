@@ -651,10 +651,12 @@ struct StoredImage {
     height: Option<u32>,
 }
 
-/// Gives a video or image entry that just became READY its default thumbnail asset (kaltura-api-v3.md
+/// Gives a video or image entry whose content was just converted (before it reads READY) its default
+/// thumbnail asset (kaltura-api-v3.md
 /// 13.1): a copy of the image for image entries, the frame marker at the default offset for videos.
-/// Entries that already have a default thumbnail keep it.
-pub(crate) async fn create_default_thumb(app: &AppState, entry_id: &str) {
+/// Entries that already have a default thumbnail keep it. Returns whether a thumbnail was made (which
+/// bumps the entry's thumbnail version).
+pub(crate) async fn create_default_thumb(app: &AppState, entry_id: &str) -> bool {
     let Some(entry) = app.store.read(|d| {
         let has_default = d
             .thumb_assets
@@ -662,18 +664,18 @@ pub(crate) async fn create_default_thumb(app: &AppState, entry_id: &str) {
             .any(|t| t.entry_id == entry_id && t.is_default && t.status != status::DELETED);
         d.entries.get(entry_id).filter(|_| !has_default).cloned()
     }) else {
-        return;
+        return false;
     };
     let mut thumb = new_thumb(&entry, DEFAULT_TAG.to_owned());
     let id = thumb.id.clone();
     let content = match entry.media_type {
         Some(media_type::IMAGE) => copy_image(app, &entry, &id).await,
         Some(media_type::VIDEO) => default_frame(app, &entry, &id).await,
-        _ => return,
+        _ => return false,
     };
     let Ok(image) = content else {
         tracing::warn!(entry = entry_id, "could not create the default thumbnail");
-        return;
+        return false;
     };
     thumb.status = status::READY;
     thumb.version = 1;
@@ -685,6 +687,7 @@ pub(crate) async fn create_default_thumb(app: &AppState, entry_id: &str) {
         d.thumb_assets.insert(id.clone(), thumb);
         make_default_in(d, entry_id, &id);
     });
+    true
 }
 
 /// Copies an image entry's file as its thumbnail asset `id`.
