@@ -1,6 +1,25 @@
 //! KTS: a small, safe and fast HTTP API in front of video platforms.
 //!
 //! The binary (`main.rs`) is glue; everything it runs lives here so that the
-//! end-to-end tests can start the real application in-process.
+//! end-to-end tests can start the real application in-process:
+//! [`config::Settings`] → [`App::build`] (store, state, router) →
+//! [`App::run_until_stopped`]. Requests enter through `http::router`, whose
+//! extractors (`http::extract`) apply the legacy API's input rules and whose
+//! errors ([`Error`]) become legacy JSON bodies in `http::error`.
 
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod demo;
 pub mod detect;
+pub mod error;
+pub mod http;
+pub mod ids;
+pub mod ingest;
+pub mod state;
+pub mod store;
+pub mod telemetry;
+
+pub use app::App;
+pub use config::Settings;
+pub use error::Error;

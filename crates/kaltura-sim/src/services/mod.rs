@@ -147,6 +147,7 @@ pub(crate) async fn dispatch(
     let action = table(&action_name)
         .ok_or_else(|| ApiError::action_does_not_exist(&action_name, &service))?;
 
+    tracing::debug!(service = %service, action = %action_name, "api call");
     let plan = app.faults.plan(&service, &action_name);
     if plan.latency_ms > 0 {
         tokio::time::sleep(std::time::Duration::from_millis(plan.latency_ms)).await;

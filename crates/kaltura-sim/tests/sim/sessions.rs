@@ -215,6 +215,14 @@ async fn actions_limit_is_enforced() {
         answer["message"],
         "Invalid KS \"EXCEEDED_ACTIONS_LIMIT\", Error \"-1,INVALID_STR\""
     );
+    let bad = sim
+        .call(
+            "session",
+            "start",
+            json!({"secret": sim.partner.admin_secret, "partnerId": "100", "type": "2", "privileges": "actionslimit:many"}),
+        )
+        .await;
+    assert_eq!(code(&bad), "INVALID_ACTIONS_LIMIT");
 }
 
 #[tokio::test]

@@ -1,0 +1,117 @@
+//! Memory while uploading: streams a large multipart upload (1 GiB by
+//! default, `KTS_BENCH_UPLOAD_MIB` to change) through the real edge —
+//! router, API-key guard, `LegacyParams`, spool — and prints the process's
+//! peak resident memory before and after. Uploads must never sit whole in
+//! memory (DESIGN.md, "Quality bars"), so the peak should stay flat.
+//!
+//! Run: `cargo bench -p kts --bench upload_memory` (release build), or
+//! `cargo build -p kts --benches` and run `target/debug/deps/upload_memory-*`
+//! to reuse the dev build. Linux only (reads `/proc/self/status`). The client runs in the same process, so the figure
+//! is an upper bound for KTS alone.
+
+use std::time::{Duration, Instant};
+
+use axum::Json;
+use axum::Router;
+use axum::routing::post;
+use bytes::Bytes;
+use kts::App;
+use kts::config::{
+    AccessSettings, AdminSettings, DatabaseSettings, DatabaseUrl, SecretKey, ServerSettings,
+    Settings, UploadSettings,
+};
+use kts::http::extract::LegacyParams;
+use kts::state::AppState;
+use serde_json::{Value, json};
+
+const CHUNK: usize = 256 << 10;
+
+fn peak_rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|n| n.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+async fn sink(params: LegacyParams) -> Json<Value> {
+    Json(json!({ "len": params.file("file").map(|f| f.file.len()) }))
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let mib: u64 = std::env::var("KTS_BENCH_UPLOAD_MIB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1024);
+    let total = mib << 20;
+    let folder = tempfile::tempdir()?;
+    let settings = Settings {
+        server: ServerSettings {
+            address: "127.0.0.1:0".parse()?,
+            public_url: None,
+        },
+        database: DatabaseSettings {
+            url: DatabaseUrl::Sqlite(folder.path().join("kts.sqlite3")),
+            max_connections: 2,
+        },
+        uploads: UploadSettings {
+            folder: folder.path().join("uploads"),
+            max_file_bytes: total + 1,
+            body_idle_timeout: Duration::from_secs(60),
+            fromlocal_dir: None,
+        },
+        admin: AdminSettings::default(),
+        access: AccessSettings {
+            open: true,
+            cors_origins: Vec::new(),
+        },
+        secret_key: SecretKey::generate(),
+        seed_instances: Vec::new(),
+    };
+    let service: Router<AppState> = Router::new().route("/sink", post(sink));
+    let app = App::build_with_service(settings, service).await?;
+    let url = format!("http://{}/service/sink", app.address());
+    tokio::spawn(app.run_until(std::future::pending()));
+
+    let before = peak_rss_kib();
+    let chunks = total.div_ceil(CHUNK as u64);
+    let body = futures::stream::iter((0..chunks).map(move |i| {
+        let len = if i + 1 == chunks {
+            (total - i * CHUNK as u64) as usize
+        } else {
+            CHUNK
+        };
+        Ok::<Bytes, std::io::Error>(Bytes::from(vec![0x5a; len]))
+    }));
+    let part =
+        reqwest::multipart::Part::stream_with_length(reqwest::Body::wrap_stream(body), total)
+            .file_name("big.mp4");
+    let form = reqwest::multipart::Form::new().part("file", part);
+    let started = Instant::now();
+    let answer: Value = reqwest::Client::new()
+        .post(&url)
+        .multipart(form)
+        .send()
+        .await?
+        .json()
+        .await?;
+    let elapsed = started.elapsed();
+    let after = peak_rss_kib();
+    println!(
+        "uploaded {mib} MiB in {:.1} s ({:.0} MiB/s); answer {answer}",
+        elapsed.as_secs_f64(),
+        mib as f64 / elapsed.as_secs_f64()
+    );
+    println!(
+        "peak RSS before {} MiB, after {} MiB",
+        before / 1024,
+        after / 1024
+    );
+    Ok(())
+}

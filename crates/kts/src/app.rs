@@ -1,0 +1,150 @@
+//! Start-up: [`App::build`] binds the listener first (so port 0 works and the
+//! address is known before anything runs), opens and migrates the store,
+//! seeds instances, then builds state and router. [`App::run_until_stopped`]
+//! serves until Ctrl-C or SIGTERM, finishing requests in flight.
+
+use std::future::Future;
+use std::net::SocketAddr;
+
+use axum::Router;
+use axum::ServiceExt;
+use axum::extract::Request;
+use tokio::net::TcpListener;
+use tower::Layer;
+use tower_http::normalize_path::NormalizePathLayer;
+
+use crate::config::{ConfigError, Settings, check_writable_folder};
+use crate::http;
+use crate::state::AppState;
+use crate::store::{Store, StoreError};
+use crate::telemetry;
+
+/// Why the application could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    /// The listening address is taken or not ours.
+    #[error("cannot listen on {address}")]
+    Bind {
+        /// The address asked for.
+        address: SocketAddr,
+        /// The operating system's reason.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The store cannot be opened, migrated or seeded.
+    #[error("cannot open the instance store")]
+    Store(#[from] StoreError),
+    /// A setting is unusable.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+}
+
+/// A bound, ready KTS server.
+#[derive(Debug)]
+pub struct App {
+    listener: TcpListener,
+    address: SocketAddr,
+    router: Router,
+    store: Store,
+}
+
+impl App {
+    /// Builds KTS with the `/service/*` calls of `http::legacy`.
+    pub async fn build(settings: Settings) -> Result<Self, StartError> {
+        Self::build_with_service(settings, http::legacy::router()).await
+    }
+
+    /// Builds KTS with `service` as the `/service/*` area: the normal
+    /// start-up with another set of calls behind the same extractors,
+    /// API-key guard and layers (used to test the edge on its own).
+    pub async fn build_with_service(
+        settings: Settings,
+        service: Router<AppState>,
+    ) -> Result<Self, StartError> {
+        let address = settings.server.address;
+        let listener = TcpListener::bind(address)
+            .await
+            .map_err(|source| StartError::Bind { address, source })?;
+        let address = listener
+            .local_addr()
+            .map_err(|source| StartError::Bind { address, source })?;
+        check_writable_folder(&settings.uploads.folder)
+            .map_err(|problem| ConfigError::new("UPLOAD_FOLDER", problem))?;
+        let store = settings.database.connect(&settings.secret_key).await?;
+        let seeded = store.seed_instances(&settings.seed_instances).await?;
+        if seeded > 0 {
+            tracing::info!(seeded, "instances added from KALTURA_INSTANCES variables");
+        }
+        tracing::info!(settings = ?settings, "settings");
+        if settings.access.open {
+            tracing::warn!("KTS_OPEN_ACCESS is on: /service/* answers without an API key");
+        }
+        let state = AppState::new(settings, store.clone(), telemetry::metrics_handle());
+        let router = http::router::build(state, service);
+        Ok(App {
+            listener,
+            address,
+            router,
+            store,
+        })
+    }
+
+    /// The bound address (with the real port when 0 was asked for).
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    /// The store this app uses (for `kts demo` and tests to add data).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Serves until Ctrl-C or SIGTERM, then lets requests in flight finish.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.run_until(shutdown_signal()).await
+    }
+
+    /// Serves until `stop` completes, then lets requests in flight finish.
+    pub async fn run_until(
+        self,
+        stop: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        tracing::info!(address = %self.address, "listening");
+        // Trailing slashes are trimmed before routing, so every path answers
+        // with and without one (kts-legacy-api.md, "General rules").
+        let service = NormalizePathLayer::trim_trailing_slash().layer(self.router);
+        axum::serve(
+            self.listener,
+            ServiceExt::<Request>::into_make_service(service),
+        )
+        .with_graceful_shutdown(stop)
+        .await?;
+        self.store.close().await;
+        Ok(())
+    }
+}
+
+/// Completes on Ctrl-C or (on Unix) SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("stopping");
+}

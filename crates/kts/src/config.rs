@@ -1,0 +1,633 @@
+//! The `Settings` tree: every knob of a KTS process, built once at start-up.
+//!
+//! Sources, lowest first: defaults in code < environment < flags, all declared
+//! once with clap (`SettingsArgs`), so `kts serve --help` documents each one
+//! with its variable. `SettingsArgs::into_settings` validates and names the
+//! variable at fault. Tests and `kts demo` build `Settings` in code instead.
+
+use std::fmt;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use clap::{ArgAction, Args, ValueEnum};
+use secrecy::{ExposeSecret, SecretString};
+use sha2::{Digest, Sha256, Sha512};
+use url::Url;
+
+use crate::store::{NewInstance, Store, StoreError};
+
+/// The port of the old service, kept as the default.
+pub const DEFAULT_PORT: u16 = 6500;
+/// Default limit of one uploaded file: 4 GiB.
+pub const DEFAULT_MAX_UPLOAD: u64 = 4 << 30;
+/// Shortest accepted `KTS_SECRET_KEY`.
+pub const MIN_SECRET_KEY_LEN: usize = 32;
+
+/// Everything a KTS server needs, validated.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Where to listen and how clients reach us.
+    pub server: ServerSettings,
+    /// The instance store.
+    pub database: DatabaseSettings,
+    /// Temporary upload files.
+    pub uploads: UploadSettings,
+    /// The admin area's credentials.
+    pub admin: AdminSettings,
+    /// Who may call `/service/*` and from which web origins.
+    pub access: AccessSettings,
+    /// The key for cookies and for encrypting instance secrets.
+    pub secret_key: SecretKey,
+    /// Instances to create on first start (old `KALTURA_INSTANCES` variables).
+    pub seed_instances: Vec<NewInstance>,
+}
+
+/// Listening address and public URL.
+#[derive(Debug, Clone)]
+pub struct ServerSettings {
+    /// Address to bind; port 0 picks a free port.
+    pub address: SocketAddr,
+    /// The URL clients use to reach KTS (for links in pages); when absent,
+    /// derived from the bound address.
+    pub public_url: Option<Url>,
+}
+
+/// Which database and how to reach it.
+#[derive(Debug, Clone)]
+pub struct DatabaseSettings {
+    /// SQLite file or PostgreSQL URL.
+    pub url: DatabaseUrl,
+    /// Most connections kept open.
+    pub max_connections: u32,
+}
+
+impl DatabaseSettings {
+    /// Opens the store, runs its migrations and makes it ready.
+    pub async fn connect(&self, key: &SecretKey) -> Result<Store, StoreError> {
+        Store::connect(&self.url, self.max_connections, key).await
+    }
+}
+
+/// A database location; its scheme picks the backend.
+#[derive(Clone, PartialEq, Eq)]
+pub enum DatabaseUrl {
+    /// An SQLite file (created when missing).
+    Sqlite(PathBuf),
+    /// A `postgres://` URL, which may hold a password.
+    Postgres(String),
+}
+
+impl DatabaseUrl {
+    /// Reads a plain path, a `sqlite:` URL or a `postgres://` URL.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err("is empty".into());
+        }
+        if text.starts_with("postgres://") || text.starts_with("postgresql://") {
+            Url::parse(text).map_err(|e| format!("is not a valid URL ({e})"))?;
+            return Ok(DatabaseUrl::Postgres(text.to_owned()));
+        }
+        if let Some(path) = text.strip_prefix("sqlite://") {
+            return Ok(DatabaseUrl::Sqlite(PathBuf::from(path)));
+        }
+        if let Some(path) = text.strip_prefix("sqlite:") {
+            return Ok(DatabaseUrl::Sqlite(PathBuf::from(path)));
+        }
+        if let Some((scheme, _)) = text.split_once("://") {
+            return Err(format!(
+                "has unknown scheme {scheme:?} (use a file path, sqlite: or postgres://)"
+            ));
+        }
+        Ok(DatabaseUrl::Sqlite(PathBuf::from(text)))
+    }
+}
+
+impl fmt::Debug for DatabaseUrl {
+    /// Never shows a PostgreSQL password.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DatabaseUrl::Sqlite(path) => write!(f, "Sqlite({})", path.display()),
+            DatabaseUrl::Postgres(url) => match Url::parse(url) {
+                Ok(mut parsed) => {
+                    if parsed.password().is_some() {
+                        let _ = parsed.set_password(Some("***"));
+                    }
+                    write!(f, "Postgres({parsed})")
+                }
+                Err(_) => f.write_str("Postgres(<invalid>)"),
+            },
+        }
+    }
+}
+
+/// Where uploads are spooled and how large they may be.
+#[derive(Debug, Clone)]
+pub struct UploadSettings {
+    /// Folder of temporary upload files (`UPLOAD_FOLDER`).
+    pub folder: PathBuf,
+    /// Largest accepted file, in bytes.
+    pub max_file_bytes: u64,
+    /// Longest wait for the next piece of a request body; a client that
+    /// stalls longer gets 408 and its temporary file is removed.
+    pub body_idle_timeout: Duration,
+    /// Directory under which `fromlocal` uploads may read; `None` turns
+    /// `fromlocal` off (the default: the old service let anyone upload any
+    /// file of the host).
+    pub fromlocal_dir: Option<PathBuf>,
+}
+
+/// The admin area's credentials; the area is closed while they are absent.
+#[derive(Debug, Clone, Default)]
+pub struct AdminSettings {
+    /// `KTS_ADMIN_USER` and `KTS_ADMIN_PWD`.
+    pub credentials: Option<AdminCredentials>,
+}
+
+/// An admin login.
+#[derive(Debug, Clone)]
+pub struct AdminCredentials {
+    /// The user name.
+    pub user: String,
+    /// The password, redacted in `Debug`.
+    pub password: SecretString,
+}
+
+/// Access rules of `/service/*`.
+#[derive(Debug, Clone)]
+pub struct AccessSettings {
+    /// When true, `/service/*` needs no API key (the old service's behaviour).
+    pub open: bool,
+    /// Web origins allowed by CORS; empty means any origin.
+    pub cors_origins: Vec<http::HeaderValue>,
+}
+
+/// The process's master secret (`KTS_SECRET_KEY`); separate keys for cookies
+/// and for instance secrets are derived from it, so one leaked purpose key
+/// does not reveal the other.
+#[derive(Clone)]
+pub struct SecretKey(SecretString);
+
+impl SecretKey {
+    /// Accepts a secret of at least [`MIN_SECRET_KEY_LEN`] characters.
+    pub fn new(secret: String) -> Result<Self, String> {
+        if secret.chars().count() < MIN_SECRET_KEY_LEN {
+            return Err(format!(
+                "must be at least {MIN_SECRET_KEY_LEN} characters long"
+            ));
+        }
+        Ok(SecretKey(SecretString::from(secret)))
+    }
+
+    /// A fresh random key (for `kts demo` and tests).
+    pub fn generate() -> Self {
+        SecretKey(SecretString::from(crate::store::random_token(32)))
+    }
+
+    /// The key text, to be saved by `kts demo` in its own data folder.
+    pub fn expose(&self) -> &str {
+        self.0.expose_secret()
+    }
+
+    /// The 256-bit key that encrypts instance secrets at rest.
+    pub fn instance_secrets_key(&self) -> [u8; 32] {
+        let mut hash = Sha256::new();
+        hash.update(b"kts instance secrets v1\0");
+        hash.update(self.0.expose_secret().as_bytes());
+        hash.finalize().into()
+    }
+
+    /// 512 bits to sign and encrypt admin cookies.
+    pub fn cookie_key(&self) -> [u8; 64] {
+        let mut hash = Sha512::new();
+        hash.update(b"kts admin cookies v1\0");
+        hash.update(self.0.expose_secret().as_bytes());
+        hash.finalize().into()
+    }
+}
+
+impl fmt::Debug for SecretKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SecretKey(***)")
+    }
+}
+
+/// Log line format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    #[default]
+    Text,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
+/// A setting that failed validation, naming its variable.
+#[derive(Debug, thiserror::Error)]
+#[error("{variable} {problem}")]
+pub struct ConfigError {
+    /// The environment variable (the flag has the same meaning).
+    pub variable: String,
+    /// What is wrong, lower-case.
+    pub problem: String,
+}
+
+impl ConfigError {
+    /// A problem with `variable`.
+    pub fn new(variable: impl Into<String>, problem: impl Into<String>) -> Self {
+        ConfigError {
+            variable: variable.into(),
+            problem: problem.into(),
+        }
+    }
+}
+
+/// The database settings shared by every command that opens the store.
+#[derive(Debug, Clone, Args)]
+pub struct DatabaseArgs {
+    /// The instance store: an SQLite file path (`sqlite:` URLs work too), or a
+    /// `postgres://` URL for PostgreSQL.
+    #[arg(long, env = "KTS_DATABASE_URL", default_value = "kts.sqlite3")]
+    pub database_url: String,
+
+    /// Master secret (at least 32 characters) that encrypts instance secrets
+    /// at rest and signs admin cookies. Required; keep it stable: instance
+    /// secrets stored under one key cannot be read with another.
+    #[arg(long, env = "KTS_SECRET_KEY", hide_env_values = true)]
+    pub secret_key: Option<String>,
+}
+
+impl DatabaseArgs {
+    /// Validates the database URL and the secret key.
+    pub fn into_settings(self) -> Result<(DatabaseSettings, SecretKey), ConfigError> {
+        let url = DatabaseUrl::parse(&self.database_url)
+            .map_err(|p| ConfigError::new("KTS_DATABASE_URL", p))?;
+        let secret = self.secret_key.ok_or_else(|| {
+            ConfigError::new(
+                "KTS_SECRET_KEY",
+                "is missing: set a random secret of at least 32 characters",
+            )
+        })?;
+        let key = SecretKey::new(secret).map_err(|p| ConfigError::new("KTS_SECRET_KEY", p))?;
+        let database = DatabaseSettings {
+            url,
+            max_connections: 10,
+        };
+        Ok((database, key))
+    }
+}
+
+/// Every setting of `kts serve`, with its flag, variable and default.
+#[derive(Debug, Clone, Args)]
+pub struct SettingsArgs {
+    /// Address to listen on.
+    #[arg(long, env = "KTS_HOST", default_value_t = IpAddr::V4(Ipv4Addr::UNSPECIFIED))]
+    pub host: IpAddr,
+
+    /// Port to listen on (0 picks a free port).
+    #[arg(long, env = "PORT", default_value_t = DEFAULT_PORT)]
+    pub port: u16,
+
+    /// URL clients use to reach KTS, for links in pages
+    /// (default: http://<host>:<port>).
+    #[arg(long, env = "KTS_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+
+    /// Folder for temporary upload files; created if missing, must be writable.
+    #[arg(long, env = "UPLOAD_FOLDER", default_value_os_t = std::env::temp_dir().join("kts-uploads"))]
+    pub upload_folder: PathBuf,
+
+    /// Largest accepted upload, in bytes or with a unit (500M, 4G, 2GiB).
+    #[arg(long, env = "KTS_MAX_UPLOAD_SIZE", default_value = "4GiB", value_parser = parse_byte_size)]
+    pub max_upload_size: u64,
+
+    /// Seconds to wait for the next piece of a request body before giving
+    /// up on a stalled client (408).
+    #[arg(long, env = "KTS_UPLOAD_IDLE_TIMEOUT", default_value_t = 60)]
+    pub upload_idle_timeout: u64,
+
+    /// Admin user name; the admin area stays closed until user and password
+    /// are both set.
+    #[arg(long, env = "KTS_ADMIN_USER")]
+    pub admin_user: Option<String>,
+
+    /// Admin password; the old default `ktsadmin` is refused.
+    #[arg(long, env = "KTS_ADMIN_PWD", hide_env_values = true)]
+    pub admin_password: Option<String>,
+
+    /// Let anyone call /service/* without an API key (the old service's
+    /// behaviour). Off by default.
+    #[arg(long, env = "KTS_OPEN_ACCESS", action = ArgAction::SetTrue)]
+    pub open_access: bool,
+
+    /// Web origins allowed to call KTS from a browser, comma-separated;
+    /// `*` allows any origin (the old behaviour).
+    #[arg(
+        long,
+        env = "KTS_CORS_ORIGINS",
+        default_value = "*",
+        value_delimiter = ','
+    )]
+    pub cors_origins: Vec<String>,
+
+    /// Directory from which `fromlocal` uploads may read files of this host.
+    /// Unset (the default) turns `fromlocal` off.
+    #[arg(long, env = "KTS_FROMLOCAL_DIR")]
+    pub fromlocal_dir: Option<PathBuf>,
+}
+
+impl SettingsArgs {
+    /// Validates every setting; the error names the variable at fault.
+    ///
+    /// Creates the upload folder when missing, to prove it is writable.
+    pub fn into_settings(self) -> Result<Settings, ConfigError> {
+        let (database, secret_key) = self.database.into_settings()?;
+        let public_url = self
+            .public_url
+            .map(|u| parse_public_url(&u))
+            .transpose()
+            .map_err(|p| ConfigError::new("KTS_PUBLIC_URL", p))?;
+        check_writable_folder(&self.upload_folder)
+            .map_err(|p| ConfigError::new("UPLOAD_FOLDER", p))?;
+        if self.max_upload_size == 0 {
+            return Err(ConfigError::new("KTS_MAX_UPLOAD_SIZE", "must be above 0"));
+        }
+        if !(1..=3600).contains(&self.upload_idle_timeout) {
+            return Err(ConfigError::new(
+                "KTS_UPLOAD_IDLE_TIMEOUT",
+                "must be from 1 to 3600 seconds",
+            ));
+        }
+        let admin = admin_settings(self.admin_user, self.admin_password)?;
+        let cors_origins = parse_cors_origins(&self.cors_origins)
+            .map_err(|p| ConfigError::new("KTS_CORS_ORIGINS", p))?;
+        let fromlocal_dir = self
+            .fromlocal_dir
+            .map(|dir| {
+                dir.canonicalize().map_err(|e| {
+                    ConfigError::new("KTS_FROMLOCAL_DIR", format!("cannot be read ({e})"))
+                })
+            })
+            .transpose()?;
+        Ok(Settings {
+            server: ServerSettings {
+                address: SocketAddr::new(self.host, self.port),
+                public_url,
+            },
+            database,
+            uploads: UploadSettings {
+                folder: self.upload_folder,
+                max_file_bytes: self.max_upload_size,
+                body_idle_timeout: Duration::from_secs(self.upload_idle_timeout),
+                fromlocal_dir,
+            },
+            admin,
+            access: AccessSettings {
+                open: self.open_access,
+                cors_origins,
+            },
+            secret_key,
+            seed_instances: Vec::new(),
+        })
+    }
+}
+
+fn parse_public_url(text: &str) -> Result<Url, String> {
+    let url = Url::parse(text).map_err(|e| format!("is not a URL ({e})"))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+        return Err("must be an http:// or https:// URL with a host".into());
+    }
+    Ok(url)
+}
+
+fn admin_settings(
+    user: Option<String>,
+    password: Option<String>,
+) -> Result<AdminSettings, ConfigError> {
+    match (user, password) {
+        (None, None) => Ok(AdminSettings::default()),
+        (Some(_), None) => Err(ConfigError::new(
+            "KTS_ADMIN_PWD",
+            "is missing while KTS_ADMIN_USER is set",
+        )),
+        (None, Some(_)) => Err(ConfigError::new(
+            "KTS_ADMIN_USER",
+            "is missing while KTS_ADMIN_PWD is set",
+        )),
+        (Some(user), Some(password)) => {
+            if user.trim().is_empty() {
+                return Err(ConfigError::new("KTS_ADMIN_USER", "is empty"));
+            }
+            // The old service shipped ktsadmin/ktsadmin; refuse it outright.
+            if password == "ktsadmin" {
+                return Err(ConfigError::new(
+                    "KTS_ADMIN_PWD",
+                    "is the old default password: choose another",
+                ));
+            }
+            if password.chars().count() < 8 {
+                return Err(ConfigError::new(
+                    "KTS_ADMIN_PWD",
+                    "must be at least 8 characters long",
+                ));
+            }
+            Ok(AdminSettings {
+                credentials: Some(AdminCredentials {
+                    user,
+                    password: SecretString::from(password),
+                }),
+            })
+        }
+    }
+}
+
+/// Reads the CORS origin list; `*` (alone) means any origin.
+fn parse_cors_origins(items: &[String]) -> Result<Vec<http::HeaderValue>, String> {
+    let items: Vec<&str> = items
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect();
+    if items.is_empty() || items == ["*"] {
+        return Ok(Vec::new());
+    }
+    items
+        .into_iter()
+        .map(|origin| {
+            let url = Url::parse(origin).map_err(|_| format!("holds {origin:?}, not an origin"))?;
+            if !matches!(url.scheme(), "http" | "https")
+                || url.host().is_none()
+                || url.path() != "/"
+            {
+                return Err(format!(
+                    "holds {origin:?}; an origin is scheme://host[:port] or *"
+                ));
+            }
+            let origin = url.origin().ascii_serialization();
+            http::HeaderValue::from_str(&origin).map_err(|_| format!("holds {origin:?}"))
+        })
+        .collect()
+}
+
+/// Creates `folder` if needed and proves it is writable.
+pub fn check_writable_folder(folder: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(folder).map_err(|e| format!("cannot be created ({e})"))?;
+    let probe = tempfile_probe(folder);
+    std::fs::write(&probe, b"").map_err(|e| format!("is not writable ({e})"))?;
+    std::fs::remove_file(&probe).map_err(|e| format!("is not writable ({e})"))?;
+    Ok(())
+}
+
+fn tempfile_probe(folder: &Path) -> PathBuf {
+    folder.join(format!(".kts-probe-{}", crate::store::random_token(8)))
+}
+
+/// Parses a byte size: `1048576`, `500K`, `500M`, `4G`, `2GiB`, `1T` (binary
+/// units; `KB`/`MB`/`GB` are read as binary units too).
+pub fn parse_byte_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (digits, unit) = text.split_at(split);
+    let number: u64 = digits
+        .parse()
+        .map_err(|_| format!("{text:?} is not a size such as 500M or 4G"))?;
+    let shift = match unit.trim().to_ascii_uppercase().as_str() {
+        "" | "B" => 0,
+        "K" | "KB" | "KIB" => 10,
+        "M" | "MB" | "MIB" => 20,
+        "G" | "GB" | "GIB" => 30,
+        "T" | "TB" | "TIB" => 40,
+        _ => return Err(format!("{text:?} has an unknown unit (use K, M, G or T)")),
+    };
+    number
+        .checked_mul(1u64 << shift)
+        .ok_or_else(|| format!("{text:?} is too large"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct TestCli {
+        #[command(flatten)]
+        settings: SettingsArgs,
+    }
+
+    fn parse(args: &[&str]) -> Result<Settings, ConfigError> {
+        let mut argv = vec!["kts", "--secret-key", "0123456789abcdef0123456789abcdef"];
+        argv.extend_from_slice(args);
+        TestCli::try_parse_from(argv)
+            .unwrap()
+            .settings
+            .into_settings()
+    }
+
+    #[test]
+    fn byte_sizes_accept_units() {
+        assert_eq!(parse_byte_size("1024"), Ok(1024));
+        assert_eq!(parse_byte_size("500K"), Ok(500 << 10));
+        assert_eq!(parse_byte_size("2GiB"), Ok(2 << 30));
+        assert_eq!(parse_byte_size("4g"), Ok(4 << 30));
+        assert!(parse_byte_size("lots").is_err());
+        assert!(parse_byte_size("5X").is_err());
+        assert!(parse_byte_size("99999999999T").is_err());
+    }
+
+    #[test]
+    fn database_url_scheme_picks_the_backend() {
+        assert_eq!(
+            DatabaseUrl::parse("data/kts.db"),
+            Ok(DatabaseUrl::Sqlite("data/kts.db".into()))
+        );
+        assert_eq!(
+            DatabaseUrl::parse("sqlite:///var/kts.db"),
+            Ok(DatabaseUrl::Sqlite("/var/kts.db".into()))
+        );
+        assert!(matches!(
+            DatabaseUrl::parse("postgres://u:p@127.0.0.1/kts"),
+            Ok(DatabaseUrl::Postgres(_))
+        ));
+        assert!(DatabaseUrl::parse("mysql://x").is_err());
+    }
+
+    #[test]
+    fn database_url_debug_hides_the_password() {
+        let url = DatabaseUrl::parse("postgres://kts:hunter2@127.0.0.1/kts").unwrap();
+        let shown = format!("{url:?}");
+        assert!(!shown.contains("hunter2"), "{shown}");
+    }
+
+    #[test]
+    fn missing_secret_key_names_its_variable() {
+        let args = DatabaseArgs {
+            database_url: "x.db".into(),
+            secret_key: None,
+        };
+        let error = args.into_settings().unwrap_err();
+        assert_eq!(error.variable, "KTS_SECRET_KEY");
+        let short = DatabaseArgs {
+            database_url: "x.db".into(),
+            secret_key: Some("short".into()),
+        };
+        assert_eq!(
+            short.into_settings().unwrap_err().variable,
+            "KTS_SECRET_KEY"
+        );
+    }
+
+    #[test]
+    fn old_default_admin_password_is_refused() {
+        let folder = tempfile::tempdir().unwrap();
+        let folder = folder.path().to_str().unwrap();
+        let error = parse(&[
+            "--upload-folder",
+            folder,
+            "--admin-user",
+            "ktsadmin",
+            "--admin-password",
+            "ktsadmin",
+        ])
+        .unwrap_err();
+        assert_eq!(error.variable, "KTS_ADMIN_PWD");
+        let error = parse(&["--upload-folder", folder, "--admin-user", "a"]).unwrap_err();
+        assert_eq!(error.variable, "KTS_ADMIN_PWD");
+    }
+
+    #[test]
+    fn defaults_give_port_6500_closed_access_and_any_origin() {
+        let folder = tempfile::tempdir().unwrap();
+        let settings = parse(&["--upload-folder", folder.path().to_str().unwrap()]).unwrap();
+        assert_eq!(settings.server.address.port(), DEFAULT_PORT);
+        assert!(!settings.access.open);
+        assert!(settings.access.cors_origins.is_empty());
+        assert!(settings.admin.credentials.is_none());
+        assert!(settings.uploads.fromlocal_dir.is_none());
+        assert_eq!(settings.uploads.max_file_bytes, DEFAULT_MAX_UPLOAD);
+    }
+
+    #[test]
+    fn cors_origins_are_validated() {
+        assert_eq!(
+            parse_cors_origins(&["https://a.example".into(), "http://b.example:8080".into()])
+                .unwrap(),
+            vec!["https://a.example", "http://b.example:8080"]
+        );
+        assert!(parse_cors_origins(&["https://a.example/path".into()]).is_err());
+        assert!(parse_cors_origins(&["nonsense".into()]).is_err());
+    }
+
+    #[test]
+    fn secret_key_debug_is_redacted_and_purpose_keys_differ() {
+        let key = SecretKey::new("0123456789abcdef0123456789abcdef".into()).unwrap();
+        assert_eq!(format!("{key:?}"), "SecretKey(***)");
+        assert_ne!(key.instance_secrets_key()[..], key.cookie_key()[..32]);
+    }
+}

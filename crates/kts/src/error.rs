@@ -1,0 +1,130 @@
+//! `kts::Error`: what can go wrong in KTS, in the domain's words.
+//!
+//! No HTTP here: `http/error.rs` turns each variant into a status and a body.
+//! Modules with their own vocabulary (the store, the upload spool) have their
+//! own enums that convert with `#[from]`.
+
+use crate::ids::{EntryId, IdError, InstanceId};
+use crate::ingest::spool::SpoolError;
+use crate::store::StoreError;
+
+/// Everything a KTS call can fail with.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// No Kaltura account is configured under this id.
+    #[error("unknown instance {0}")]
+    UnknownInstance(InstanceId),
+    /// The instance has no entry with this id.
+    #[error("entry {entry} not found in instance {instance}")]
+    EntryNotFound {
+        /// Where the entry was looked for.
+        instance: InstanceId,
+        /// The entry asked for.
+        entry: EntryId,
+    },
+    /// A required parameter was not sent.
+    #[error("missing parameter {0}")]
+    MissingParameter(&'static str),
+    /// A parameter was sent but cannot be used.
+    #[error("invalid parameter {name}: {reason}")]
+    InvalidParameter {
+        /// The parameter's name as the client sent it.
+        name: &'static str,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// An id parameter does not hold an id.
+    #[error("invalid parameter {name}")]
+    InvalidId {
+        /// The parameter's name as the client sent it.
+        name: &'static str,
+        /// Which rule the id broke.
+        #[source]
+        source: IdError,
+    },
+    /// The request body is not what the call accepts.
+    #[error("malformed request: {0}")]
+    MalformedRequest(String),
+    /// An uploaded file or body is larger than the configured limit.
+    #[error("upload too large: the limit is {limit} bytes")]
+    UploadTooLarge {
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// The client stopped sending its request body.
+    #[error("the request body stalled for more than {seconds} seconds")]
+    BodyStalled {
+        /// The idle limit in seconds.
+        seconds: u64,
+    },
+    /// No API key was sent and open access is off.
+    #[error("an API key is required (Authorization: Bearer <key> or api_key parameter)")]
+    ApiKeyMissing,
+    /// The API key sent is unknown or revoked.
+    #[error("the API key is not valid")]
+    ApiKeyInvalid,
+    /// The API key is valid but only for reading.
+    #[error("the API key does not allow changes (scope read)")]
+    ApiKeyScope,
+    /// Kaltura could not be reached at all.
+    #[error("kaltura of instance {instance} is unreachable")]
+    KalturaUnreachable {
+        /// The instance whose server failed.
+        instance: InstanceId,
+    },
+    /// Kaltura did not answer within the configured time.
+    #[error("kaltura of instance {instance} did not answer in time")]
+    KalturaTimeout {
+        /// The instance whose server was slow.
+        instance: InstanceId,
+    },
+    /// Kaltura answered with an error.
+    #[error("kaltura of instance {instance} failed with {code}: {message}")]
+    KalturaFailed {
+        /// The instance whose server failed.
+        instance: InstanceId,
+        /// Kaltura's error code, verbatim (`ENTRY_ID_NOT_FOUND`, …).
+        code: String,
+        /// Kaltura's message, verbatim.
+        message: String,
+    },
+    /// The instance store failed.
+    #[error("instance store failed")]
+    Store(#[from] StoreError),
+    /// Spooling an upload to disk failed for a reason of the host.
+    #[error("temporary upload file failed")]
+    Spool(#[source] SpoolError),
+}
+
+impl From<SpoolError> for Error {
+    /// A spool that hit its limit is the client's fault (413); anything else
+    /// is the host's.
+    fn from(error: SpoolError) -> Self {
+        match error {
+            SpoolError::TooLarge { limit } => Error::UploadTooLarge { limit },
+            other => Error::Spool(other),
+        }
+    }
+}
+
+impl Error {
+    /// Whether the caller sent something wrong (as opposed to KTS, the store
+    /// or Kaltura failing).
+    pub fn is_client_error(&self) -> bool {
+        matches!(
+            self,
+            Error::UnknownInstance(_)
+                | Error::EntryNotFound { .. }
+                | Error::MissingParameter(_)
+                | Error::InvalidParameter { .. }
+                | Error::InvalidId { .. }
+                | Error::MalformedRequest(_)
+                | Error::UploadTooLarge { .. }
+                | Error::BodyStalled { .. }
+                | Error::ApiKeyMissing
+                | Error::ApiKeyInvalid
+                | Error::ApiKeyScope
+        )
+    }
+}

@@ -1,0 +1,552 @@
+//! Extractors that apply the legacy API's input rules once, for every call.
+//!
+//! - [`LegacyParams`]: query string, urlencoded body and multipart body merged,
+//!   as the old service read them; file fields are streamed to guarded
+//!   temporary files under `UPLOAD_FOLDER`, with the upload limit enforced
+//!   while reading (413), never held whole in memory.
+//! - [`LegacyTarget`]: the instance and entry a call is about, by the
+//!   contract's "id parsing" rules, in order.
+//! - [`LegacyRequest`]: both, for calls that need the target and more
+//!   parameters.
+
+use std::sync::Arc;
+
+use axum::extract::{FromRef, FromRequest, Multipart, Request};
+use axum::http::{Method, header};
+
+use crate::config::UploadSettings;
+use crate::error::Error;
+use crate::http::error::LegacyError;
+use crate::ids::{EntryId, InstanceId};
+use crate::ingest::spool::{SpoolWriter, SpooledFile};
+
+/// Largest urlencoded body (uploads go through multipart).
+pub const MAX_FORM_BYTES: usize = 1 << 20;
+/// Largest text field of a multipart body.
+pub const MAX_TEXT_FIELD_BYTES: usize = 64 << 10;
+/// Most parameters (query, form and files together).
+pub const MAX_PARAMS: usize = 100;
+/// Most file fields in one request.
+pub const MAX_FILES: usize = 4;
+
+/// A file field of a multipart body, already on disk.
+#[derive(Debug)]
+pub struct UploadedFile {
+    /// The form field's name (`file` in the legacy calls).
+    pub field: String,
+    /// The content type the client claimed; never trusted for detection.
+    pub content_type: Option<String>,
+    /// The temporary file, removed when dropped.
+    pub file: SpooledFile,
+}
+
+/// Every parameter of a legacy call, by where it came from.
+///
+/// Empty values count as absent, as in the old service (`a or b` in Python).
+#[derive(Debug, Default)]
+pub struct LegacyParams {
+    query: Vec<(String, String)>,
+    form: Vec<(String, String)>,
+    files: Vec<UploadedFile>,
+}
+
+fn stalled(uploads: &UploadSettings) -> Error {
+    Error::BodyStalled {
+        seconds: uploads.body_idle_timeout.as_secs(),
+    }
+}
+
+fn first<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    pairs
+        .iter()
+        .find(|(key, value)| key == name && !value.trim().is_empty())
+        .map(|(_, value)| value.as_str())
+}
+
+impl LegacyParams {
+    /// Builds parameters from already-parsed parts (for tests and for calls
+    /// that build them by hand).
+    pub fn from_parts(query: Vec<(String, String)>, form: Vec<(String, String)>) -> Self {
+        LegacyParams {
+            query,
+            form,
+            files: Vec::new(),
+        }
+    }
+
+    /// `name` from the query string.
+    pub fn query(&self, name: &str) -> Option<&str> {
+        first(&self.query, name)
+    }
+
+    /// `name` from the body (urlencoded or multipart text field).
+    pub fn form(&self, name: &str) -> Option<&str> {
+        first(&self.form, name)
+    }
+
+    /// `name` from the query string, else from the body (the old service's
+    /// `request.values` order).
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.query(name).or_else(|| self.form(name))
+    }
+
+    /// Like [`LegacyParams::get`], failing with `MissingParameter`.
+    pub fn require(&self, name: &'static str) -> Result<&str, Error> {
+        self.get(name).ok_or(Error::MissingParameter(name))
+    }
+
+    /// The uploaded file of field `name`.
+    pub fn file(&self, name: &str) -> Option<&UploadedFile> {
+        self.files.iter().find(|f| f.field == name)
+    }
+
+    /// Takes ownership of the uploaded file of field `name` (to hand it on;
+    /// the file is still removed when its owner drops it).
+    pub fn take_file(&mut self, name: &str) -> Option<UploadedFile> {
+        let index = self.files.iter().position(|f| f.field == name)?;
+        Some(self.files.remove(index))
+    }
+
+    fn count(&self) -> usize {
+        self.query.len() + self.form.len() + self.files.len()
+    }
+
+    fn check_count(&self) -> Result<(), Error> {
+        if self.count() > MAX_PARAMS {
+            return Err(Error::MalformedRequest(format!(
+                "more than {MAX_PARAMS} parameters"
+            )));
+        }
+        Ok(())
+    }
+
+    /// Reads the body of `request` according to its content type.
+    async fn read<S>(request: Request, state: &S, uploads: &UploadSettings) -> Result<Self, Error>
+    where
+        S: Send + Sync,
+    {
+        let query = request
+            .uri()
+            .query()
+            .map(|q| {
+                url::form_urlencoded::parse(q.as_bytes())
+                    .into_owned()
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut params = LegacyParams {
+            query,
+            ..Default::default()
+        };
+        params.check_count()?;
+        if request.method() == Method::GET || request.method() == Method::HEAD {
+            return Ok(params);
+        }
+        let content_type = request
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if content_type.starts_with("application/x-www-form-urlencoded") {
+            let read = axum::body::to_bytes(request.into_body(), MAX_FORM_BYTES);
+            let body = tokio::time::timeout(uploads.body_idle_timeout, read)
+                .await
+                .map_err(|_| stalled(uploads))?
+                .map_err(|_| Error::UploadTooLarge {
+                    limit: MAX_FORM_BYTES as u64,
+                })?;
+            params.form = url::form_urlencoded::parse(&body).into_owned().collect();
+            params.check_count()?;
+        } else if content_type.starts_with("multipart/form-data") {
+            let multipart = Multipart::from_request(request, state)
+                .await
+                .map_err(|e| Error::MalformedRequest(e.body_text()))?;
+            params.read_multipart(multipart, uploads).await?;
+        }
+        // Other bodies (JSON, none) carry no legacy parameters: ignored, as
+        // the old service did.
+        Ok(params)
+    }
+
+    async fn read_multipart(
+        &mut self,
+        mut multipart: Multipart,
+        uploads: &UploadSettings,
+    ) -> Result<(), Error> {
+        let limit = uploads.max_file_bytes;
+        let field_error = |e: axum::extract::multipart::MultipartError| {
+            if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                Error::UploadTooLarge { limit }
+            } else {
+                Error::MalformedRequest(e.body_text())
+            }
+        };
+        let idle = uploads.body_idle_timeout;
+        // Every wait for more of the body is bounded, so a stalled client
+        // cannot hold a connection and a temporary file for ever.
+        while let Some(mut field) = tokio::time::timeout(idle, multipart.next_field())
+            .await
+            .map_err(|_| stalled(uploads))?
+            .map_err(field_error)?
+        {
+            let name = field.name().unwrap_or("").to_owned();
+            let file_name = field.file_name().map(str::to_owned);
+            match file_name {
+                Some(file_name) => {
+                    if self.files.len() >= MAX_FILES {
+                        return Err(Error::MalformedRequest(format!(
+                            "more than {MAX_FILES} files"
+                        )));
+                    }
+                    let content_type = field.content_type().map(str::to_owned);
+                    let mut writer =
+                        SpoolWriter::create(&uploads.folder, Some(&file_name), limit).await?;
+                    while let Some(chunk) = tokio::time::timeout(idle, field.chunk())
+                        .await
+                        .map_err(|_| stalled(uploads))?
+                        .map_err(field_error)?
+                    {
+                        writer.write(&chunk).await?;
+                    }
+                    let file = writer.finish().await?;
+                    // A browser sends an empty part for an empty file input.
+                    if file_name.is_empty() && file.is_empty() {
+                        file.cleanup().await?;
+                        continue;
+                    }
+                    self.files.push(UploadedFile {
+                        field: name,
+                        content_type,
+                        file,
+                    });
+                }
+                None => {
+                    let mut text = Vec::new();
+                    while let Some(chunk) = tokio::time::timeout(idle, field.chunk())
+                        .await
+                        .map_err(|_| stalled(uploads))?
+                        .map_err(field_error)?
+                    {
+                        if text.len() + chunk.len() > MAX_TEXT_FIELD_BYTES {
+                            return Err(Error::InvalidParameter {
+                                name: "form field",
+                                reason: format!(
+                                    "{name:?} is longer than {MAX_TEXT_FIELD_BYTES} bytes"
+                                ),
+                            });
+                        }
+                        text.extend_from_slice(&chunk);
+                    }
+                    let text = String::from_utf8(text).map_err(|_| Error::InvalidParameter {
+                        name: "form field",
+                        reason: format!("{name:?} is not UTF-8 text"),
+                    })?;
+                    self.form.push((name, text));
+                }
+            }
+            self.check_count()?;
+        }
+        Ok(())
+    }
+}
+
+impl<S> FromRequest<S> for LegacyParams
+where
+    S: Send + Sync,
+    Arc<UploadSettings>: FromRef<S>,
+{
+    type Rejection = LegacyError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let uploads = Arc::<UploadSettings>::from_ref(state);
+        Ok(LegacyParams::read(request, state, &uploads).await?)
+    }
+}
+
+/// The instance and (when given) the entry a legacy call is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LegacyTarget {
+    /// The instance (1 when the call names none).
+    pub instance: InstanceId,
+    /// The entry, if the call named one.
+    pub entry: Option<EntryId>,
+}
+
+/// Splits `3:0_abc` into instance and entry; `None` instance without colon.
+fn split_id(name: &'static str, text: &str) -> Result<(Option<InstanceId>, EntryId), Error> {
+    let invalid = |source| Error::InvalidId { name, source };
+    match text.split_once(':') {
+        Some((instance, entry)) => Ok((
+            Some(instance.parse().map_err(invalid)?),
+            entry.parse().map_err(invalid)?,
+        )),
+        None => Ok((None, text.parse().map_err(invalid)?)),
+    }
+}
+
+impl LegacyTarget {
+    /// Applies kts-legacy-api.md's "id parsing" rules, in order:
+    /// 1. `id` from the query, else the form; `3:0_abc` is instance 3 and
+    ///    entry `0_abc`; without a colon it is only the entry.
+    /// 2. No instance from `id`: `kaltura_id` from the form, else the query,
+    ///    else 1.
+    /// 3. No entry from `id`: `entry_id` from the query, else the form.
+    /// 4. An `entry_id` holding a colon is split the same way, and its
+    ///    instance wins.
+    pub fn from_params(params: &LegacyParams) -> Result<Self, Error> {
+        let mut instance = None;
+        let mut entry = None;
+        // Rule 1.
+        if let Some(id) = params.query("id").or_else(|| params.form("id")) {
+            let (from_id, id_entry) = split_id("id", id)?;
+            instance = from_id;
+            entry = Some(id_entry);
+        }
+        // Rule 2.
+        let instance = match instance {
+            Some(instance) => instance,
+            None => match params
+                .form("kaltura_id")
+                .or_else(|| params.query("kaltura_id"))
+            {
+                Some(text) => text.parse().map_err(|source| Error::InvalidId {
+                    name: "kaltura_id",
+                    source,
+                })?,
+                None => InstanceId::DEFAULT,
+            },
+        };
+        // Rules 3 and 4.
+        let mut target = LegacyTarget { instance, entry };
+        if target.entry.is_none()
+            && let Some(text) = params.query("entry_id").or_else(|| params.form("entry_id"))
+        {
+            let (from_entry, entry) = split_id("entry_id", text)?;
+            if let Some(instance) = from_entry {
+                target.instance = instance;
+            }
+            target.entry = Some(entry);
+        }
+        Ok(target)
+    }
+
+    /// The entry, or `MissingParameter("id")` for calls that need one.
+    pub fn entry(&self) -> Result<&EntryId, Error> {
+        self.entry.as_ref().ok_or(Error::MissingParameter("id"))
+    }
+}
+
+impl<S> FromRequest<S> for LegacyTarget
+where
+    S: Send + Sync,
+    Arc<UploadSettings>: FromRef<S>,
+{
+    type Rejection = LegacyError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let params = LegacyParams::from_request(request, state).await?;
+        Ok(LegacyTarget::from_params(&params)?)
+    }
+}
+
+/// A legacy call's target plus all its parameters.
+#[derive(Debug)]
+pub struct LegacyRequest {
+    /// Instance and entry, by the id rules.
+    pub target: LegacyTarget,
+    /// Every parameter and uploaded file.
+    pub params: LegacyParams,
+}
+
+impl<S> FromRequest<S> for LegacyRequest
+where
+    S: Send + Sync,
+    Arc<UploadSettings>: FromRef<S>,
+{
+    type Rejection = LegacyError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let params = LegacyParams::from_request(request, state).await?;
+        let target = LegacyTarget::from_params(&params)?;
+        Ok(LegacyRequest { target, params })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ids::IdError;
+
+    fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
+        items
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    fn target(query: &[(&str, &str)], form: &[(&str, &str)]) -> Result<LegacyTarget, Error> {
+        LegacyTarget::from_params(&LegacyParams::from_parts(pairs(query), pairs(form)))
+    }
+
+    fn expect(instance: u32, entry: Option<&str>) -> LegacyTarget {
+        LegacyTarget {
+            instance: InstanceId::new(instance).unwrap(),
+            entry: entry.map(|e| e.parse().unwrap()),
+        }
+    }
+
+    #[test]
+    fn rule_1_id_with_colon_names_instance_and_entry() {
+        assert_eq!(
+            target(&[("id", "3:0_abc")], &[]).unwrap(),
+            expect(3, Some("0_abc"))
+        );
+    }
+
+    #[test]
+    fn rule_1_id_without_colon_means_instance_1() {
+        assert_eq!(
+            target(&[("id", "0_abc")], &[]).unwrap(),
+            expect(1, Some("0_abc"))
+        );
+    }
+
+    #[test]
+    fn rule_1_query_id_wins_over_form_id() {
+        assert_eq!(
+            target(&[("id", "2:0_q")], &[("id", "3:0_f")]).unwrap(),
+            expect(2, Some("0_q"))
+        );
+        assert_eq!(
+            target(&[], &[("id", "3:0_f")]).unwrap(),
+            expect(3, Some("0_f"))
+        );
+    }
+
+    #[test]
+    fn rule_1_empty_id_counts_as_absent() {
+        assert_eq!(
+            target(&[("id", "")], &[("id", "4:0_f")]).unwrap(),
+            expect(4, Some("0_f"))
+        );
+    }
+
+    #[test]
+    fn rule_2_kaltura_id_from_form_wins_over_query_and_defaults_to_1() {
+        assert_eq!(
+            target(
+                &[("kaltura_id", "2"), ("entry_id", "0_e")],
+                &[("kaltura_id", "5")]
+            )
+            .unwrap(),
+            expect(5, Some("0_e"))
+        );
+        assert_eq!(
+            target(&[("kaltura_id", "2")], &[]).unwrap(),
+            expect(2, None)
+        );
+        assert_eq!(target(&[], &[]).unwrap(), expect(1, None));
+    }
+
+    #[test]
+    fn rule_2_applies_when_id_has_no_instance() {
+        assert_eq!(
+            target(&[("id", "0_abc"), ("kaltura_id", "2")], &[]).unwrap(),
+            expect(2, Some("0_abc"))
+        );
+    }
+
+    #[test]
+    fn rule_2_is_skipped_when_id_names_the_instance() {
+        assert_eq!(
+            target(&[("id", "3:0_abc"), ("kaltura_id", "2")], &[]).unwrap(),
+            expect(3, Some("0_abc"))
+        );
+    }
+
+    #[test]
+    fn rule_3_entry_id_from_query_wins_over_form() {
+        assert_eq!(
+            target(&[("entry_id", "0_q")], &[("entry_id", "0_f")]).unwrap(),
+            expect(1, Some("0_q"))
+        );
+        assert_eq!(
+            target(&[], &[("entry_id", "0_f")]).unwrap(),
+            expect(1, Some("0_f"))
+        );
+    }
+
+    #[test]
+    fn rule_3_id_wins_over_entry_id() {
+        assert_eq!(
+            target(&[("id", "0_id"), ("entry_id", "0_other")], &[]).unwrap(),
+            expect(1, Some("0_id"))
+        );
+    }
+
+    #[test]
+    fn rule_4_entry_id_with_colon_names_its_instance_which_wins() {
+        assert_eq!(
+            target(&[("entry_id", "3:0_abc"), ("kaltura_id", "2")], &[]).unwrap(),
+            expect(3, Some("0_abc"))
+        );
+    }
+
+    #[test]
+    fn bad_ids_are_400_errors_naming_the_parameter() {
+        assert!(matches!(
+            target(&[("id", "x:0_abc")], &[]),
+            Err(Error::InvalidId {
+                name: "id",
+                source: IdError::InstanceNotANumber
+            })
+        ));
+        assert!(matches!(
+            target(&[("id", "3:")], &[]),
+            Err(Error::InvalidId {
+                name: "id",
+                source: IdError::EntryEmpty
+            })
+        ));
+        assert!(matches!(
+            target(&[("id", "1:2:3")], &[]),
+            Err(Error::InvalidId { name: "id", .. })
+        ));
+        assert!(matches!(
+            target(&[("kaltura_id", "0")], &[]),
+            Err(Error::InvalidId {
+                name: "kaltura_id",
+                source: IdError::InstanceOutOfRange
+            })
+        ));
+        assert!(matches!(
+            target(&[("entry_id", "<script>")], &[]),
+            Err(Error::InvalidId {
+                name: "entry_id",
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn entry_is_required_only_when_asked_for() {
+        let t = target(&[("kaltura_id", "2")], &[]).unwrap();
+        assert!(matches!(t.entry(), Err(Error::MissingParameter("id"))));
+    }
+
+    #[test]
+    fn get_reads_query_before_form_and_skips_empty_values() {
+        let params = LegacyParams::from_parts(
+            pairs(&[("name", ""), ("a", "q")]),
+            pairs(&[("name", "form"), ("a", "f")]),
+        );
+        assert_eq!(params.get("name"), Some("form"));
+        assert_eq!(params.get("a"), Some("q"));
+        assert_eq!(params.get("missing"), None);
+        assert!(matches!(
+            params.require("missing"),
+            Err(Error::MissingParameter("missing"))
+        ));
+    }
+}

@@ -1,0 +1,241 @@
+//! The relational store: Kaltura instances and API keys.
+//!
+//! SQLite (a file, the default) or PostgreSQL (a `postgres://` URL), through
+//! sqlx's `Any` driver so one set of portable queries serves both: timestamps
+//! are Unix seconds, secrets are encrypted text, placeholders are `$1`
+//! (SQLite accepts them). Each dialect has its own migrations folder, run at
+//! connect time.
+
+mod api_keys;
+mod instances;
+pub mod secrets;
+pub mod seed;
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use rand::RngCore;
+use sqlx::AnyPool;
+use sqlx::any::AnyPoolOptions;
+use sqlx::migrate::Migrator;
+
+pub use api_keys::{ApiKeyRecord, CreatedApiKey, Scope};
+pub use instances::{
+    Instance, InstanceSummary, InstanceUpdate, NewInstance, normalize_service_url,
+};
+
+use crate::config::{DatabaseUrl, SecretKey};
+use crate::ids::InstanceId;
+use secrets::{DecryptError, SecretCipher};
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
+
+/// Which SQL database the store talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    /// An embedded SQLite file.
+    Sqlite,
+    /// A PostgreSQL server.
+    Postgres,
+}
+
+/// Handle to the store: cheap to clone (a shared pool and cipher).
+#[derive(Debug, Clone)]
+pub struct Store {
+    pool: AnyPool,
+    dialect: Dialect,
+    cipher: SecretCipher,
+}
+
+/// What can go wrong in the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database cannot be opened or reached.
+    #[error("cannot connect to the {dialect:?} database")]
+    Connect {
+        /// The backend.
+        dialect: Dialect,
+        /// The driver's error.
+        #[source]
+        source: sqlx::Error,
+    },
+    /// A migration failed.
+    #[error("database migration failed")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    /// A query failed.
+    #[error("database query failed")]
+    Query(#[from] sqlx::Error),
+    /// A stored secret cannot be decrypted.
+    #[error(transparent)]
+    Decrypt(#[from] DecryptError),
+    /// An instance with this id exists already.
+    #[error("instance {0} exists already")]
+    InstanceExists(InstanceId),
+    /// A field of an instance or API key is not acceptable.
+    #[error("{field} {reason}")]
+    InvalidField {
+        /// The field, named as in the admin form.
+        field: &'static str,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A row holds a value the code cannot use (edited by hand?).
+    #[error("stored row is corrupt: {0}")]
+    CorruptRow(String),
+}
+
+impl Store {
+    /// Opens (creating an SQLite file if needed) and migrates the store.
+    pub async fn connect(
+        url: &DatabaseUrl,
+        max_connections: u32,
+        key: &SecretKey,
+    ) -> Result<Self, StoreError> {
+        sqlx::any::install_default_drivers();
+        let (dialect, connect_url) = match url {
+            DatabaseUrl::Sqlite(path) => {
+                if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(parent).map_err(|e| StoreError::Connect {
+                        dialect: Dialect::Sqlite,
+                        source: sqlx::Error::Io(e),
+                    })?;
+                }
+                (
+                    Dialect::Sqlite,
+                    format!("sqlite://{}?mode=rwc", path.display()),
+                )
+            }
+            DatabaseUrl::Postgres(url) => (Dialect::Postgres, url.clone()),
+        };
+        let pool = AnyPoolOptions::new()
+            .max_connections(max_connections.max(1))
+            .acquire_timeout(std::time::Duration::from_secs(10))
+            .connect(&connect_url)
+            .await
+            .map_err(|source| StoreError::Connect { dialect, source })?;
+        let migrator = match dialect {
+            Dialect::Sqlite => &SQLITE_MIGRATIONS,
+            Dialect::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        migrator.run(&pool).await?;
+        Ok(Store {
+            pool,
+            dialect,
+            cipher: SecretCipher::new(&key.instance_secrets_key()),
+        })
+    }
+
+    /// The backend in use.
+    pub fn dialect(&self) -> Dialect {
+        self.dialect
+    }
+
+    /// Checks that the database answers (for `/readyz`).
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Closes every connection; later calls fail.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// Current time in Unix seconds.
+fn now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
+}
+
+/// `bytes` random bytes from the operating system's CSPRNG, URL-safe base64.
+pub fn random_token(bytes: usize) -> String {
+    let mut buffer = vec![0u8; bytes];
+    rand::rng().fill_bytes(&mut buffer);
+    URL_SAFE_NO_PAD.encode(buffer)
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    //! Stores for tests: a fresh SQLite file, or a fresh PostgreSQL database
+    //! on 127.0.0.1:5432 that is dropped afterwards.
+
+    use super::*;
+
+    /// A store plus whatever must outlive it.
+    pub(crate) struct TestStore {
+        pub(crate) store: Store,
+        _folder: Option<tempfile::TempDir>,
+        postgres_db: Option<String>,
+    }
+
+    pub(crate) fn test_key() -> SecretKey {
+        SecretKey::new("test-key-test-key-test-key-test-key".into()).unwrap()
+    }
+
+    pub(crate) async fn sqlite() -> TestStore {
+        let folder = tempfile::tempdir().unwrap();
+        let url = DatabaseUrl::Sqlite(folder.path().join("kts.sqlite3"));
+        let store = Store::connect(&url, 2, &test_key()).await.unwrap();
+        TestStore {
+            store,
+            _folder: Some(folder),
+            postgres_db: None,
+        }
+    }
+
+    /// The PostgreSQL server of the tests: `KTS_TEST_POSTGRES_URL` (without a
+    /// database), by default the local server that trusts `postgres`.
+    fn postgres_server() -> String {
+        std::env::var("KTS_TEST_POSTGRES_URL")
+            .unwrap_or_else(|_| "postgres://postgres:root@127.0.0.1:5432".to_owned())
+            .trim_end_matches('/')
+            .to_owned()
+    }
+
+    /// A database to connect to while creating and dropping test databases.
+    fn postgres_admin_url() -> String {
+        format!("{}/test", postgres_server())
+    }
+
+    pub(crate) async fn postgres() -> TestStore {
+        sqlx::any::install_default_drivers();
+        let name = format!(
+            "kts_unit_{}",
+            random_token(6).to_lowercase().replace('-', "_")
+        );
+        let admin = AnyPool::connect(&postgres_admin_url()).await.unwrap();
+        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+            .execute(&admin)
+            .await
+            .unwrap();
+        admin.close().await;
+        let url = DatabaseUrl::Postgres(format!("{}/{name}", postgres_server()));
+        let store = Store::connect(&url, 2, &test_key()).await.unwrap();
+        TestStore {
+            store,
+            _folder: None,
+            postgres_db: Some(name),
+        }
+    }
+
+    impl TestStore {
+        pub(crate) async fn finish(self) {
+            self.store.close().await;
+            if let Some(name) = self.postgres_db {
+                let admin = AnyPool::connect(&postgres_admin_url()).await.unwrap();
+                sqlx::query(sqlx::AssertSqlSafe(format!(
+                    "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                )))
+                .execute(&admin)
+                .await
+                .unwrap();
+                admin.close().await;
+            }
+        }
+    }
+}

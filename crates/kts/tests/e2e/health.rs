@@ -1,0 +1,110 @@
+//! `/healthz`, `/readyz`, `/metrics`.
+
+use crate::helpers::{TestOptions, spawn_app, spawn_app_with};
+
+#[tokio::test]
+async fn healthz_answers_ok() {
+    let app = spawn_app().await;
+    let response = app.client.get(app.url("/healthz")).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    assert!(response.headers().contains_key("x-request-id"));
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn readyz_answers_ready_while_the_store_answers_and_503_after() {
+    let app = spawn_app().await;
+    let response = app.client.get(app.url("/readyz/")).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+
+    app.store.close().await;
+    let response = app.client.get(app.url("/readyz")).send().await.unwrap();
+    assert_eq!(response.status(), 503);
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn metrics_count_requests_by_route_and_status_and_upload_bytes() {
+    let app = spawn_app().await;
+    app.client.get(app.url("/healthz")).send().await.unwrap();
+    let form = reqwest::multipart::Form::new().part(
+        "file",
+        reqwest::multipart::Part::bytes(vec![1u8; 100]).file_name("a.bin"),
+    );
+    app.client
+        .post(app.url("/service/echo"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+
+    let response = app.client.get(app.url("/metrics")).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let text = response.text().await.unwrap();
+    let healthz = text
+        .lines()
+        .find(|l| l.starts_with("kts_http_requests_total") && l.contains("route=\"/healthz\""))
+        .unwrap_or_else(|| panic!("no healthz series in:\n{text}"));
+    assert!(healthz.contains("status=\"200\""), "{healthz}");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("kts_http_requests_total")
+                && l.contains("route=\"/service/echo\"")),
+        "{text}"
+    );
+    assert!(text.contains("kts_upload_bytes_total"), "{text}");
+    assert!(text.contains("kts_http_request_duration_seconds"), "{text}");
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn a_panicking_handler_answers_the_legacy_500_body() {
+    let app = spawn_app().await;
+    let response = app
+        .client
+        .post(app.url("/service/panic"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 500);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["success"], false);
+    assert_eq!(body["messages"][0], "internal error");
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn unknown_paths_are_404_in_the_legacy_shape() {
+    let app = spawn_app().await;
+    let response = app
+        .client
+        .get(app.url("/nothing/here"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 404);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["success"], false);
+    assert_eq!(body["messages"][0], "unknown path");
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn the_real_app_starts_with_its_own_service_area() {
+    let app = spawn_app_with(TestOptions {
+        open_access: false,
+        real_service: true,
+        ..Default::default()
+    })
+    .await;
+    let response = app
+        .client
+        .get(app.url("/service/no_such_call/?id=1:0_abc"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 404);
+    let response = app.client.get(app.url("/healthz")).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    app.finish().await;
+}

@@ -1,0 +1,14 @@
+//! End-to-end tests of the KTS edge: a real server on 127.0.0.1:0, spoken to
+//! over HTTP.
+
+// Test code, including shared set-up outside `#[test]` functions: a failure
+// must stop the test loudly.
+#![allow(clippy::unwrap_used)]
+
+mod api_keys;
+mod cli;
+mod cors;
+mod extract;
+mod health;
+mod helpers;
+mod store;
