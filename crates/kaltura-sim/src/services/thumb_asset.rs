@@ -654,9 +654,8 @@ struct StoredImage {
 /// Gives a video or image entry whose content was just converted (before it reads READY) its default
 /// thumbnail asset (kaltura-api-v3.md
 /// 13.1): a copy of the image for image entries, the frame marker at the default offset for videos.
-/// Entries that already have a default thumbnail keep it. Returns whether a thumbnail was made (which
-/// bumps the entry's thumbnail version).
-pub(crate) async fn create_default_thumb(app: &AppState, entry_id: &str) -> bool {
+/// Entries that already have a default thumbnail keep it.
+pub(crate) async fn create_default_thumb(app: &AppState, entry_id: &str) {
     let Some(entry) = app.store.read(|d| {
         let has_default = d
             .thumb_assets
@@ -664,18 +663,18 @@ pub(crate) async fn create_default_thumb(app: &AppState, entry_id: &str) -> bool
             .any(|t| t.entry_id == entry_id && t.is_default && t.status != status::DELETED);
         d.entries.get(entry_id).filter(|_| !has_default).cloned()
     }) else {
-        return false;
+        return;
     };
     let mut thumb = new_thumb(&entry, DEFAULT_TAG.to_owned());
     let id = thumb.id.clone();
     let content = match entry.media_type {
         Some(media_type::IMAGE) => copy_image(app, &entry, &id).await,
         Some(media_type::VIDEO) => default_frame(app, &entry, &id).await,
-        _ => return false,
+        _ => return,
     };
     let Ok(image) = content else {
         tracing::warn!(entry = entry_id, "could not create the default thumbnail");
-        return false;
+        return;
     };
     thumb.status = status::READY;
     thumb.version = 1;
@@ -687,7 +686,6 @@ pub(crate) async fn create_default_thumb(app: &AppState, entry_id: &str) -> bool
         d.thumb_assets.insert(id.clone(), thumb);
         make_default_in(d, entry_id, &id);
     });
-    true
 }
 
 /// Copies an image entry's file as its thumbnail asset `id`.

@@ -1,0 +1,121 @@
+//! What is safe to retry, and how long to wait between attempts.
+//!
+//! Reads (`get`, `list`, `count`, `getUrl`) and upload chunks written at an explicit offset are safe to
+//! repeat; calls that create or change things are not, because a lost answer does not mean the server did
+//! nothing (kaltura-api-v3.md 18.2). Those are only re-sent when the connection itself could not be made.
+
+use std::time::Duration;
+
+use crate::error::Error;
+
+/// Whether repeating a call can do harm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Safety {
+    /// Repeating it returns the same result and changes nothing more (reads, offset writes).
+    Idempotent,
+    /// It may create or change something; only re-sent when it surely never left the client.
+    Unsafe,
+}
+
+/// Bounded retries with exponential backoff and full jitter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Attempts in total, including the first. Default 4; 1 disables retries.
+    pub max_attempts: u32,
+    /// Wait before the second attempt; doubles each time. Default 200 ms.
+    pub base_delay: Duration,
+    /// Upper bound of a single wait. Default 5 s.
+    pub max_delay: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        Self {
+            max_attempts: 4,
+            base_delay: Duration::from_millis(200),
+            max_delay: Duration::from_secs(5),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// No retries at all.
+    pub fn none() -> Self {
+        Self {
+            max_attempts: 1,
+            ..Self::default()
+        }
+    }
+
+    /// Whether `error`, after `attempt` attempts (1-based) of a call of `safety`, deserves another try.
+    pub(crate) fn should_retry(&self, error: &Error, safety: Safety, attempt: u32) -> bool {
+        if attempt >= self.max_attempts {
+            return false;
+        }
+        error.is_connect_failure() || (safety == Safety::Idempotent && error.is_retryable())
+    }
+
+    /// The wait after `attempt` failed attempts: a random share of `base · 2^(attempt-1)`, capped.
+    pub(crate) fn backoff(&self, attempt: u32) -> Duration {
+        let exponent = attempt.saturating_sub(1).min(16);
+        let ceiling = self
+            .base_delay
+            .saturating_mul(1 << exponent)
+            .min(self.max_delay);
+        // Full jitter spreads the retries of many clients hitting the same failure.
+        ceiling.mul_f64(rand::random::<f64>())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ApiError;
+
+    fn api(code: &str) -> Error {
+        Error::Api {
+            service: "s".into(),
+            action: "a".into(),
+            error: ApiError {
+                code: code.into(),
+                message: String::new(),
+                args: vec![],
+            },
+        }
+    }
+
+    fn server_error() -> Error {
+        Error::HttpStatus {
+            service: "s".into(),
+            action: "a".into(),
+            status: 502,
+        }
+    }
+
+    #[test]
+    fn reads_retry_on_server_errors_but_creates_do_not() {
+        let policy = RetryPolicy::default();
+        assert!(policy.should_retry(&server_error(), Safety::Idempotent, 1));
+        assert!(!policy.should_retry(&server_error(), Safety::Unsafe, 1));
+        assert!(!policy.should_retry(&api("ENTRY_ID_NOT_FOUND"), Safety::Idempotent, 1));
+    }
+
+    #[test]
+    fn attempts_are_bounded() {
+        let policy = RetryPolicy {
+            max_attempts: 3,
+            ..RetryPolicy::default()
+        };
+        assert!(policy.should_retry(&server_error(), Safety::Idempotent, 2));
+        assert!(!policy.should_retry(&server_error(), Safety::Idempotent, 3));
+        assert!(!RetryPolicy::none().should_retry(&server_error(), Safety::Idempotent, 1));
+    }
+
+    #[test]
+    fn backoff_stays_under_the_cap() {
+        let policy = RetryPolicy::default();
+        for attempt in 1..40 {
+            assert!(policy.backoff(attempt) <= policy.max_delay);
+        }
+    }
+}
