@@ -19,7 +19,10 @@ pub(crate) const MAX_SOURCE_BYTES: u64 = 64 * 1024 * 1024;
 /// Largest width or height accepted, in and out (the API's own bound).
 pub(crate) const MAX_DIMENSION: u32 = 10_000;
 /// Memory a decoder may allocate.
-const MAX_DECODE_ALLOC: u64 = 512 * 1024 * 1024;
+const MAX_DECODE_ALLOC: u64 = 256 * 1024 * 1024;
+/// Largest image produced, in pixels (about 48 MiB as RGB): a 10000×10000 request is scaled down to
+/// fit rather than allocating 300 MiB per request.
+const MAX_OUTPUT_PIXELS: u64 = 16_000_000;
 /// JPEG quality when the request gives none (0).
 const DEFAULT_QUALITY: u8 = 75;
 
@@ -266,7 +269,23 @@ fn target_box(sw: u32, sh: u32, width: u32, height: u32) -> (u32, u32) {
         (0, h) => (derive(h, sw, sh), h),
         (w, h) => (w, h),
     };
-    (w.clamp(1, MAX_DIMENSION), h.clamp(1, MAX_DIMENSION))
+    bounded(w, h)
+}
+
+/// A size within [`MAX_DIMENSION`] a side and [`MAX_OUTPUT_PIXELS`] in all, keeping the aspect ratio
+/// when it has to shrink.
+fn bounded(width: u32, height: u32) -> (u32, u32) {
+    let (w, h) = (
+        width.clamp(1, MAX_DIMENSION),
+        height.clamp(1, MAX_DIMENSION),
+    );
+    let area = u64::from(w) * u64::from(h);
+    if area <= MAX_OUTPUT_PIXELS {
+        return (w, h);
+    }
+    let shrink = (MAX_OUTPUT_PIXELS as f64 / area as f64).sqrt();
+    let scaled = |v: u32| ((f64::from(v) * shrink).floor() as u32).max(1);
+    (scaled(w), scaled(h))
 }
 
 /// The largest size with the source's aspect ratio inside the box, never
@@ -409,6 +428,15 @@ mod tests {
         });
         let out = render("sample.png", s);
         assert_eq!((out.width(), out.height()), (40, 20));
+    }
+
+    #[test]
+    fn huge_boxes_are_scaled_down_to_the_pixel_limit() {
+        let (w, h) = bounded(10_000, 10_000);
+        assert!(u64::from(w) * u64::from(h) <= MAX_OUTPUT_PIXELS);
+        assert_eq!(w, h);
+        assert_eq!(bounded(640, 480), (640, 480));
+        assert_eq!(bounded(0, 0), (1, 1));
     }
 
     #[test]

@@ -651,7 +651,8 @@ struct StoredImage {
     height: Option<u32>,
 }
 
-/// Gives a video or image entry that just became READY its default thumbnail asset (kaltura-api-v3.md
+/// Gives a video or image entry whose content was just converted (before it reads READY) its default
+/// thumbnail asset (kaltura-api-v3.md
 /// 13.1): a copy of the image for image entries, the frame marker at the default offset for videos.
 /// Entries that already have a default thumbnail keep it.
 pub(crate) async fn create_default_thumb(app: &AppState, entry_id: &str) {
