@@ -745,3 +745,72 @@ async fn kaltura_session_start_needs_a_write_key_and_gives_no_admin_session() {
     assert_eq!(fields.session_type, kaltura::SessionType::User);
     app.finish().await;
 }
+
+#[tokio::test]
+async fn the_old_readme_examples_still_work() {
+    // Seed README: `curl -X POST -F file=@something.3gp
+    // "…/service/upload_file?medianame=arbitrary_video&kaltura_id=1"`.
+    let app = spawn().await;
+    let form = Form::new().part(
+        "file",
+        Part::bytes(fixture("sample.mp4")).file_name("something.3gp"),
+    );
+    let response = app
+        .client
+        .post(app.url("/service/upload_file?medianame=arbitrary_video&kaltura_id=1"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let (status, file) = json_of(response).await;
+    assert_eq!(status, 200, "{file}");
+    assert_eq!(file["messages"][0], "File Uploaded locally");
+    assert_eq!(file["messages"][1], "Uploaded to Kaltura");
+
+    // `curl -X POST -F "pullPath=http://…/Image_placeholder_upright.png"
+    // "…/service/upload_file?medianame=arbitrary_image&kaltura_id=1"`.
+    let form = Form::new().text(
+        "pullPath",
+        "http://upload.wikimedia.org/wikipedia/commons/5/5b/Image_placeholder_upright.png",
+    );
+    let response = app
+        .client
+        .post(app.url("/service/upload_file?medianame=arbitrary_image&kaltura_id=1"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let (status, pulled) = json_of(response).await;
+    assert_eq!(status, 200, "{pulled}");
+    assert_eq!(
+        pulled["messages"][0],
+        "Kaltura will now pull and process the video"
+    );
+    assert!(
+        pulled["messages"][1].as_str().unwrap().contains("IMAGE"),
+        "{pulled}"
+    );
+    assert_eq!(pulled["kaltura_id"], pulled["entry_id"]);
+
+    // `curl "…/service/get_media/?id=1:ENTRY"`.
+    let entry = file["entry_id"].as_str().unwrap();
+    let (status, media) = get(&app, &format!("/service/get_media/?id=1:{entry}")).await;
+    assert_eq!(status, 200, "{media}");
+    assert_eq!(media["name"], "arbitrary_video");
+    assert_eq!(media["rank"], serde_json::json!([0.0, 0]));
+
+    // `curl -X POST "…/service/del_media/?id=1:ENTRY"`.
+    let response = app
+        .client
+        .post(app.url(&format!("/service/del_media/?id=1:{entry}")))
+        .send()
+        .await
+        .unwrap();
+    let (status, deleted) = json_of(response).await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        deleted,
+        serde_json::json!({"message": "MEDIA_DELETED", "success": true})
+    );
+    app.finish().await;
+}
