@@ -814,3 +814,49 @@ async fn the_old_readme_examples_still_work() {
     );
     app.finish().await;
 }
+
+#[tokio::test]
+async fn fromlocal_uploads_only_files_under_the_configured_folder() {
+    let allowed = tempfile::tempdir().unwrap();
+    let allowed_dir = allowed.path().canonicalize().unwrap();
+    std::fs::write(allowed_dir.join("song.mp3"), fixture("sample.mp3")).unwrap();
+    let app = spawn_app_with(TestOptions {
+        real_service: true,
+        fromlocal_dir: Some(allowed_dir.clone()),
+        ..TestOptions::default()
+    })
+    .await;
+    let post = |path: &str| {
+        app.client
+            .post(app.url("/service/upload_file"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(form_body(&[("medianame", "local"), ("fromlocal", path)]))
+            .send()
+    };
+
+    let (status, body) = json_of(post("song.mp3").await.unwrap()).await;
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        body["messages"][2].as_str().unwrap().contains("AUDIO"),
+        "{body}"
+    );
+    assert!(
+        allowed_dir.join("song.mp3").exists(),
+        "the host file must stay"
+    );
+
+    for outside in ["../../../etc/passwd", "/etc/passwd"] {
+        let (status, body) = json_of(post(outside).await.unwrap()).await;
+        assert_eq!(status, 400, "{outside}: {body}");
+        let message = body["messages"][0].as_str().unwrap();
+        assert!(
+            message.starts_with("invalid parameter fromlocal"),
+            "{message}"
+        );
+        assert!(
+            !message.contains("/etc"),
+            "the host path is not echoed: {message}"
+        );
+    }
+    app.finish().await;
+}
