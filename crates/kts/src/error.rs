@@ -176,3 +176,40 @@ impl Error {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    #[test]
+    fn kaltura_failures_keep_the_instance_and_kalturas_code() {
+        let one = InstanceId::DEFAULT;
+        let timeout = kaltura::Error::Timeout {
+            service: "media".into(),
+            action: "get".into(),
+            after: Duration::from_secs(1),
+        };
+        assert!(matches!(
+            Error::from_kaltura(one, timeout),
+            Error::KalturaTimeout { instance } if instance == one
+        ));
+        let status = kaltura::Error::HttpStatus {
+            service: "media".into(),
+            action: "get".into(),
+            status: 503,
+        };
+        assert_eq!(
+            Error::from_kaltura(one, status).to_string(),
+            "kaltura of instance 1 failed with HTTP_503: unexpected http status"
+        );
+        let config = kaltura::Error::Config {
+            setting: "admin_secret",
+            reason: "the secret itself must not show".into(),
+        };
+        let message = Error::from_kaltura(one, config).to_string();
+        assert!(message.contains("CLIENT_CONFIGURATION"), "{message}");
+        assert!(!message.contains("secret itself"), "{message}");
+    }
+}

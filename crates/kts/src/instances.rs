@@ -1,13 +1,15 @@
 //! Instance id → ready [`kaltura::Client`]: the one place that reads an
 //! instance's decrypted secrets.
 //!
-//! [`Instances::connect`] reads the instance from the store on every call (a
-//! single indexed row) and reuses the client built for it as long as what the
-//! client was built from (service URL, partner, secrets, user id) is unchanged;
-//! a change made in the admin pages, by `kts` commands or by another KTS
-//! process sharing the database is therefore picked up by the next request,
-//! with a fresh admin session. Each cached client keeps its own connection pool
-//! and admin KS cache (renewed by the client before it expires).
+//! [`Instances::connect`] reuses the client built for an instance as long as
+//! what it was built from (service URL, partner, secrets, user id) is
+//! unchanged. The instance row is read again when the cached copy is older
+//! than [`FRESHNESS`] (so the request path seldom waits for the database), and
+//! at once after [`Instances::forget`]: a change made through this process is
+//! seen by the next request, one made elsewhere (`kts` commands, another KTS
+//! replica sharing the database) within [`FRESHNESS`]. A changed instance gets
+//! a new client with a fresh admin session. Each cached client keeps its own
+//! connection pool and admin KS cache (renewed by the client before it expires).
 //!
 //! Callers get a [`Connection`]: the client plus the instance's non-secret
 //! facts (player ids, mobile flavor, user id). The admin KS never leaves the
@@ -16,7 +18,7 @@
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use kaltura::{Client, Ks, SessionType};
 use secrecy::ExposeSecret;
@@ -29,6 +31,9 @@ use crate::store::{Instance, Store};
 /// Lifetime of the USER sessions handed to callers for one entry: long enough
 /// to watch or download it, short enough that a leaked one soon expires.
 pub const ENTRY_KS_LIFETIME: Duration = Duration::from_secs(3600);
+
+/// How long a cached instance is used before its row is read again.
+pub const FRESHNESS: Duration = Duration::from_secs(1);
 
 /// How KTS talks to every Kaltura server.
 #[derive(Debug, Clone)]
@@ -111,11 +116,15 @@ impl Connection {
     }
 }
 
-/// A client and the digest of what it was built from.
+/// A client, the digest of what it was built from, and the instance's facts
+/// as last read.
 #[derive(Debug)]
 struct CachedClient {
     fingerprint: [u8; 32],
-    client: Client,
+    connection: Connection,
+    read_at: Instant,
+    /// Set by [`Instances::forget`]: read the row again before use.
+    stale: bool,
 }
 
 /// Instance id → client, shared by every handler (cheap to clone).
@@ -155,42 +164,65 @@ impl Instances {
     /// A ready client for instance `id`. Fails with
     /// [`Error::UnknownInstance`] naming the id when it is not configured.
     pub async fn connect(&self, id: InstanceId) -> Result<Connection, Error> {
+        if let Some(connection) = self.fresh(id) {
+            return Ok(connection);
+        }
         let instance = self
             .store
             .instance(id)
             .await?
             .ok_or(Error::UnknownInstance(id))?;
         let fingerprint = fingerprint(&instance);
-        let client = match self.cached(id, &fingerprint) {
+        let client = match self.cached_client(id, &fingerprint) {
             Some(client) => client,
-            None => {
-                let client = self.build_client(&instance)?;
-                self.remember(id, fingerprint, client.clone());
-                client
-            }
+            None => self.build_client(&instance)?,
         };
-        Ok(Connection {
+        let connection = Connection {
             facts: facts_of(&instance),
             client,
-        })
+        };
+        self.remember(id, fingerprint, connection.clone());
+        Ok(connection)
     }
 
-    fn cached(&self, id: InstanceId, fingerprint: &[u8; 32]) -> Option<Client> {
+    /// Drops what is cached for `id`, so the next call reads the store
+    /// (call after changing the instance).
+    pub fn forget(&self, id: InstanceId) {
+        let mut cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
+        // The client is kept: it is reused if the secrets did not change.
+        if let Some(cached) = cache.get_mut(&id) {
+            cached.stale = true;
+        }
+    }
+
+    /// The cached connection of `id` if it was read within [`FRESHNESS`].
+    fn fresh(&self, id: InstanceId) -> Option<Connection> {
         // The lock only guards a map lookup or insert, never an `.await`.
         let cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
         cache
             .get(&id)
-            .filter(|cached| &cached.fingerprint == fingerprint)
-            .map(|cached| cached.client.clone())
+            .filter(|cached| !cached.stale && cached.read_at.elapsed() < FRESHNESS)
+            .map(|cached| cached.connection.clone())
     }
 
-    fn remember(&self, id: InstanceId, fingerprint: [u8; 32], client: Client) {
+    /// The cached client of `id` if it was built from `fingerprint`.
+    fn cached_client(&self, id: InstanceId, fingerprint: &[u8; 32]) -> Option<Client> {
+        let cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
+        cache
+            .get(&id)
+            .filter(|cached| &cached.fingerprint == fingerprint)
+            .map(|cached| cached.connection.client.clone())
+    }
+
+    fn remember(&self, id: InstanceId, fingerprint: [u8; 32], connection: Connection) {
         let mut cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
         cache.insert(
             id,
             CachedClient {
                 fingerprint,
-                client,
+                connection,
+                read_at: Instant::now(),
+                stale: false,
             },
         );
     }
@@ -341,11 +373,41 @@ mod tests {
             ..Default::default()
         };
         assert!(test.store.update_instance(id, update).await.unwrap());
+        instances.forget(id);
         let connection = instances.connect(id).await.unwrap();
         let renewed = connection.client.admin_ks().unwrap();
         assert_ne!(first.expose(), renewed.expose(), "new secret, new client");
         let fields = kaltura::ks::parse(&renewed, "admin-secret-two").unwrap();
         assert_eq!(fields.session_type, SessionType::Admin);
+    }
+
+    #[tokio::test]
+    async fn forgetting_an_instance_shows_its_new_facts_with_the_same_client() {
+        let test = test_support::sqlite().await;
+        let id = test
+            .store
+            .add_instance(&new_instance("http://127.0.0.1:9"))
+            .await
+            .unwrap();
+        let instances = Instances::new(test.store.clone(), ClientOptions::default());
+        let first = instances.connect(id).await.unwrap();
+        let update = InstanceUpdate {
+            mobile_flavor_id: Some(Some(42)),
+            ..Default::default()
+        };
+        assert!(test.store.update_instance(id, update).await.unwrap());
+
+        let cached = instances.connect(id).await.unwrap();
+        instances.forget(id);
+        let fresh = instances.connect(id).await.unwrap();
+
+        assert_eq!(cached.facts.mobile_flavor_id, None, "served from the cache");
+        assert_eq!(fresh.facts.mobile_flavor_id, Some(42));
+        assert_eq!(
+            first.client.admin_ks().unwrap().expose(),
+            fresh.client.admin_ks().unwrap().expose(),
+            "same secrets, same client and session"
+        );
     }
 
     #[tokio::test]

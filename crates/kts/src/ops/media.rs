@@ -570,6 +570,7 @@ pub async fn add_mobile_flavor(
         ..Default::default()
     };
     instances.store().update_instance(instance, stored).await?;
+    instances.forget(instance);
     Ok(MobileFlavor::Added {
         flavor_id,
         profile_id,

@@ -38,6 +38,8 @@ pub(crate) struct TestOptions {
     pub(crate) postgres: bool,
     /// Serve the real `http::legacy` area instead of the probe routes.
     pub(crate) real_service: bool,
+    /// The folder `fromlocal` uploads may read (canonical); `None`: off.
+    pub(crate) fromlocal_dir: Option<PathBuf>,
 }
 
 impl Default for TestOptions {
@@ -49,6 +51,7 @@ impl Default for TestOptions {
             body_idle_timeout: std::time::Duration::from_secs(30),
             postgres: false,
             real_service: false,
+            fromlocal_dir: None,
         }
     }
 }
@@ -110,7 +113,7 @@ pub(crate) async fn spawn_app_with(options: TestOptions) -> TestApp {
             folder: upload_folder.clone(),
             max_file_bytes: options.max_file_bytes,
             body_idle_timeout: options.body_idle_timeout,
-            fromlocal_dir: None,
+            fromlocal_dir: options.fromlocal_dir.clone(),
         },
         admin: AdminSettings::default(),
         access: AccessSettings {

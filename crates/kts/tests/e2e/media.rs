@@ -745,3 +745,118 @@ async fn kaltura_session_start_needs_a_write_key_and_gives_no_admin_session() {
     assert_eq!(fields.session_type, kaltura::SessionType::User);
     app.finish().await;
 }
+
+#[tokio::test]
+async fn the_old_readme_examples_still_work() {
+    // Seed README: `curl -X POST -F file=@something.3gp
+    // "…/service/upload_file?medianame=arbitrary_video&kaltura_id=1"`.
+    let app = spawn().await;
+    let form = Form::new().part(
+        "file",
+        Part::bytes(fixture("sample.mp4")).file_name("something.3gp"),
+    );
+    let response = app
+        .client
+        .post(app.url("/service/upload_file?medianame=arbitrary_video&kaltura_id=1"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let (status, file) = json_of(response).await;
+    assert_eq!(status, 200, "{file}");
+    assert_eq!(file["messages"][0], "File Uploaded locally");
+    assert_eq!(file["messages"][1], "Uploaded to Kaltura");
+
+    // `curl -X POST -F "pullPath=http://…/Image_placeholder_upright.png"
+    // "…/service/upload_file?medianame=arbitrary_image&kaltura_id=1"`.
+    let form = Form::new().text(
+        "pullPath",
+        "http://upload.wikimedia.org/wikipedia/commons/5/5b/Image_placeholder_upright.png",
+    );
+    let response = app
+        .client
+        .post(app.url("/service/upload_file?medianame=arbitrary_image&kaltura_id=1"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let (status, pulled) = json_of(response).await;
+    assert_eq!(status, 200, "{pulled}");
+    assert_eq!(
+        pulled["messages"][0],
+        "Kaltura will now pull and process the video"
+    );
+    assert!(
+        pulled["messages"][1].as_str().unwrap().contains("IMAGE"),
+        "{pulled}"
+    );
+    assert_eq!(pulled["kaltura_id"], pulled["entry_id"]);
+
+    // `curl "…/service/get_media/?id=1:ENTRY"`.
+    let entry = file["entry_id"].as_str().unwrap();
+    let (status, media) = get(&app, &format!("/service/get_media/?id=1:{entry}")).await;
+    assert_eq!(status, 200, "{media}");
+    assert_eq!(media["name"], "arbitrary_video");
+    assert_eq!(media["rank"], serde_json::json!([0.0, 0]));
+
+    // `curl -X POST "…/service/del_media/?id=1:ENTRY"`.
+    let response = app
+        .client
+        .post(app.url(&format!("/service/del_media/?id=1:{entry}")))
+        .send()
+        .await
+        .unwrap();
+    let (status, deleted) = json_of(response).await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        deleted,
+        serde_json::json!({"message": "MEDIA_DELETED", "success": true})
+    );
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn fromlocal_uploads_only_files_under_the_configured_folder() {
+    let allowed = tempfile::tempdir().unwrap();
+    let allowed_dir = allowed.path().canonicalize().unwrap();
+    std::fs::write(allowed_dir.join("song.mp3"), fixture("sample.mp3")).unwrap();
+    let app = spawn_app_with(TestOptions {
+        real_service: true,
+        fromlocal_dir: Some(allowed_dir.clone()),
+        ..TestOptions::default()
+    })
+    .await;
+    let post = |path: &str| {
+        app.client
+            .post(app.url("/service/upload_file"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(form_body(&[("medianame", "local"), ("fromlocal", path)]))
+            .send()
+    };
+
+    let (status, body) = json_of(post("song.mp3").await.unwrap()).await;
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        body["messages"][2].as_str().unwrap().contains("AUDIO"),
+        "{body}"
+    );
+    assert!(
+        allowed_dir.join("song.mp3").exists(),
+        "the host file must stay"
+    );
+
+    for outside in ["../../../etc/passwd", "/etc/passwd"] {
+        let (status, body) = json_of(post(outside).await.unwrap()).await;
+        assert_eq!(status, 400, "{outside}: {body}");
+        let message = body["messages"][0].as_str().unwrap();
+        assert!(
+            message.starts_with("invalid parameter fromlocal"),
+            "{message}"
+        );
+        assert!(
+            !message.contains("/etc"),
+            "the host path is not echoed: {message}"
+        );
+    }
+    app.finish().await;
+}
