@@ -15,8 +15,8 @@ use axum::routing::{any, post};
 use kaltura_sim::{Partner, Simulator, SimulatorHandle};
 use kts::App;
 use kts::config::{
-    AccessSettings, AdminSettings, DatabaseSettings, DatabaseUrl, SecretKey, ServerSettings,
-    Settings, UploadSettings,
+    AccessSettings, AdminCredentials, AdminSettings, DatabaseSettings, DatabaseUrl, SecretKey,
+    ServerSettings, Settings, UploadSettings,
 };
 use kts::http::api_key::{ApiKey, WriteAccess};
 use kts::http::error::LegacyError;
@@ -29,6 +29,9 @@ use secrecy::SecretString;
 use serde_json::{Value, json};
 use tokio::sync::oneshot;
 
+/// The admin user name of apps started with an admin password.
+pub(crate) const ADMIN_USER: &str = "admin";
+
 /// How to start the app.
 pub(crate) struct TestOptions {
     pub(crate) open_access: bool,
@@ -38,6 +41,8 @@ pub(crate) struct TestOptions {
     pub(crate) postgres: bool,
     /// Serve the real `http::legacy` area instead of the probe routes.
     pub(crate) real_service: bool,
+    /// Admin password (user `admin`); the admin area is closed without one.
+    pub(crate) admin_password: Option<&'static str>,
 }
 
 impl Default for TestOptions {
@@ -49,6 +54,7 @@ impl Default for TestOptions {
             body_idle_timeout: std::time::Duration::from_secs(30),
             postgres: false,
             real_service: false,
+            admin_password: None,
         }
     }
 }
@@ -112,7 +118,12 @@ pub(crate) async fn spawn_app_with(options: TestOptions) -> TestApp {
             body_idle_timeout: options.body_idle_timeout,
             fromlocal_dir: None,
         },
-        admin: AdminSettings::default(),
+        admin: AdminSettings {
+            credentials: options.admin_password.map(|password| AdminCredentials {
+                user: ADMIN_USER.to_owned(),
+                password: SecretString::from(password),
+            }),
+        },
         access: AccessSettings {
             open: options.open_access,
             cors_origins: options

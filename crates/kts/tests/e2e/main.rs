@@ -5,7 +5,9 @@
 // must stop the test loudly.
 #![allow(clippy::unwrap_used)]
 
+mod admin;
 mod api_keys;
+mod browser;
 mod cli;
 mod cors;
 mod extract;

@@ -4,7 +4,7 @@
 
 use askama::Template;
 use axum::extract::{Form, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
@@ -82,7 +82,9 @@ pub async fn login(
 }
 
 /// `/admin/logout`: removes the session cookie.
-pub async fn logout(State(admin): State<AdminState>) -> Response {
-    let jar = admin.empty_jar().remove(AdminState::removal_cookie());
+pub async fn logout(State(admin): State<AdminState>, headers: HeaderMap) -> Response {
+    let jar = admin
+        .request_jar(&headers)
+        .remove(AdminState::removal_cookie());
     (jar, Redirect::to("/admin/login")).into_response()
 }

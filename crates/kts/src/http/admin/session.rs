@@ -117,7 +117,12 @@ impl AdminState {
     }
 
     fn jar(&self, parts: &Parts) -> PrivateCookieJar {
-        PrivateCookieJar::from_headers(&parts.headers, self.cookie_key.clone())
+        self.request_jar(&parts.headers)
+    }
+
+    /// The cookies a request carries (a removal needs the original cookie).
+    pub fn request_jar(&self, headers: &axum::http::HeaderMap) -> PrivateCookieJar {
+        PrivateCookieJar::from_headers(headers, self.cookie_key.clone())
     }
 
     /// An empty jar to set cookies with.
