@@ -64,6 +64,9 @@ async fn api(State(app): State<AppState>, req: Request) -> Response {
         return (StatusCode::SERVICE_UNAVAILABLE, "simulated failure").into_response();
     }
 
+    // File actions answer bytes, with Range support: keep the headers a file response needs.
+    let file_request = crate::urls::asset_serve::is_file_action(&service, &action)
+        .then(|| crate::urls::asset_serve::forwardable(&req));
     let (params, files) = match request::read(req, &app.config.limits, &app.store.tmp_dir()).await {
         Ok(read) => read,
         Err(e) => return request_error(&e),
@@ -79,6 +82,10 @@ async fn api(State(app): State<AppState>, req: Request) -> Response {
             return with_api_headers(header_error("UNKNOWN_RESPONSE_FORMAT", &message));
         }
     };
+    if let Some(forward) = file_request {
+        let response = crate::urls::asset_serve::serve(&app, &service, &params, forward).await;
+        return with_api_headers(response);
+    }
     let ignore_null = text("ignoreNull").as_deref() == Some("1");
     let is_multi = text("service").is_some_and(|s| s.eq_ignore_ascii_case("multirequest"));
 

@@ -17,6 +17,8 @@ use crate::wire::response;
 
 /// Default per-request timeout.
 const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
+/// Default timeout of a request that carries a file (an upload chunk, an image).
+const DEFAULT_UPLOAD_TIMEOUT: Duration = Duration::from_secs(300);
 /// Default connect timeout.
 const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Default upload chunk size: large enough for throughput, small enough that a lost chunk is cheap.
@@ -53,6 +55,7 @@ pub struct ClientBuilder {
     user_id: String,
     connect_timeout: Duration,
     request_timeout: Duration,
+    upload_timeout: Duration,
     retry: RetryPolicy,
     chunk_size: usize,
     parallel_chunks: usize,
@@ -75,6 +78,7 @@ impl ClientBuilder {
             user_id: String::new(),
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             request_timeout: DEFAULT_REQUEST_TIMEOUT,
+            upload_timeout: DEFAULT_UPLOAD_TIMEOUT,
             retry: RetryPolicy::default(),
             chunk_size: DEFAULT_CHUNK_SIZE,
             parallel_chunks: 1,
@@ -113,6 +117,13 @@ impl ClientBuilder {
     /// Time allowed for one whole request, answer included (each retry gets its own). Default 60 s.
     pub fn request_timeout(mut self, timeout: Duration) -> Self {
         self.request_timeout = timeout;
+        self
+    }
+
+    /// Time allowed for one request that carries a file (an upload chunk, an image), answer included.
+    /// Default 5 min: choose the chunk size so that a chunk fits in it on the slowest expected link.
+    pub fn upload_timeout(mut self, timeout: Duration) -> Self {
+        self.upload_timeout = timeout;
         self
     }
 
@@ -207,7 +218,10 @@ impl ClientBuilder {
                 reason: "must be at least 2 minutes".into(),
             });
         }
-        if self.request_timeout.is_zero() || self.connect_timeout.is_zero() {
+        if self.request_timeout.is_zero()
+            || self.connect_timeout.is_zero()
+            || self.upload_timeout.is_zero()
+        {
             return Err(Error::Config {
                 setting: "timeouts",
                 reason: "must not be zero".into(),
@@ -548,18 +562,19 @@ impl Client {
         params.insert("clientTag".into(), Value::String(config.client_tag.clone()));
         let json = Value::Object(params).to_string();
         let url = format!("{}{}", self.inner.base, envelope.path);
-        let request = self
-            .inner
-            .http
-            .post(url)
-            .timeout(config.request_timeout)
-            .header(
-                reqwest::header::ACCEPT,
-                match config.format {
-                    ResponseFormat::Json => "application/json",
-                    ResponseFormat::Xml => "text/xml",
-                },
-            );
+        let timeout = if envelope.files.is_empty() {
+            config.request_timeout
+        } else {
+            config.upload_timeout
+        };
+        let transport = |source: reqwest::Error| transport_error(service, action, timeout, source);
+        let request = self.inner.http.post(url).timeout(timeout).header(
+            reqwest::header::ACCEPT,
+            match config.format {
+                ResponseFormat::Json => "application/json",
+                ResponseFormat::Xml => "text/xml",
+            },
+        );
         let request = if envelope.files.is_empty() {
             request
                 .header(reqwest::header::CONTENT_TYPE, "application/json")
@@ -574,16 +589,13 @@ impl Client {
                 )
                 .file_name(file.file_name.clone())
                 .mime_str("application/octet-stream")
-                .map_err(|e| self.transport(service, action, e))?;
+                .map_err(transport)?;
                 form = form.part(field.clone(), part);
             }
             request.multipart(form)
         };
         let started = Instant::now();
-        let mut response = request
-            .send()
-            .await
-            .map_err(|e| self.transport(service, action, e))?;
+        let mut response = request.send().await.map_err(transport)?;
         let status = response.status();
         if status != reqwest::StatusCode::OK {
             return Err(Error::HttpStatus {
@@ -594,11 +606,7 @@ impl Client {
         }
         let limit = config.max_response_bytes;
         let mut body = Vec::new();
-        while let Some(chunk) = response
-            .chunk()
-            .await
-            .map_err(|e| self.transport(service, action, e))?
-        {
+        while let Some(chunk) = response.chunk().await.map_err(transport)? {
             if body.len() + chunk.len() > limit {
                 return Err(Error::ResponseTooLarge { limit });
             }
@@ -619,20 +627,26 @@ impl Client {
         }
         Ok(value)
     }
+}
 
-    fn transport(&self, service: &str, action: &str, source: reqwest::Error) -> Error {
-        if source.is_timeout() {
-            Error::Timeout {
-                service: service.into(),
-                action: action.into(),
-                after: self.inner.config.request_timeout,
-            }
-        } else {
-            Error::Transport {
-                service: service.into(),
-                action: action.into(),
-                source,
-            }
+/// A reqwest failure in our words: a timeout names the limit that expired.
+fn transport_error(
+    service: &str,
+    action: &str,
+    timeout: Duration,
+    source: reqwest::Error,
+) -> Error {
+    if source.is_timeout() {
+        Error::Timeout {
+            service: service.into(),
+            action: action.into(),
+            after: timeout,
+        }
+    } else {
+        Error::Transport {
+            service: service.into(),
+            action: action.into(),
+            source,
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The one error type of the crate, with classifiers so callers never match message strings.
 
+use std::fmt;
 use std::time::Duration;
 
 use crate::ks::KsError;
@@ -7,7 +8,9 @@ use crate::ks::KsError;
 /// An error returned by Kaltura itself (a serialized `KalturaAPIException`, kaltura-api-v3.md 3.4).
 ///
 /// `code`, `message` and `args` are kept verbatim: the code is the contract, the message is for display.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// `Debug` and the `Display` of [`Error`] shorten a KS that `INVALID_KS` echoes back, so logging an error
+/// never logs a whole session.
+#[derive(Clone, PartialEq, Eq)]
 pub struct ApiError {
     /// Kaltura's error code, e.g. `ENTRY_ID_NOT_FOUND`.
     pub code: String,
@@ -25,6 +28,37 @@ impl ApiError {
             .find(|(n, _)| n == name)
             .map(|(_, v)| v.as_str())
     }
+
+    /// `text` with the KS an `INVALID_KS` error carries (argument `KSID`) cut to a prefix.
+    fn redact(&self, text: &str) -> String {
+        match self.arg("KSID") {
+            Some(ks) if self.code == "INVALID_KS" && ks.len() > 16 => {
+                let prefix: String = ks.chars().take(12).collect();
+                text.replace(ks, &format!("{prefix}…"))
+            }
+            _ => text.to_owned(),
+        }
+    }
+
+    /// The message, safe for logs.
+    pub fn redacted_message(&self) -> String {
+        self.redact(&self.message)
+    }
+}
+
+impl fmt::Debug for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let args: Vec<(&str, String)> = self
+            .args
+            .iter()
+            .map(|(n, v)| (n.as_str(), self.redact(v)))
+            .collect();
+        f.debug_struct("ApiError")
+            .field("code", &self.code)
+            .field("message", &self.redacted_message())
+            .field("args", &args)
+            .finish()
+    }
 }
 
 /// Everything that can go wrong talking to Kaltura.
@@ -32,7 +66,7 @@ impl ApiError {
 #[non_exhaustive]
 pub enum Error {
     /// Kaltura answered with an API error.
-    #[error("kaltura {service}.{action} failed with {code}: {message}", code = .error.code, message = .error.message)]
+    #[error("kaltura {service}.{action} failed with {code}: {message}", code = .error.code, message = .error.redacted_message())]
     Api {
         /// Service of the failed call.
         service: String,
@@ -224,6 +258,24 @@ mod tests {
             status: 404,
         };
         assert!(!http.is_retryable());
+    }
+
+    #[test]
+    fn an_echoed_ks_is_shortened_in_display_and_debug_but_kept_in_the_fields() {
+        let ks = "djJ8MTAwfP3UobE4uzYV6pyj4Ignsa2lFMRp1tbv88NDIswFJA3t";
+        let error = Error::Api {
+            service: "media".into(),
+            action: "get".into(),
+            error: ApiError {
+                code: "INVALID_KS".into(),
+                message: format!("Invalid KS \"{ks}\", Error \"-1,INVALID_STR\""),
+                args: vec![("KSID".into(), ks.into())],
+            },
+        };
+        let shown = format!("{error} {error:?}");
+        assert!(!shown.contains(ks), "{shown}");
+        assert!(shown.contains("djJ8MTAwfP3U…"), "{shown}");
+        assert!(error.api_error().unwrap().message.contains(ks));
     }
 
     #[test]

@@ -16,7 +16,7 @@ use crate::wire::response::{self, Decoder};
 /// ```no_run
 /// # async fn run(client: kaltura::Client) -> kaltura::Result<()> {
 /// let mut batch = client.multirequest();
-/// let token = batch.push(client.upload_token().add(Default::default()));
+/// let token = batch.push(client.upload_token().add(&kaltura::UploadToken::default()));
 /// let got = batch.push(client.upload_token().get(&token.reference("id")));
 /// let mut results = batch.send().await?;
 /// let added = results.take(&token)?;

@@ -266,12 +266,17 @@ impl Job {
             let wait = policy.backoff(attempt);
             tracing::warn!(token = %self.id, offset, attempt, %error, ?wait, "upload chunk failed, retrying");
             tokio::time::sleep(wait).await;
-            if !resync {
+            if !resync && !final_chunk {
                 continue;
             }
             let token = self.client.upload_token().get(&self.id).await?;
+            // A final chunk whose answer was lost may have completed the token; sending it again would
+            // be refused (UPLOAD_TOKEN_INVALID_STATUS_FOR_UPLOAD).
             if final_chunk && token.status == Some(UploadTokenStatus::FullUpload) {
                 return Ok(token);
+            }
+            if !resync {
+                continue;
             }
             let server = token.uploaded_bytes();
             let end = offset + data.len() as u64;

@@ -92,6 +92,9 @@ pub enum Error {
     /// The instance store failed.
     #[error("instance store failed")]
     Store(#[from] StoreError),
+    /// Building an export file (spreadsheet) failed.
+    #[error("building the spreadsheet failed: {0}")]
+    Export(String),
     /// Spooling an upload to disk failed for a reason of the host.
     #[error("temporary upload file failed")]
     Spool(#[source] SpoolError),

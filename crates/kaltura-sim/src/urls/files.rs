@@ -43,7 +43,7 @@ fn playable_file(app: &AppState, entry: &Entry) -> Option<(String, PathBuf)> {
 
 /// Streams `path` with Range support, the probed `Content-Type` and an
 /// optional download name.
-async fn stream(path: PathBuf, req: Request, attachment: Option<&str>) -> Response {
+pub(super) async fn stream(path: PathBuf, req: Request, attachment: Option<&str>) -> Response {
     let probe_path = path.clone();
     let mime = tokio::task::spawn_blocking(move || {
         probe::probe_path(&probe_path).format.map(|f| f.mime_type())

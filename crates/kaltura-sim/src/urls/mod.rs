@@ -5,6 +5,7 @@
 //! `/name/value` path pairs, or query-string pairs. Errors follow the real
 //! server: empty body with `X-Kaltura: error-N` headers.
 
+pub(crate) mod asset_serve;
 mod files;
 mod player;
 mod thumbnail;

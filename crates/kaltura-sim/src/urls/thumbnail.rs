@@ -39,9 +39,27 @@ pub(super) async fn serve(app: &AppState, params: &UrlParams) -> Response {
     if source.is_none() && entry.media_type == Some(media_type::IMAGE) {
         return url_error(10, "missing thumbnail fileSync for entry");
     }
-    let rendered = tokio::task::spawn_blocking(move || match source {
-        Some(path) => imaging::thumbnail(&path, &spec),
-        None => {
+    // `vid_sec` asks for a frame of the video: drawn as the frame marker `thumbAsset.generate` stores.
+    let capture = capture_offset(params)
+        .filter(|_| entry.media_type == Some(media_type::VIDEO) && entry.content.is_some())
+        .map(|offset_ms| {
+            let dimension =
+                |v: Option<i64>| v.and_then(|v| u32::try_from(v).ok()).filter(|v| *v > 0);
+            let duration = u64::try_from(entry.ms_duration.unwrap_or(0)).unwrap_or(0);
+            let (w, h) = (
+                dimension(entry.width).unwrap_or(640),
+                dimension(entry.height).unwrap_or(360),
+            );
+            (w, h, offset_ms.min(duration), duration)
+        });
+    let rendered = tokio::task::spawn_blocking(move || match (capture, source) {
+        (Some((w, h, offset, duration)), _) => {
+            let frame =
+                image::DynamicImage::ImageRgb8(imaging::frame_marker(w, h, offset, duration));
+            imaging::encode_jpeg(&imaging::transform(frame, &spec), spec.quality)
+        }
+        (None, Some(path)) => imaging::thumbnail(&path, &spec),
+        (None, None) => {
             let (w, h) = (spec.width.max(1), spec.height.max(1));
             let placeholder = imaging::placeholder(w, h);
             imaging::encode_jpeg(&placeholder, spec.quality)
@@ -69,6 +87,12 @@ pub(super) async fn serve(app: &AppState, params: &UrlParams) -> Response {
         }
         Err(_) => url_error(10, "missing thumbnail fileSync for entry"),
     }
+}
+
+/// The `vid_sec` offset in milliseconds; absent or -1 means "the stored thumbnail".
+fn capture_offset(params: &UrlParams) -> Option<u64> {
+    let seconds = params.get("vid_sec")?.parse::<f64>().ok()?;
+    (seconds >= 0.0).then(|| (seconds.min(1e9) * 1000.0).round() as u64)
 }
 
 /// Reads the pixel options, with the server's range checks (error 25).

@@ -130,6 +130,21 @@ pub struct MediaEntry {
     /// Comma-separated flavor params ids of the ready flavors. Read-only.
     #[serde(with = "loose::string", skip_serializing)]
     pub flavor_params_ids: Option<String>,
+    /// Average rating (read-only).
+    #[serde(with = "loose::float", skip_serializing)]
+    pub rank: Option<f64>,
+    /// Sum of all ratings (read-only).
+    #[serde(with = "loose::int", skip_serializing)]
+    pub total_rank: Option<i64>,
+    /// The server's search index text (read-only).
+    #[serde(with = "loose::string", skip_serializing)]
+    pub search_text: Option<String>,
+    /// Deprecated alias of the conversion profile id, as shown by the server (read-only here).
+    #[serde(with = "loose::int", skip_serializing)]
+    pub conversion_quality: Option<i64>,
+    /// EXIF date of an image, Unix seconds (read-only).
+    #[serde(with = "loose::int", skip_serializing)]
+    pub media_date: Option<i64>,
 }
 
 impl KalturaObject for MediaEntry {
@@ -150,6 +165,7 @@ mod tests {
         assert_eq!(entry.source_type, Some(SourceType::SearchProvider));
         assert_eq!(entry.entry_type, Some(EntryType::MediaClip));
         assert_eq!(entry.ms_duration, Some(243000));
+        assert_eq!(entry.conversion_quality, Some(34392));
     }
 
     #[test]

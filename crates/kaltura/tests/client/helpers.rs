@@ -79,12 +79,13 @@ pub const USER_SECRET: &str = "0ddba11c0ddba11c0ddba11c0ddba11c";
 
 /// Tests that measure the process's memory run alone: they hold this lock for writing, every other
 /// simulator test for reading.
-static EXCLUSIVE: std::sync::LazyLock<Arc<tokio::sync::RwLock<()>>> = std::sync::LazyLock::new(Arc::default);
+static EXCLUSIVE: std::sync::LazyLock<Arc<tokio::sync::RwLock<()>>> =
+    std::sync::LazyLock::new(Arc::default);
 
-/// Whichever hold a test has on [`EXCLUSIVE`].
-pub enum Hold {
-    Shared(#[allow(dead_code)] tokio::sync::OwnedRwLockReadGuard<()>),
-    Alone(#[allow(dead_code)] tokio::sync::OwnedRwLockWriteGuard<()>),
+/// The hold a test has on [`EXCLUSIVE`], released when the test's `TestSim` is dropped.
+pub struct Hold {
+    _shared: Option<tokio::sync::OwnedRwLockReadGuard<()>>,
+    _alone: Option<tokio::sync::OwnedRwLockWriteGuard<()>>,
 }
 
 /// A running simulator and a client configured for its demo partner.
@@ -140,13 +141,19 @@ impl TestSim {
 
 /// Starts a simulator with instant conversion and a client for it.
 pub async fn spawn_sim() -> TestSim {
-    let hold = Hold::Shared(EXCLUSIVE.clone().read_owned().await);
+    let hold = Hold {
+        _shared: Some(EXCLUSIVE.clone().read_owned().await),
+        _alone: None,
+    };
     start(hold).await
 }
 
 /// Like [`spawn_sim`], with no other simulator test running meanwhile (for memory measurements).
 pub async fn spawn_sim_alone() -> TestSim {
-    let hold = Hold::Alone(EXCLUSIVE.clone().write_owned().await);
+    let hold = Hold {
+        _shared: None,
+        _alone: Some(EXCLUSIVE.clone().write_owned().await),
+    };
     start(hold).await
 }
 
@@ -162,7 +169,11 @@ async fn start(hold: Hold) -> TestSim {
         .user_id("admin")
         .build()
         .unwrap();
-    TestSim { sim, client, _hold: hold }
+    TestSim {
+        sim,
+        client,
+        _hold: hold,
+    }
 }
 
 /// A small valid-looking file body of `len` bytes with varied content.

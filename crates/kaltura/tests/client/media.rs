@@ -138,20 +138,35 @@ async fn upload_token_calls_and_add_content() {
     );
 
     let spare = tokens.add(&UploadToken::default()).await.unwrap();
-    tokens.delete(spare.id.as_deref().unwrap()).await.unwrap();
-    let gone = tokens.get(spare.id.as_deref().unwrap()).await;
-    assert!(
-        matches!(gone.map(|t| t.status), Ok(Some(UploadTokenStatus::Deleted)))
-            || gone_is_not_found(&test, &spare).await
+    let spare_id = spare.id.unwrap();
+    tokens.delete(&spare_id).await.unwrap();
+    assert_eq!(
+        tokens.get(&spare_id).await.unwrap().status,
+        Some(UploadTokenStatus::Deleted)
     );
 }
 
-async fn gone_is_not_found(test: &crate::helpers::TestSim, token: &UploadToken) -> bool {
-    test.client
-        .upload_token()
-        .get(token.id.as_deref().unwrap())
+#[tokio::test]
+async fn base_entry_delete_removes_a_media_entry() {
+    let test = spawn_sim().await;
+    let added = test
+        .client
+        .media()
+        .add(&entry("doomed", MediaType::Image))
         .await
-        .is_err_and(|e| e.is_not_found())
+        .unwrap();
+    let id = added.id.unwrap();
+
+    test.client.base_entry().delete(&id).await.unwrap();
+
+    assert!(
+        test.client
+            .base_entry()
+            .get(&id)
+            .await
+            .unwrap_err()
+            .is_not_found()
+    );
 }
 
 #[tokio::test]
@@ -202,5 +217,40 @@ async fn add_from_url_starts_an_import() {
         ),
         "{:?}",
         added.status
+    );
+}
+
+#[tokio::test]
+async fn the_xml_format_reads_objects_lists_counts_and_errors() {
+    let test = spawn_sim().await;
+    let client = test
+        .client_builder()
+        .response_format(kaltura::ResponseFormat::Xml)
+        .build()
+        .unwrap();
+
+    let added = client
+        .media()
+        .add(&entry("x & <y>", MediaType::Audio))
+        .await
+        .unwrap();
+    let id = added.id.unwrap();
+    let filter = MediaEntryFilter {
+        id_equal: Some(id.clone()),
+        status_in: Some("7".into()),
+        ..Default::default()
+    };
+    let listed = client.media().list(Some(&filter), None).await.unwrap();
+    let count = client.media().count(Some(&filter)).await.unwrap();
+    let error = client.media().get("0_nothere").await.unwrap_err();
+
+    assert_eq!(added.name.as_deref(), Some("x & <y>"));
+    assert_eq!(added.media_type, Some(MediaType::Audio));
+    assert_eq!(listed.objects.len(), 1);
+    assert_eq!(count, 1);
+    assert_eq!(error.kaltura_code(), Some("ENTRY_ID_NOT_FOUND"));
+    assert_eq!(
+        error.api_error().unwrap().arg("ENTRY_ID"),
+        Some("0_nothere")
     );
 }

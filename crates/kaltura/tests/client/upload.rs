@@ -23,12 +23,19 @@ struct PatternReader {
 
 impl PatternReader {
     fn new(seed: u64, len: u64) -> Self {
-        Self { state: seed | 1, left: len }
+        Self {
+            state: seed | 1,
+            left: len,
+        }
     }
 }
 
 impl AsyncRead for PatternReader {
-    fn poll_read(mut self: Pin<&mut Self>, _: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<std::io::Result<()>> {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        _: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
         let n = (buf.remaining() as u64).min(self.left).min(64 * 1024) as usize;
         let mut chunk = vec![0u8; n];
         for word in chunk.chunks_mut(8) {
@@ -60,8 +67,17 @@ async fn sha256_of(mut reader: impl AsyncRead + Unpin) -> Vec<u8> {
 
 /// Creates an entry from the token and hashes what the simulator serves as its raw file.
 async fn served_sha256(test: &TestSim, token: &UploadToken) -> Vec<u8> {
-    let entry = MediaEntry { name: Some("upload".into()), media_type: Some(MediaType::Video), ..Default::default() };
-    let entry = test.client.media().add_from_uploaded_file(&entry, token.id.as_deref().unwrap()).await.unwrap();
+    let entry = MediaEntry {
+        name: Some("upload".into()),
+        media_type: Some(MediaType::Video),
+        ..Default::default()
+    };
+    let entry = test
+        .client
+        .media()
+        .add_from_uploaded_file(&entry, token.id.as_deref().unwrap())
+        .await
+        .unwrap();
     let ks = test.client.admin_ks().unwrap();
     let url = format!(
         "{}/p/{PARTNER}/sp/{PARTNER}00/raw/entry_id/{}/forceproxy/true/ks/{}",
@@ -74,7 +90,7 @@ async fn served_sha256(test: &TestSim, token: &UploadToken) -> Vec<u8> {
     let mut hasher = Sha256::new();
     let mut body = response.bytes_stream();
     while let Some(chunk) = body.next().await {
-        hasher.update(&chunk.unwrap());
+        hasher.update(chunk.unwrap());
     }
     hasher.finalize().to_vec()
 }
@@ -110,7 +126,10 @@ async fn parallel_chunks_arrive_whole_and_progress_reaches_the_size() {
     assert_eq!(token.status, Some(UploadTokenStatus::FullUpload));
     assert_eq!(token.uploaded_bytes(), size);
     assert_eq!(confirmed.load(Ordering::SeqCst), size);
-    assert_eq!(served_sha256(&test, &token).await, sha256_of(PatternReader::new(7, size)).await);
+    assert_eq!(
+        served_sha256(&test, &token).await,
+        sha256_of(PatternReader::new(7, size)).await
+    );
 }
 
 #[tokio::test]
@@ -119,7 +138,11 @@ async fn a_reader_of_unknown_size_ending_on_a_chunk_boundary_is_finalized() {
     let client = test.client_builder().build().unwrap();
     let size = 4 * 256 * 1024;
 
-    let token = client.upload().from_reader(PatternReader::new(3, size), None).await.unwrap();
+    let token = client
+        .upload()
+        .from_reader(PatternReader::new(3, size), None)
+        .await
+        .unwrap();
 
     assert_eq!(token.status, Some(UploadTokenStatus::FullUpload));
     assert_eq!(token.uploaded_bytes(), size);
@@ -130,7 +153,11 @@ async fn a_source_shorter_than_announced_fails() {
     let test = spawn_sim().await;
     let client = test.client_builder().build().unwrap();
 
-    let error = client.upload().from_reader(PatternReader::new(3, 1000), Some(5000)).await.unwrap_err();
+    let error = client
+        .upload()
+        .from_reader(PatternReader::new(3, 1000), Some(5000))
+        .await
+        .unwrap_err();
 
     assert!(matches!(error, Error::Io(_)), "{error:?}");
 }
@@ -143,10 +170,20 @@ async fn a_file_uploads_from_its_path() {
     let data = crate::helpers::sample_bytes(700_000);
     std::fs::write(&path, &data).unwrap();
 
-    let token = test.client_builder().build().unwrap().upload().from_path(&path).await.unwrap();
+    let token = test
+        .client_builder()
+        .build()
+        .unwrap()
+        .upload()
+        .from_path(&path)
+        .await
+        .unwrap();
 
     assert_eq!(token.uploaded_bytes(), data.len() as u64);
-    assert_eq!(served_sha256(&test, &token).await, Sha256::digest(&data).to_vec());
+    assert_eq!(
+        served_sha256(&test, &token).await,
+        Sha256::digest(&data).to_vec()
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -174,12 +211,85 @@ async fn a_256_mib_upload_survives_dropped_connections_and_failing_chunks_with_f
         .unwrap();
     let before = peak_rss_bytes();
 
-    let token = client.upload().file_name("big.mp4").from_reader(PatternReader::new(42, SIZE), Some(SIZE)).await.unwrap();
+    let token = client
+        .upload()
+        .file_name("big.mp4")
+        .from_reader(PatternReader::new(42, SIZE), Some(SIZE))
+        .await
+        .unwrap();
 
     let grown = peak_rss_bytes().saturating_sub(before);
     test.sim.faults().clear();
     assert_eq!(token.uploaded_bytes(), SIZE);
     eprintln!("peak RSS growth {} MiB", grown >> 20);
-    assert!(grown < SIZE / 4, "peak RSS grew by {} MiB for a {} MiB upload", grown >> 20, SIZE >> 20);
-    assert_eq!(served_sha256(&test, &token).await, sha256_of(PatternReader::new(42, SIZE)).await);
+    assert!(
+        grown < SIZE / 4,
+        "peak RSS grew by {} MiB for a {} MiB upload",
+        grown >> 20,
+        SIZE >> 20
+    );
+    assert_eq!(
+        served_sha256(&test, &token).await,
+        sha256_of(PatternReader::new(42, SIZE)).await
+    );
+}
+
+#[tokio::test]
+async fn a_chunk_that_keeps_failing_gives_up_after_the_bounded_attempts() {
+    let test = spawn_sim().await;
+    test.sim.faults().set(FaultSet {
+        rules: vec![FaultRule {
+            target: "uploadtoken.upload".into(),
+            http_error_rate: 1.0,
+            ..FaultRule::default()
+        }],
+    });
+    let client = test.client_builder().build().unwrap();
+
+    let error = client
+        .upload()
+        .from_reader(PatternReader::new(1, 1000), Some(1000))
+        .await
+        .unwrap_err();
+
+    assert!(error.is_retryable(), "{error:?}");
+}
+
+#[tokio::test]
+async fn parallel_chunks_survive_dropped_connections_and_failing_chunks() {
+    let test = spawn_sim().await;
+    test.sim.faults().set(FaultSet {
+        rules: vec![FaultRule {
+            target: "uploadtoken.upload".into(),
+            drop_rate: 0.2,
+            http_error_rate: 0.1,
+            api_error_rate: 0.1,
+            ..FaultRule::default()
+        }],
+    });
+    let client = test
+        .client_builder()
+        .parallel_chunks(4)
+        .retry_policy(kaltura::RetryPolicy {
+            max_attempts: 16,
+            base_delay: Duration::from_millis(2),
+            max_delay: Duration::from_millis(20),
+        })
+        .build()
+        .unwrap();
+    let size = 5 * 256 * 1024 + 77;
+
+    let token = client
+        .upload()
+        .file_name("faulty.mp4")
+        .from_reader(PatternReader::new(5, size), Some(size))
+        .await
+        .unwrap();
+
+    test.sim.faults().clear();
+    assert_eq!(token.uploaded_bytes(), size);
+    assert_eq!(
+        served_sha256(&test, &token).await,
+        sha256_of(PatternReader::new(5, size)).await
+    );
 }

@@ -49,7 +49,7 @@ pub fn status_of(error: &Error) -> StatusCode {
         Error::ApiKeyScope => StatusCode::FORBIDDEN,
         Error::KalturaUnreachable { .. } | Error::KalturaFailed { .. } => StatusCode::BAD_GATEWAY,
         Error::KalturaTimeout { .. } => StatusCode::GATEWAY_TIMEOUT,
-        Error::Store(_) | Error::Spool(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        Error::Store(_) | Error::Spool(_) | Error::Export(_) => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }
 
@@ -74,22 +74,56 @@ pub fn legacy_failure(status: StatusCode, message: String) -> Response {
     response
 }
 
+/// An error answered in the shape some media calls use instead:
+/// `{"success": false, "message": TEXT}` (kts-legacy-api.md: `get_media`,
+/// `del_media`). Same statuses as [`LegacyError`].
+#[derive(Debug)]
+pub struct LegacyMessageError(pub Error);
+
+impl<E> From<E> for LegacyMessageError
+where
+    E: Into<Error>,
+{
+    fn from(error: E) -> Self {
+        LegacyMessageError(error.into())
+    }
+}
+
+impl IntoResponse for LegacyMessageError {
+    fn into_response(self) -> Response {
+        let status = status_of(&self.0);
+        let body = json!({ "success": false, "message": client_message(&self.0) });
+        let mut response = (status, axum::Json(body)).into_response();
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json; charset=utf-8"),
+        );
+        finish_error_response(response, self.0)
+    }
+}
+
+/// Adds what every error response carries: the auth challenge for a missing
+/// key, and the error itself for the log-once layer when it is a 5xx.
+fn finish_error_response(mut response: Response, error: Error) -> Response {
+    if matches!(error, Error::ApiKeyMissing | Error::ApiKeyInvalid) {
+        response.headers_mut().insert(
+            header::WWW_AUTHENTICATE,
+            HeaderValue::from_static("Bearer realm=\"kts\""),
+        );
+    }
+    if response.status().is_server_error() {
+        response
+            .extensions_mut()
+            .insert(ServerErrorReport(Arc::new(error)));
+    }
+    response
+}
+
 impl IntoResponse for LegacyError {
     fn into_response(self) -> Response {
         let status = status_of(&self.0);
-        let mut response = legacy_failure(status, client_message(&self.0));
-        if matches!(self.0, Error::ApiKeyMissing | Error::ApiKeyInvalid) {
-            response.headers_mut().insert(
-                header::WWW_AUTHENTICATE,
-                HeaderValue::from_static("Bearer realm=\"kts\""),
-            );
-        }
-        if status.is_server_error() {
-            response
-                .extensions_mut()
-                .insert(ServerErrorReport(Arc::new(self.0)));
-        }
-        response
+        let response = legacy_failure(status, client_message(&self.0));
+        finish_error_response(response, self.0)
     }
 }
 

@@ -13,4 +13,5 @@ mod cors;
 mod extract;
 mod health;
 mod helpers;
+mod media;
 mod store;

@@ -1,18 +1,47 @@
 //! The `/service/*` calls of the old service (kts-legacy-api.md), one file per
 //! section of the contract (media, players, thumbnails, captions).
 //!
-//! Every call accepts GET and POST (route it with `get(h).post(h)`) and is
-//! served with and without a trailing slash (the app trims it before
-//! routing). Handlers take `LegacyTarget` / `LegacyParams` / `LegacyRequest`
-//! from `http::extract`,
+//! Every call accepts GET and POST ([`any_legacy`]) and is served with and
+//! without a trailing slash (the app trims it before routing). Handlers take
+//! `LegacyTarget` / `LegacyParams` / `LegacyRequest` from `http::extract`,
 //! `ApiKey<WriteAccess>` when they change data (the router already requires a
 //! read key for the whole area), and return `Result<_, LegacyError>`.
 
 use axum::Router;
+use axum::handler::Handler;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{MethodRouter, get};
 
 use crate::state::AppState;
+
+pub mod media;
+pub mod players;
 
 /// The `/service` area, nested under `/service` by `http::router`.
 pub fn router() -> Router<AppState> {
     Router::new()
+        .merge(media::router())
+        .merge(players::router())
+}
+
+/// Routes GET and POST of a path to `handler` (the old service accepted
+/// both for every call).
+pub fn any_legacy<H, T>(handler: H) -> MethodRouter<AppState>
+where
+    H: Handler<T, AppState>,
+    T: 'static,
+{
+    get(handler.clone()).post(handler)
+}
+
+/// A JSON answer with the legacy content type
+/// (`application/json; charset=utf-8`).
+pub fn json_answer(status: StatusCode, body: serde_json::Value) -> Response {
+    let mut response = (status, axum::Json(body)).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json; charset=utf-8"),
+    );
+    response
 }

@@ -1,0 +1,116 @@
+//! `flavorParams`, `conversionProfile` and `flavorAsset` over HTTP (kaltura-api-v3.md 7.7, 7.8): what KTS
+//! does to add its mobile flavor to the default profile, and the errors on the way.
+
+use serde_json::json;
+
+use crate::asset_helpers::{TestSim, code};
+
+#[tokio::test]
+async fn a_new_flavor_is_appended_to_the_default_profile() {
+    let sim = TestSim::start().await;
+    let params = json!({"objectType": "KalturaFlavorParams", "name": "kts_ipad", "format": "mp4", "videoCodec": "h264", "height": 720});
+
+    let flavor = sim
+        .call("flavorParams", "add", json!({"flavorParams": params}))
+        .await;
+    let profile = sim.call("conversionProfile", "getDefault", json!({})).await;
+    let ids = format!(
+        "{},{}",
+        profile["flavorParamsIds"].as_str().unwrap(),
+        flavor["id"]
+    );
+    let updated = sim
+        .call("conversionProfile", "update", json!({"id": profile["id"], "conversionProfile": {"objectType": "KalturaConversionProfile", "flavorParamsIds": ids}}))
+        .await;
+
+    assert_eq!(flavor["name"], "kts_ipad");
+    assert_eq!(profile["isPartnerDefault"], json!(true));
+    assert_eq!(updated["flavorParamsIds"], json!(ids));
+    let fetched = sim
+        .call("flavorParams", "get", json!({"id": flavor["id"]}))
+        .await;
+    assert_eq!(fetched["height"], json!(720));
+    let listed = sim.call("flavorParams", "list", json!({})).await;
+    assert!(
+        listed["objects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["id"] == flavor["id"])
+    );
+}
+
+#[tokio::test]
+async fn profile_and_params_errors() {
+    let sim = TestSim::start().await;
+    let profile = sim.call("conversionProfile", "getDefault", json!({})).await;
+    let update = |ids: &str| json!({"id": profile["id"], "conversionProfile": {"objectType": "KalturaConversionProfile", "flavorParamsIds": ids}});
+
+    assert_eq!(
+        code(
+            &sim.call("conversionProfile", "update", update("0,2,2"))
+                .await
+        ),
+        "FLAVOR_PARAMS_DUPLICATE"
+    );
+    assert_eq!(
+        code(
+            &sim.call("conversionProfile", "update", update("0,999999"))
+                .await
+        ),
+        "FLAVOR_PARAMS_ID_NOT_FOUND"
+    );
+    assert_eq!(
+        code(
+            &sim.call("conversionProfile", "get", json!({"id": 987654}))
+                .await
+        ),
+        "CONVERSION_PROFILE_ID_NOT_FOUND"
+    );
+    assert_eq!(
+        code(&sim.call("flavorParams", "get", json!({"id": 987654})).await),
+        "FLAVOR_PARAMS_ID_NOT_FOUND"
+    );
+    let nameless = sim
+        .call(
+            "flavorParams",
+            "add",
+            json!({"flavorParams": {"objectType": "KalturaFlavorParams"}}),
+        )
+        .await;
+    assert_eq!(code(&nameless), "PROPERTY_VALIDATION_CANNOT_BE_NULL");
+}
+
+#[tokio::test]
+async fn a_ready_entry_lists_its_source_flavor() {
+    let sim = TestSim::start().await;
+    let entry = sim.ready_entry("media/sample.mp4", 1).await;
+
+    let list = sim
+        .call(
+            "flavorAsset",
+            "list",
+            json!({"filter": {"entryIdEqual": entry["id"]}}),
+        )
+        .await;
+
+    let flavors = list["objects"].as_array().unwrap();
+    assert_eq!(flavors.len(), 1, "{list}");
+    assert_eq!(
+        (
+            flavors[0]["isOriginal"].clone(),
+            flavors[0]["status"].clone()
+        ),
+        (json!(true), json!(2))
+    );
+    let url = sim
+        .call("flavorAsset", "getUrl", json!({"id": flavors[0]["id"]}))
+        .await;
+    let bytes = sim.get(url.as_str().unwrap()).await.bytes().await.unwrap();
+    assert_eq!(
+        bytes.len(),
+        std::fs::read(crate::asset_helpers::fixture("media/sample.mp4"))
+            .unwrap()
+            .len()
+    );
+}

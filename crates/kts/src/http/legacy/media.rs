@@ -1,0 +1,219 @@
+//! The "Media" calls of kts-legacy-api.md: `upload_file`, `get_media`,
+//! `del_media`, `search_video`, `get_excel`, and the admin-only
+//! `kaltura_session_start`. Each reads its parameters, calls `ops`, and
+//! shapes the legacy JSON.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::State;
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde_json::{Value, json};
+
+use super::{any_legacy, json_answer};
+use crate::config::UploadSettings;
+use crate::error::Error;
+use crate::http::api_key::{ApiKey, WriteAccess};
+use crate::http::error::{LegacyError, LegacyMessageError};
+use crate::http::extract::{LegacyRequest, LegacyTarget};
+use crate::instances::Instances;
+use crate::ops::export::{self, ExportRequest};
+use crate::ops::media::{self, SearchQuery, ThumbSize};
+use crate::ops::upload::{self, UploadRequest, UploadSource};
+use crate::state::AppState;
+
+/// Lifetime of the session `kaltura_session_start` hands out.
+const SESSION_START_LIFETIME: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// The media routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/upload_file", any_legacy(upload_file))
+        .route("/get_media", any_legacy(get_media))
+        .route("/del_media", any_legacy(del_media))
+        .route("/search_video", any_legacy(search_video))
+        .route("/get_excel", any_legacy(get_excel))
+        .route("/kaltura_session_start", any_legacy(kaltura_session_start))
+}
+
+/// The legacy answer to an upload without data.
+fn data_not_posted() -> Response {
+    json_answer(
+        StatusCode::BAD_REQUEST,
+        json!({"success": false, "errorValue": "Data not Posted", "messages": []}),
+    )
+}
+
+/// `POST /service/upload_file`: a file, a URL (`pullPath`) or a host file
+/// (`fromlocal`) becomes an entry.
+async fn upload_file(
+    State(instances): State<Instances>,
+    State(uploads): State<Arc<UploadSettings>>,
+    _key: ApiKey<WriteAccess>,
+    method: Method,
+    request: LegacyRequest,
+) -> Result<Response, LegacyError> {
+    let LegacyRequest { target, mut params } = request;
+    if method == Method::GET {
+        return Ok(data_not_posted());
+    }
+    let file = params.take_file("file");
+    let pull = params.get("pullPath").map(str::to_owned);
+    let local = params.get("fromlocal").map(str::to_owned);
+    let given =
+        usize::from(file.is_some()) + usize::from(pull.is_some()) + usize::from(local.is_some());
+    let source = match (file, pull, local) {
+        _ if given > 1 => {
+            return Err(Error::InvalidParameter {
+                name: "file",
+                reason: "send exactly one of file, pullPath and fromlocal".into(),
+            }
+            .into());
+        }
+        (Some(file), _, _) => UploadSource::File(file.file),
+        (_, Some(url), _) => UploadSource::Url(url),
+        (_, _, Some(path)) => UploadSource::Local(path),
+        (None, None, None) => return Ok(data_not_posted()),
+    };
+    let media_name = params.require("medianame")?.to_owned();
+    let media_type = params
+        .get("mediatype")
+        .map(|v| upload::parse_media_type("mediatype", v))
+        .transpose()?;
+    let default_type = params
+        .get("default")
+        .map(|v| upload::parse_media_type("default", v))
+        .transpose()?
+        .unwrap_or(crate::detect::media_type::MediaType::Video);
+    let request = UploadRequest {
+        name: upload::entry_name(&media_name)?,
+        media_name,
+        source,
+        media_type,
+        default_type,
+        description: params.get("description").map(str::to_owned),
+        tags: params.get("tags").map(str::to_owned),
+    };
+    let uploaded = upload::upload(
+        &instances,
+        target.instance,
+        uploads.fromlocal_dir.as_deref(),
+        request,
+    )
+    .await?;
+    Ok(json_answer(
+        StatusCode::OK,
+        json!({
+            "success": true,
+            "messages": uploaded.messages,
+            "kaltura_id": uploaded.entry_id,
+            "entry_id": uploaded.entry_id,
+        }),
+    ))
+}
+
+/// `/service/get_media`: the entry's facts in one round trip, with a USER
+/// session for that entry only.
+async fn get_media(
+    State(instances): State<Instances>,
+    request: LegacyRequest,
+) -> Result<Response, LegacyMessageError> {
+    let LegacyRequest { target, params } = request;
+    let entry = target.entry()?;
+    let size = ThumbSize::parse(params.get("width"), params.get("height"))?;
+    let mut answer = media::get(&instances, target.instance, entry, size).await?;
+    answer.insert("success".into(), Value::Bool(true));
+    Ok(json_answer(StatusCode::OK, Value::Object(answer)))
+}
+
+/// `/service/del_media`: deletes the entry.
+async fn del_media(
+    State(instances): State<Instances>,
+    _key: ApiKey<WriteAccess>,
+    target: LegacyTarget,
+) -> Result<Response, LegacyMessageError> {
+    let entry = target.entry()?;
+    media::delete(&instances, target.instance, entry).await?;
+    Ok(json_answer(
+        StatusCode::OK,
+        json!({"success": true, "message": "MEDIA_DELETED"}),
+    ))
+}
+
+/// `/service/search_video`: one page of entries (`page`, `pagesize`, `name`).
+async fn search_video(
+    State(instances): State<Instances>,
+    request: LegacyRequest,
+) -> Result<Response, LegacyError> {
+    let LegacyRequest { target, params } = request;
+    let query = SearchQuery::parse(
+        params.get("page"),
+        params.get("pagesize"),
+        params.get("name"),
+    )?;
+    let entries = media::search(&instances, target.instance, &query).await?;
+    Ok(json_answer(StatusCode::OK, Value::Array(entries)))
+}
+
+/// `/service/get_excel`: every entry of the account as an `.xlsx` download.
+async fn get_excel(
+    State(instances): State<Instances>,
+    request: LegacyRequest,
+) -> Result<Response, LegacyError> {
+    let LegacyRequest { target, params } = request;
+    let export_request = ExportRequest::parse(
+        params.get("fields"),
+        params.get("filename"),
+        params.get("pagesize"),
+        params.get("types"),
+    )?;
+    let export = export::export(&instances, target.instance, &export_request).await?;
+    let disposition = format!("attachment; filename=\"{}\"", export.file_name);
+    let disposition = HeaderValue::from_str(&disposition)
+        .map_err(|_| Error::Export("unusable file name".into()))?;
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                ),
+            ),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        export.bytes,
+    )
+        .into_response())
+}
+
+/// `/service/kaltura_session_start`: the old service gave an ADMIN session to
+/// anyone. Now it needs a write-scoped API key (there is no admin login on
+/// this surface), and the session is a USER session of the instance's user,
+/// valid for an hour: the admin KS never leaves KTS.
+async fn kaltura_session_start(
+    State(instances): State<Instances>,
+    _key: ApiKey<WriteAccess>,
+    target: LegacyTarget,
+) -> Result<Response, LegacyError> {
+    let conn = instances.connect(target.instance).await?;
+    let ks = conn
+        .client
+        .build_ks(
+            kaltura::SessionType::User,
+            &conn.facts.user_id,
+            "",
+            SESSION_START_LIFETIME,
+        )
+        .map_err(|e| conn.failure(e))?;
+    Ok(json_answer(
+        StatusCode::OK,
+        json!({
+            "success": true,
+            "ks": ks.expose(),
+            "partner_id": conn.facts.partner_id,
+            "service_url": conn.facts.service_url,
+            "expires_in": SESSION_START_LIFETIME.as_secs(),
+        }),
+    ))
+}

@@ -1,0 +1,394 @@
+//! `upload_file` without HTTP: a spooled file (or a file under the allowed
+//! local folder) becomes a Kaltura entry, all or nothing; a URL becomes an
+//! entry Kaltura imports itself (kts-legacy-api.md, "Media").
+//!
+//! A file goes: media type detected from its first bytes → `media.add` →
+//! chunked `uploadToken` upload → `media.addContent`. The entry is owned by an
+//! [`EntryGuard`] until the last step succeeded; if any step fails, or the
+//! request is dropped because the client went away, the guard deletes the
+//! half-created entry. The spooled temp file is removed by its own guard.
+
+use std::path::{Path, PathBuf};
+
+use kaltura::{Client, MediaEntry, Resource};
+use tokio::io::AsyncReadExt;
+
+use crate::detect::media_type::{self, Detection, MAX_HEAD_BYTES, MediaType};
+use crate::error::Error;
+use crate::ids::InstanceId;
+use crate::ingest::local::resolve_local_file;
+use crate::ingest::spool::SpooledFile;
+use crate::instances::{Connection, Instances};
+
+/// Longest accepted `pullPath`.
+const MAX_URL_LEN: usize = 8 * 1024;
+/// Longest accepted entry name (Kaltura's limit is larger; names are titles).
+const MAX_NAME_LEN: usize = 256;
+
+/// Where the media comes from.
+#[derive(Debug)]
+pub enum UploadSource {
+    /// An uploaded file, already on disk (removed afterwards).
+    File(SpooledFile),
+    /// A URL Kaltura should fetch (`pullPath`).
+    Url(String),
+    /// A path under the configured local folder (`fromlocal`).
+    Local(String),
+}
+
+/// Everything `upload_file` needs, parsed from the legacy parameters.
+#[derive(Debug)]
+pub struct UploadRequest {
+    /// The entry's name (`medianame`, trailing extension already cut).
+    pub name: String,
+    /// The `medianame` as sent, for type detection of URLs.
+    pub media_name: String,
+    /// The media source.
+    pub source: UploadSource,
+    /// `mediatype`: overrides detection.
+    pub media_type: Option<MediaType>,
+    /// `default`: the type of a URL whose type cannot be told (video).
+    pub default_type: MediaType,
+    /// Optional description.
+    pub description: Option<String>,
+    /// Optional comma-separated tags.
+    pub tags: Option<String>,
+}
+
+/// What was uploaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Uploaded {
+    /// The new entry's id.
+    pub entry_id: String,
+    /// The legacy messages, then how the media type was chosen.
+    pub messages: Vec<String>,
+}
+
+/// Cuts a trailing extension such as `.mp4` off a media name; names without
+/// one (or that would become empty) are kept whole.
+pub fn entry_name(media_name: &str) -> Result<String, Error> {
+    let trimmed = media_name.trim();
+    if trimmed.is_empty() {
+        return Err(Error::MissingParameter("medianame"));
+    }
+    if trimmed.len() > MAX_NAME_LEN || trimmed.chars().any(char::is_control) {
+        return Err(Error::InvalidParameter {
+            name: "medianame",
+            reason: format!("must be text of at most {MAX_NAME_LEN} bytes"),
+        });
+    }
+    let name = match trimmed.rsplit_once('.') {
+        Some((stem, ext))
+            if !stem.trim().is_empty()
+                && (1..=5).contains(&ext.len())
+                && ext.bytes().all(|b| b.is_ascii_alphanumeric()) =>
+        {
+            stem.trim_end()
+        }
+        _ => trimmed,
+    };
+    Ok(name.to_owned())
+}
+
+/// Reads the `mediatype` / `default` parameters.
+pub fn parse_media_type(name: &'static str, value: &str) -> Result<MediaType, Error> {
+    MediaType::from_legacy_name(value).ok_or_else(|| Error::InvalidParameter {
+        name,
+        reason: "must be video, audio or image".into(),
+    })
+}
+
+/// Checks a `pullPath`: an absolute http(s) or ftp URL with a host.
+pub fn check_pull_url(text: &str) -> Result<String, Error> {
+    let invalid = |reason: &str| Error::InvalidParameter {
+        name: "pullPath",
+        reason: reason.to_owned(),
+    };
+    let text = text.trim();
+    if text.len() > MAX_URL_LEN {
+        return Err(invalid("is longer than 8192 bytes"));
+    }
+    let url = url::Url::parse(text).map_err(|_| invalid("is not a URL"))?;
+    if !matches!(url.scheme(), "http" | "https" | "ftp") || url.host_str().is_none() {
+        return Err(invalid("must be an http, https or ftp URL with a host"));
+    }
+    Ok(url.to_string())
+}
+
+/// Deletes a half-created entry unless disarmed: on an error path and when
+/// the request is dropped mid-way (client gone), the delete runs in a task
+/// of its own.
+#[derive(Debug)]
+struct EntryGuard {
+    client: Client,
+    entry_id: String,
+    armed: bool,
+}
+
+impl EntryGuard {
+    fn new(client: Client, entry_id: String) -> Self {
+        EntryGuard {
+            client,
+            entry_id,
+            armed: true,
+        }
+    }
+
+    /// The entry is complete: keep it.
+    fn disarm(mut self) -> String {
+        self.armed = false;
+        std::mem::take(&mut self.entry_id)
+    }
+}
+
+impl Drop for EntryGuard {
+    fn drop(&mut self) {
+        if !self.armed {
+            return;
+        }
+        let Ok(runtime) = tokio::runtime::Handle::try_current() else {
+            tracing::warn!(entry = %self.entry_id, "no runtime to delete a half-created entry");
+            return;
+        };
+        let client = self.client.clone();
+        let entry_id = std::mem::take(&mut self.entry_id);
+        runtime.spawn(async move {
+            match client.media().delete(&entry_id).await {
+                Ok(()) => tracing::info!(entry = %entry_id, "deleted a half-created entry"),
+                Err(error) => {
+                    tracing::warn!(entry = %entry_id, %error, "could not delete a half-created entry");
+                }
+            }
+        });
+    }
+}
+
+/// Uploads as `request` says, for `instance`. `local_dir` is the folder
+/// `fromlocal` may read (`None`: off).
+pub async fn upload(
+    instances: &Instances,
+    instance: InstanceId,
+    local_dir: Option<&Path>,
+    request: UploadRequest,
+) -> Result<Uploaded, Error> {
+    // Check the source before any Kaltura call: bad input costs nothing.
+    let conn = instances.connect(instance).await?;
+    match request.source {
+        UploadSource::Url(ref url) => {
+            let url = check_pull_url(url)?;
+            upload_url(&conn, &request, &url).await
+        }
+        UploadSource::File(ref file) => {
+            if file.is_empty() {
+                return Err(Error::InvalidParameter {
+                    name: "file",
+                    reason: "is empty".into(),
+                });
+            }
+            let path = file.path().to_owned();
+            let file_name = file.original_name().map(str::to_owned);
+            let result = upload_path(&conn, &request, &path, file_name.as_deref()).await;
+            if let UploadSource::File(file) = request.source
+                && let Err(error) = file.cleanup().await
+            {
+                tracing::warn!(%error, "could not remove a temporary upload file");
+            }
+            result
+        }
+        UploadSource::Local(ref requested) => {
+            let path: PathBuf = resolve_local_file(local_dir, requested).await?;
+            let size = tokio::fs::metadata(&path)
+                .await
+                .map(|m| m.len())
+                .unwrap_or(0);
+            if size == 0 {
+                return Err(Error::InvalidParameter {
+                    name: "fromlocal",
+                    reason: "names an empty file".into(),
+                });
+            }
+            let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            upload_path(&conn, &request, &path, file_name.as_deref()).await
+        }
+    }
+}
+
+/// The entry to create.
+fn new_entry(request: &UploadRequest, media_type: MediaType) -> MediaEntry {
+    let source_type = match request.source {
+        UploadSource::Url(_) => kaltura::SourceType::Url,
+        UploadSource::File(_) | UploadSource::Local(_) => kaltura::SourceType::File,
+    };
+    MediaEntry {
+        source_type: Some(source_type),
+        name: Some(request.name.clone()),
+        description: request.description.clone(),
+        tags: request.tags.clone(),
+        media_type: Some(match media_type {
+            MediaType::Video => kaltura::MediaType::Video,
+            MediaType::Image => kaltura::MediaType::Image,
+            MediaType::Audio => kaltura::MediaType::Audio,
+        }),
+        ..Default::default()
+    }
+}
+
+/// The media type to use and the message saying why.
+fn choose_type(
+    request: &UploadRequest,
+    detection: Option<Detection>,
+    source: &'static str,
+) -> Result<(MediaType, String), Error> {
+    match (request.media_type, detection) {
+        (Some(forced), Some(found)) if forced != found.media_type => Ok((
+            forced,
+            format!(
+                "media type {forced} set by mediatype ({})",
+                found.describe()
+            ),
+        )),
+        (Some(forced), _) => Ok((forced, format!("media type {forced} set by mediatype"))),
+        (None, Some(found)) => Ok((found.media_type, found.describe())),
+        (None, None) => Err(Error::InvalidParameter {
+            name: source,
+            reason: "is of an unknown media type: send mediatype (video, audio or image)".into(),
+        }),
+    }
+}
+
+async fn upload_url(
+    conn: &Connection,
+    request: &UploadRequest,
+    url: &str,
+) -> Result<Uploaded, Error> {
+    let detection = media_type::detect_url(url, Some(&request.media_name), request.default_type);
+    let (media_type, why) = choose_type(request, Some(detection), "pullPath")?;
+    let entry = conn
+        .client
+        .media()
+        .add_from_url(&new_entry(request, media_type), url)
+        .await
+        .map_err(|e| conn.failure(e))?;
+    let entry_id = entry.id.ok_or_else(|| no_id(conn, "media.addFromUrl"))?;
+    Ok(Uploaded {
+        entry_id,
+        messages: vec!["Kaltura will now pull and process the video".into(), why],
+    })
+}
+
+fn no_id(conn: &Connection, call: &str) -> Error {
+    Error::KalturaFailed {
+        instance: conn.id(),
+        code: "INVALID_RESPONSE".into(),
+        message: format!("{call} answered without an id"),
+    }
+}
+
+async fn read_head(path: &Path) -> Result<Vec<u8>, Error> {
+    let file = tokio::fs::File::open(path)
+        .await
+        .map_err(|e| Error::Spool(e.into()))?;
+    let mut head = Vec::with_capacity(MAX_HEAD_BYTES);
+    file.take(MAX_HEAD_BYTES as u64)
+        .read_to_end(&mut head)
+        .await
+        .map_err(|e| Error::Spool(e.into()))?;
+    Ok(head)
+}
+
+async fn upload_path(
+    conn: &Connection,
+    request: &UploadRequest,
+    path: &Path,
+    file_name: Option<&str>,
+) -> Result<Uploaded, Error> {
+    let source = match request.source {
+        UploadSource::Local(_) => "fromlocal",
+        _ => "file",
+    };
+    let head = read_head(path).await?;
+    let detection = media_type::detect_file(&head, file_name);
+    let (media_type, why) = choose_type(request, detection, source)?;
+    let client = &conn.client;
+    let entry = client
+        .media()
+        .add(&new_entry(request, media_type))
+        .await
+        .map_err(|e| conn.failure(e))?;
+    let entry_id = entry.id.ok_or_else(|| no_id(conn, "media.add"))?;
+    let guard = EntryGuard::new(client.clone(), entry_id.clone());
+    let mut upload = client.upload();
+    if let Some(name) = file_name {
+        upload = upload.file_name(name);
+    }
+    let token = upload.from_path(path).await.map_err(|e| conn.failure(e))?;
+    let token = token.id.ok_or_else(|| no_id(conn, "uploadToken.add"))?;
+    client
+        .media()
+        .add_content(&entry_id, &Resource::UploadedFileToken { token })
+        .await
+        .map_err(|e| conn.failure(e))?;
+    let entry_id = guard.disarm();
+    Ok(Uploaded {
+        entry_id,
+        messages: vec![
+            "File Uploaded locally".into(),
+            "Uploaded to Kaltura".into(),
+            why,
+        ],
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn media_name_loses_a_trailing_extension_only() {
+        assert_eq!(entry_name("clip.mp4").unwrap(), "clip");
+        assert_eq!(entry_name("my.holiday.webm").unwrap(), "my.holiday");
+        assert_eq!(entry_name("no extension").unwrap(), "no extension");
+        assert_eq!(entry_name(".mp4").unwrap(), ".mp4");
+        assert_eq!(
+            entry_name("version 1.0 final").unwrap(),
+            "version 1.0 final"
+        );
+        assert!(matches!(
+            entry_name("  "),
+            Err(Error::MissingParameter("medianame"))
+        ));
+    }
+
+    #[test]
+    fn pull_urls_must_be_absolute_web_urls() {
+        assert!(check_pull_url("https://example.org/a.mp4").is_ok());
+        for bad in [
+            "not a url",
+            "file:///etc/passwd",
+            "/relative.mp4",
+            "javascript:alert(1)",
+        ] {
+            assert!(check_pull_url(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn mediatype_overrides_detection_and_says_so() {
+        let request = UploadRequest {
+            name: "x".into(),
+            media_name: "x".into(),
+            source: UploadSource::Url("https://example.org/x".into()),
+            media_type: Some(MediaType::Audio),
+            default_type: MediaType::Video,
+            description: None,
+            tags: None,
+        };
+        let found = media_type::detect_url("https://example.org/x.mp4", None, MediaType::Video);
+        let (chosen, why) = choose_type(&request, Some(found), "pullPath").unwrap();
+        assert_eq!(chosen, MediaType::Audio);
+        assert!(
+            why.starts_with("media type AUDIO set by mediatype"),
+            "{why}"
+        );
+    }
+}

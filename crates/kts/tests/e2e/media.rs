@@ -1,0 +1,816 @@
+//! The "Media" and "Players" JSON calls of kts-legacy-api.md over HTTP,
+//! against the simulator: success with the contract's keys and value types,
+//! and the failures (unknown instance, entry, missing or empty file,
+//! malformed URL, Kaltura failing).
+
+use std::time::Duration;
+
+use kaltura_sim::{FaultRule, FaultSet};
+use reqwest::multipart::{Form, Part};
+use serde_json::Value;
+
+use crate::helpers::{TestApp, TestOptions, spawn_app_with};
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/media");
+
+async fn spawn() -> TestApp {
+    spawn_app_with(TestOptions {
+        real_service: true,
+        max_file_bytes: 8 << 20,
+        ..TestOptions::default()
+    })
+    .await
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{FIXTURES}/{name}")).unwrap()
+}
+
+async fn json_of(response: reqwest::Response) -> (u16, Value) {
+    let status = response.status().as_u16();
+    let content_type = response.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(content_type, "application/json; charset=utf-8");
+    (status, response.json().await.unwrap())
+}
+
+/// Uploads `bytes` as `file` with `medianame`, returns the answer.
+async fn upload(app: &TestApp, name: &str, bytes: Vec<u8>, extra: &[(&str, &str)]) -> (u16, Value) {
+    let mut form = Form::new()
+        .text("medianame", name.to_owned())
+        .part("file", Part::bytes(bytes).file_name(name.to_owned()));
+    for (key, value) in extra {
+        form = form.text(key.to_string(), value.to_string());
+    }
+    let response = app
+        .client
+        .post(app.url("/service/upload_file"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    json_of(response).await
+}
+
+/// An `application/x-www-form-urlencoded` body.
+fn form_body<K: AsRef<str>, V: AsRef<str>>(pairs: &[(K, V)]) -> String {
+    let mut body = url::form_urlencoded::Serializer::new(String::new());
+    for (key, value) in pairs {
+        body.append_pair(key.as_ref(), value.as_ref());
+    }
+    body.finish()
+}
+
+async fn get(app: &TestApp, path_and_query: &str) -> (u16, Value) {
+    json_of(
+        app.client
+            .get(app.url(path_and_query))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await
+}
+
+/// Entries of the simulator's partner in any state but deleted, asked
+/// straight from the simulator (`media.list` alone shows only READY ones):
+/// shows half-created entries left behind.
+async fn entry_count(app: &TestApp) -> usize {
+    let partner = kaltura_sim::Partner::demo();
+    let client = kaltura::Client::builder(app.sim.as_ref().unwrap().base_url(), partner.id)
+        .admin_secret(partner.admin_secret)
+        .build()
+        .unwrap();
+    let filter = kaltura::MediaEntryFilter {
+        status_in: Some("-2,-1,0,1,2,4,5,6,7".into()),
+        ..Default::default()
+    };
+    let pager = kaltura::FilterPager::page(500, 1);
+    let list = client
+        .media()
+        .list(Some(&filter), Some(&pager))
+        .await
+        .unwrap();
+    list.objects.len()
+}
+
+/// Waits until `search_video` (READY entries only, as Kaltura lists them)
+/// shows `count` entries: the simulator readies an entry just after its
+/// content arrives.
+async fn wait_until_listed(app: &TestApp, count: usize) {
+    for _ in 0..100 {
+        let (_, list) = get(app, "/service/search_video/?pagesize=500").await;
+        if list.as_array().unwrap().len() >= count {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("{count} entries never became ready");
+}
+
+#[tokio::test]
+async fn upload_file_creates_an_entry_and_reports_the_detected_type() {
+    let app = spawn().await;
+
+    let (status, body) = upload(
+        &app,
+        "clip.mp4",
+        fixture("sample.mp4"),
+        &[("description", "A clip"), ("tags", "a,b")],
+    )
+    .await;
+
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["success"], true);
+    let entry = body["entry_id"].as_str().unwrap();
+    assert_eq!(
+        body["kaltura_id"], entry,
+        "kaltura_id is the entry id (legacy misnomer)"
+    );
+    assert_eq!(body["messages"][0], "File Uploaded locally");
+    assert_eq!(body["messages"][1], "Uploaded to Kaltura");
+    assert!(
+        body["messages"][2]
+            .as_str()
+            .unwrap()
+            .contains("VIDEO detected from content"),
+        "{body}"
+    );
+    let (_, media) = get(&app, &format!("/service/get_media/?id=1:{entry}")).await;
+    assert_eq!(media["name"], "clip", "the extension is cut from medianame");
+    assert_eq!(media["description"], "A clip");
+    assert_eq!(media["tags"], "a,b");
+    assert_eq!(media["media_type"], "VIDEO");
+    assert!(app.upload_files().is_empty(), "temp file left behind");
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn upload_file_detects_audio_and_images_and_obeys_mediatype() {
+    let app = spawn().await;
+    let (_, audio) = upload(&app, "song", fixture("sample.mp3"), &[]).await;
+    let (_, image) = upload(&app, "pic", fixture("sample.png"), &[]).await;
+    let (_, forced) = upload(
+        &app,
+        "forced",
+        fixture("sample.mp4"),
+        &[("mediatype", "audio")],
+    )
+    .await;
+
+    for (body, expected) in [(&audio, "AUDIO"), (&image, "IMAGE"), (&forced, "AUDIO")] {
+        let entry = body["entry_id"].as_str().unwrap();
+        let (_, media) = get(&app, &format!("/service/get_media?id={entry}")).await;
+        assert_eq!(media["media_type"], expected, "{body}");
+    }
+    assert!(
+        forced["messages"][2]
+            .as_str()
+            .unwrap()
+            .contains("set by mediatype")
+    );
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn upload_file_without_data_answers_data_not_posted() {
+    let app = spawn().await;
+    for response in [
+        app.client
+            .get(app.url("/service/upload_file"))
+            .send()
+            .await
+            .unwrap(),
+        app.client
+            .post(app.url("/service/upload_file/"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(form_body(&[("medianame", "x")]))
+            .send()
+            .await
+            .unwrap(),
+    ] {
+        let (status, body) = json_of(response).await;
+        assert_eq!(status, 400);
+        assert_eq!(
+            body,
+            serde_json::json!({"success": false, "errorValue": "Data not Posted", "messages": []})
+        );
+    }
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn upload_file_refuses_bad_input_by_name() {
+    let app = spawn().await;
+    let (status, body) = upload(&app, "empty.mp4", Vec::new(), &[]).await;
+    assert_eq!(status, 400);
+    assert_eq!(body["messages"][0], "invalid parameter file: is empty");
+
+    let response = app
+        .client
+        .post(app.url("/service/upload_file"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(form_body(&[("medianame", "x"), ("pullPath", "not a url")]))
+        .send()
+        .await
+        .unwrap();
+    let (status, body) = json_of(response).await;
+    assert_eq!(status, 400);
+    assert!(
+        body["messages"][0].as_str().unwrap().contains("pullPath"),
+        "{body}"
+    );
+
+    let response = app
+        .client
+        .post(app.url("/service/upload_file"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(form_body(&[("pullPath", "https://example.org/a.mp4")]))
+        .send()
+        .await
+        .unwrap();
+    let (status, body) = json_of(response).await;
+    assert_eq!(status, 400);
+    assert_eq!(body["messages"][0], "missing parameter medianame");
+
+    let response = app
+        .client
+        .post(app.url("/service/upload_file"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(form_body(&[
+            ("medianame", "x"),
+            ("fromlocal", "/etc/passwd"),
+        ]))
+        .send()
+        .await
+        .unwrap();
+    let (status, body) = json_of(response).await;
+    assert_eq!(status, 400);
+    assert!(
+        body["messages"][0].as_str().unwrap().contains("turned off"),
+        "{body}"
+    );
+
+    let (status, body) = upload(&app, "x.mp4", fixture("sample.mp4"), &[("kaltura_id", "9")]).await;
+    assert_eq!(status, 404);
+    assert_eq!(body["messages"][0], "unknown instance 9");
+    assert!(app.upload_files().is_empty(), "temp file left behind");
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn upload_file_from_a_url_lets_kaltura_pull_it() {
+    let app = spawn().await;
+    let response = app
+        .client
+        .post(app.url("/service/upload_file"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(form_body(&[
+            ("medianame", "remote"),
+            ("pullPath", "https://example.org/path/song.mp3"),
+        ]))
+        .send()
+        .await
+        .unwrap();
+    let (status, body) = json_of(response).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        body["messages"][0],
+        "Kaltura will now pull and process the video"
+    );
+    assert!(
+        body["messages"][1].as_str().unwrap().contains("AUDIO"),
+        "{body}"
+    );
+    assert!(body["entry_id"].is_string());
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn a_failing_kaltura_leaves_no_entry_and_no_temp_file() {
+    let app = spawn().await;
+    let before = entry_count(&app).await;
+    let sim = app.sim.as_ref().unwrap();
+    sim.faults().set(FaultSet {
+        rules: vec![FaultRule {
+            target: "media.addContent".into(),
+            api_error_rate: 1.0,
+            ..FaultRule::default()
+        }],
+    });
+
+    let (status, body) = upload(&app, "doomed.mp4", fixture("sample.mp4"), &[]).await;
+
+    assert_eq!(status, 502, "{body}");
+    assert!(
+        body["messages"][0]
+            .as_str()
+            .unwrap()
+            .contains("INTERNAL_SERVER"),
+        "{body}"
+    );
+    sim.faults().clear();
+    assert!(app.upload_files().is_empty(), "temp file left behind");
+    // The guard deletes the half-created entry in a task of its own.
+    let mut after = entry_count(&app).await;
+    for _ in 0..50 {
+        if after == before {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        after = entry_count(&app).await;
+    }
+    assert_eq!(after, before, "half-created entry left in Kaltura");
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn a_client_that_goes_away_mid_upload_leaves_no_entry_and_no_temp_file() {
+    let app = spawn().await;
+    let before = entry_count(&app).await;
+    let sim = app.sim.as_ref().unwrap();
+    sim.faults().set(FaultSet {
+        rules: vec![FaultRule {
+            target: "uploadToken.upload".into(),
+            stall_upload_ms: 5_000,
+            ..FaultRule::default()
+        }],
+    });
+    let form = Form::new().text("medianame", "abandoned").part(
+        "file",
+        Part::bytes(fixture("sample.mp4")).file_name("a.mp4"),
+    );
+
+    // The client gives up while KTS waits for the stalled chunk upload.
+    let gave_up = app
+        .client
+        .post(app.url("/service/upload_file"))
+        .multipart(form)
+        .timeout(Duration::from_millis(700))
+        .send()
+        .await;
+
+    assert!(gave_up.is_err(), "the upload should still be running");
+    sim.faults().clear();
+    let mut after = usize::MAX;
+    for _ in 0..100 {
+        after = entry_count(&app).await;
+        if after == before && app.upload_files().is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(after, before, "half-created entry left in Kaltura");
+    assert!(app.upload_files().is_empty(), "temp file left behind");
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn get_media_answers_every_contract_key_with_its_type_and_an_entry_ks() {
+    let app = spawn().await;
+    let (_, uploaded) = upload(&app, "clip.mp4", fixture("sample.mp4"), &[]).await;
+    let entry = uploaded["entry_id"].as_str().unwrap();
+
+    let (status, media) = get(
+        &app,
+        &format!("/service/get_media/?id=1:{entry}&width=300&height=200"),
+    )
+    .await;
+
+    assert_eq!(status, 200, "{media}");
+    assert_eq!(media["success"], true);
+    for key in [
+        "name",
+        "description",
+        "tags",
+        "media_type",
+        "url",
+        "download_url",
+        "thumbnail_url",
+        "thumbnail_url_old",
+        "thumb_id",
+        "ks",
+        "searchtext",
+    ] {
+        assert!(media[key].is_string(), "{key} in {media}");
+    }
+    for key in ["plays", "views"] {
+        assert!(media[key].is_i64(), "{key} in {media}");
+    }
+    for key in [
+        "width",
+        "height",
+        "duration",
+        "created",
+        "updated",
+        "startDate",
+        "endDate",
+    ] {
+        assert!(media.get(key).is_some(), "{key} missing in {media}");
+    }
+    assert!(media["created"].is_i64());
+    let rank = media["rank"].as_array().unwrap();
+    assert_eq!(rank.len(), 2);
+    let thumb = media["thumbnail_url"].as_str().unwrap();
+    assert!(
+        thumb.contains(&format!(
+            "/thumbnail/entry_id/{entry}/width/300/height/200?"
+        )),
+        "{thumb}"
+    );
+    // The ks is a USER session limited to this entry, not the admin session.
+    let ks = kaltura::Ks::new(media["ks"].as_str().unwrap()).unwrap();
+    let fields = kaltura::ks::parse(&ks, &kaltura_sim::Partner::demo().admin_secret).unwrap();
+    assert_eq!(fields.session_type, kaltura::SessionType::User);
+    assert_eq!(fields.privileges, format!("sview:{entry},download:{entry}"));
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn get_media_and_del_media_fail_in_the_message_shape() {
+    let app = spawn().await;
+    let (status, body) = get(&app, "/service/get_media/?id=1:0_nosuchentry").await;
+    assert_eq!(status, 404);
+    assert_eq!(body["success"], false);
+    assert_eq!(
+        body["message"],
+        "entry 0_nosuchentry not found in instance 1"
+    );
+
+    let (status, body) = get(&app, "/service/get_media/?id=7:0_abc").await;
+    assert_eq!(status, 404);
+    assert_eq!(body["message"], "unknown instance 7");
+
+    let (status, body) = get(
+        &app,
+        "/service/del_media/?entry_id=0_nosuchentry&kaltura_id=1",
+    )
+    .await;
+    assert_eq!(status, 404);
+    assert_eq!(body["success"], false);
+
+    let (status, body) = get(&app, "/service/get_media/").await;
+    assert_eq!(status, 400);
+    assert_eq!(body["message"], "missing parameter id");
+
+    let (status, body) = get(&app, "/service/get_media/?id=1:0_abc&width=abc").await;
+    assert_eq!(status, 400);
+    assert!(body["message"].as_str().unwrap().contains("width"));
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn get_media_reports_a_failing_and_an_unreachable_kaltura() {
+    let mut app = spawn().await;
+    let sim = app.sim.as_ref().unwrap();
+    sim.faults().set(FaultSet {
+        rules: vec![FaultRule {
+            target: "*".into(),
+            http_error_rate: 1.0,
+            ..FaultRule::default()
+        }],
+    });
+    let (status, body) = get(&app, "/service/get_media/?id=1:0_abc").await;
+    assert_eq!(status, 502, "{body}");
+    assert!(
+        body["message"].as_str().unwrap().contains("HTTP_503"),
+        "{body}"
+    );
+
+    app.sim.take().unwrap().shutdown().await.unwrap();
+    let (status, body) = get(&app, "/service/get_media/?id=1:0_abc").await;
+    assert_eq!(status, 502, "{body}");
+    assert_eq!(body["message"], "kaltura of instance 1 is unreachable");
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn del_media_deletes_the_entry() {
+    let app = spawn().await;
+    let (_, uploaded) = upload(&app, "gone.mp4", fixture("sample.mp4"), &[]).await;
+    let entry = uploaded["entry_id"].as_str().unwrap();
+
+    let response = app
+        .client
+        .post(app.url("/service/del_media"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(form_body(&[("id", format!("1:{entry}"))]))
+        .send()
+        .await
+        .unwrap();
+    let (status, body) = json_of(response).await;
+
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        body,
+        serde_json::json!({"success": true, "message": "MEDIA_DELETED"})
+    );
+    let (status, _) = get(&app, &format!("/service/get_media?id={entry}")).await;
+    assert_eq!(status, 404);
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn search_video_lists_entries_with_names_for_enums_and_pages() {
+    let app = spawn().await;
+    for name in ["alpha.mp4", "beta.mp4", "alphabet.mp4"] {
+        upload(&app, name, fixture("sample.mp4"), &[]).await;
+    }
+    wait_until_listed(&app, 3).await;
+
+    let (status, list) = get(&app, "/service/search_video/?kaltura_id=1").await;
+    assert_eq!(status, 200);
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 3);
+    let first = &list[0];
+    assert!(first["id"].as_str().unwrap().starts_with("kal:1:"));
+    assert_eq!(first["media_type"], "VIDEO");
+    assert_eq!(first["source_type"], "FILE");
+    assert!(first["status"].is_string());
+    assert!(first["rank"].as_str().unwrap().contains(", "));
+    for key in [
+        "name",
+        "description",
+        "tags",
+        "url",
+        "download_url",
+        "thumbnail_url",
+        "plays",
+        "views",
+        "width",
+        "height",
+        "duration",
+        "created",
+        "updated",
+        "searchtext",
+        "startDate",
+        "endDate",
+        "conversionQuality",
+        "creditUrl",
+        "creditUserName",
+        "flavorParamsId",
+        "mediaDate",
+        "partner_id",
+        "user_id",
+    ] {
+        assert!(first.get(key).is_some(), "{key} missing in {first}");
+    }
+
+    let (_, named) = get(&app, "/service/search_video?name=alpha").await;
+    assert_eq!(named.as_array().unwrap().len(), 2);
+    let (_, page) = get(&app, "/service/search_video?pagesize=2&page=2").await;
+    assert_eq!(page.as_array().unwrap().len(), 1);
+    let (status, _) = get(&app, "/service/search_video?pagesize=9999").await;
+    assert_eq!(status, 400);
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn get_excel_pages_through_every_entry_into_a_real_workbook() {
+    use calamine::{Reader, Xlsx};
+
+    let app = spawn().await;
+    for name in ["one.mp4", "two.mp3", "three.mp4"] {
+        upload(
+            &app,
+            name,
+            fixture(if name.ends_with("mp3") {
+                "sample.mp3"
+            } else {
+                "sample.mp4"
+            }),
+            &[],
+        )
+        .await;
+    }
+    upload(&app, "pic.png", fixture("sample.png"), &[]).await;
+    wait_until_listed(&app, 4).await;
+
+    let response =
+        app.client
+            .get(app.url(
+                "/service/get_excel/?fields=id,name,media_type,plays&pagesize=1&filename=report",
+            ))
+            .send()
+            .await
+            .unwrap();
+
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response.headers()["content-disposition"],
+        "attachment; filename=\"report.xlsx\""
+    );
+    let bytes = response.bytes().await.unwrap().to_vec();
+    let mut workbook = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let sheet = workbook.worksheet_range_at(0).unwrap().unwrap();
+    let rows: Vec<Vec<String>> = sheet
+        .rows()
+        .map(|row| row.iter().map(|cell| cell.to_string()).collect())
+        .collect();
+    assert_eq!(rows[0], ["id", "name", "media_type", "plays"]);
+    // Video and audio by default, one entry per page: three pages, no image.
+    assert_eq!(rows.len(), 4, "{rows:?}");
+    let mut names: Vec<&str> = rows[1..].iter().map(|r| r[1].as_str()).collect();
+    names.sort_unstable();
+    assert_eq!(names, ["one", "three", "two"]);
+
+    let (status, body) = get(&app, "/service/get_excel?fields=secret").await;
+    assert_eq!(status, 400);
+    assert!(body["messages"][0].as_str().unwrap().contains("secret"));
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn thumbnails_from_the_player_become_the_default() {
+    let app = spawn().await;
+    let (_, uploaded) = upload(&app, "clip.mp4", fixture("sample.mp4"), &[]).await;
+    let entry = uploaded["entry_id"].as_str().unwrap();
+
+    let (status, body) = get(
+        &app,
+        &format!("/service/update_thumbnail_from_player?entry_id={entry}&offset=0.5"),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["success"], true);
+    assert_eq!(body["messages"], serde_json::json!([]));
+    let thumb = body["thumbnail_id"].as_str().unwrap().to_owned();
+
+    let (status, url) = get(&app, &format!("/service/get_thumbnail_url/?id={entry}")).await;
+    assert_eq!(status, 200, "{url}");
+    assert_eq!(url["success"], true);
+    assert_eq!(url["id"], thumb.as_str());
+    assert_eq!(url["default"], true);
+    assert_eq!(url["imageUrl"], url["url"]);
+    let (_, media) = get(&app, &format!("/service/get_media/?id={entry}")).await;
+    assert_eq!(media["thumb_id"], thumb.as_str());
+
+    let (status, body) = get(
+        &app,
+        &format!("/service/update_thumbnail_from_player?entry_id={entry}&offset=soon"),
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert!(body["messages"][0].as_str().unwrap().contains("offset"));
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn get_thumbnail_url_without_a_default_points_at_the_thumbnail_api() {
+    let app = spawn().await;
+    let response = app
+        .client
+        .post(app.url("/service/upload_file"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(form_body(&[
+            ("medianame", "remote"),
+            ("pullPath", "https://example.org/v.mp4"),
+        ]))
+        .send()
+        .await
+        .unwrap();
+    let (_, body) = json_of(response).await;
+    let entry = body["entry_id"].as_str().unwrap();
+
+    let (status, url) = get(&app, &format!("/service/get_thumbnail_url?id={entry}")).await;
+
+    assert_eq!(status, 200, "{url}");
+    if url.get("id").is_none() {
+        let image = url["imageUrl"].as_str().unwrap();
+        assert!(
+            image.contains(&format!("/thumbnail/entry_id/{entry}/")),
+            "{image}"
+        );
+    }
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn add_kts_mobile_flavor_adds_once_and_stores_the_id() {
+    let app = spawn().await;
+    let (status, body) = get(&app, "/service/add_kts_mobile_flavor/?kaltura_id=1").await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["success"], true);
+    let flavor = body["flavor_id"].as_i64().unwrap();
+    let stored = app
+        .store
+        .instance(kts::ids::InstanceId::DEFAULT)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.mobile_flavor_id, Some(flavor));
+
+    let (status, again) = get(&app, "/service/add_kts_mobile_flavor").await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        again,
+        serde_json::json!({"success": true, "messages": ["Flavor already configured."]})
+    );
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn kaltura_session_start_needs_a_write_key_and_gives_no_admin_session() {
+    let app = spawn_app_with(TestOptions {
+        real_service: true,
+        open_access: false,
+        ..TestOptions::default()
+    })
+    .await;
+    let read = app.api_key(kts::store::Scope::Read).await;
+    let write = app.api_key(kts::store::Scope::Write).await;
+
+    let refused = app
+        .client
+        .get(app.url("/service/kaltura_session_start"))
+        .bearer_auth(&read)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 403);
+
+    let response = app
+        .client
+        .get(app.url("/service/kaltura_session_start"))
+        .bearer_auth(&write)
+        .send()
+        .await
+        .unwrap();
+    let (status, body) = json_of(response).await;
+    assert_eq!(status, 200, "{body}");
+    let ks = kaltura::Ks::new(body["ks"].as_str().unwrap()).unwrap();
+    let fields = kaltura::ks::parse(&ks, &kaltura_sim::Partner::demo().admin_secret).unwrap();
+    assert_eq!(fields.session_type, kaltura::SessionType::User);
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn the_old_readme_examples_still_work() {
+    // Seed README: `curl -X POST -F file=@something.3gp
+    // "…/service/upload_file?medianame=arbitrary_video&kaltura_id=1"`.
+    let app = spawn().await;
+    let form = Form::new().part(
+        "file",
+        Part::bytes(fixture("sample.mp4")).file_name("something.3gp"),
+    );
+    let response = app
+        .client
+        .post(app.url("/service/upload_file?medianame=arbitrary_video&kaltura_id=1"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let (status, file) = json_of(response).await;
+    assert_eq!(status, 200, "{file}");
+    assert_eq!(file["messages"][0], "File Uploaded locally");
+    assert_eq!(file["messages"][1], "Uploaded to Kaltura");
+
+    // `curl -X POST -F "pullPath=http://…/Image_placeholder_upright.png"
+    // "…/service/upload_file?medianame=arbitrary_image&kaltura_id=1"`.
+    let form = Form::new().text(
+        "pullPath",
+        "http://upload.wikimedia.org/wikipedia/commons/5/5b/Image_placeholder_upright.png",
+    );
+    let response = app
+        .client
+        .post(app.url("/service/upload_file?medianame=arbitrary_image&kaltura_id=1"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let (status, pulled) = json_of(response).await;
+    assert_eq!(status, 200, "{pulled}");
+    assert_eq!(
+        pulled["messages"][0],
+        "Kaltura will now pull and process the video"
+    );
+    assert!(
+        pulled["messages"][1].as_str().unwrap().contains("IMAGE"),
+        "{pulled}"
+    );
+    assert_eq!(pulled["kaltura_id"], pulled["entry_id"]);
+
+    // `curl "…/service/get_media/?id=1:ENTRY"`.
+    let entry = file["entry_id"].as_str().unwrap();
+    let (status, media) = get(&app, &format!("/service/get_media/?id=1:{entry}")).await;
+    assert_eq!(status, 200, "{media}");
+    assert_eq!(media["name"], "arbitrary_video");
+    assert_eq!(media["rank"], serde_json::json!([0.0, 0]));
+
+    // `curl -X POST "…/service/del_media/?id=1:ENTRY"`.
+    let response = app
+        .client
+        .post(app.url(&format!("/service/del_media/?id=1:{entry}")))
+        .send()
+        .await
+        .unwrap();
+    let (status, deleted) = json_of(response).await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        deleted,
+        serde_json::json!({"message": "MEDIA_DELETED", "success": true})
+    );
+    app.finish().await;
+}
