@@ -119,6 +119,25 @@ impl Browser {
             .unwrap()
     }
 
+    /// Waits until the element matching `css` holds `needle` (the page may
+    /// still be the previous one right after a click), and returns its text.
+    async fn wait_for_text(&self, css: &str, needle: &str) -> String {
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await
+                && let Ok(text) = element.text().await
+                && text.contains(needle)
+            {
+                return text;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "gave up waiting for {needle:?} in {css}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     async fn fill(&self, css: &str, value: &str) {
         let field = self.client.find(Locator::Css(css)).await.unwrap();
         field.clear().await.unwrap();
@@ -184,17 +203,39 @@ async fn log_in(browser: &Browser, app: &TestApp) {
     browser.fill("#kts_user", ADMIN_USER).await;
     browser.fill("#kts_pass", ADMIN_PASSWORD).await;
     browser.click("#login").await;
-    assert!(browser.text_of("h1").await.contains("Dashboard"));
+    browser.wait_for_text("h1", "Dashboard").await;
+}
+
+/// A client of the simulator behind instance 1.
+fn sim_client(app: &TestApp) -> kaltura::Client {
+    let sim = app.sim.as_ref().unwrap();
+    let partner = kaltura_sim::Partner::demo();
+    kaltura::Client::builder(sim.base_url(), partner.id)
+        .admin_secret(partner.admin_secret)
+        .build()
+        .unwrap()
+}
+
+/// The id of the entry's default thumbnail asset, if it has one.
+async fn default_thumbnail(app: &TestApp, entry: &str) -> Option<String> {
+    let filter = kaltura::AssetFilter {
+        entry_id_equal: Some(entry.to_owned()),
+        ..Default::default()
+    };
+    let list = sim_client(app)
+        .thumb_asset()
+        .list(&filter, None)
+        .await
+        .unwrap();
+    list.objects
+        .into_iter()
+        .find(|t| t.is_default())
+        .and_then(|t| t.id)
 }
 
 /// Uploads `fixtures/media/sample.mp4` to the simulator as a ready entry.
 async fn sample_entry(app: &TestApp) -> String {
-    let sim = app.sim.as_ref().unwrap();
-    let partner = kaltura_sim::Partner::demo();
-    let client = kaltura::Client::builder(sim.base_url(), partner.id)
-        .admin_secret(partner.admin_secret)
-        .build()
-        .unwrap();
+    let client = sim_client(app);
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/media/sample.mp4");
     let token = client
         .upload()
@@ -306,11 +347,12 @@ async fn admin_logs_in_and_manages_instances_with_csrf_protection() {
 
     // Test connection of instance 1 (the simulator).
     browser.click("#test-1").await;
-    let notice = browser.text_of("#notice").await;
-    assert!(notice.contains("connection works"), "{notice}");
+    browser
+        .wait_for_text("#notice", "Instance 1: connection works")
+        .await;
     // And of instance 7, whose server does not exist.
     browser.click("#test-7").await;
-    let notice = browser.text_of("#notice").await;
+    let notice = browser.wait_for_text("#notice", "Instance 7").await;
     assert!(notice.contains("unreachable"), "{notice}");
 
     // A form posted without its CSRF token is refused.
@@ -321,7 +363,7 @@ async fn admin_logs_in_and_manages_instances_with_csrf_protection() {
         )
         .await;
     browser.click("#delete-7").await;
-    assert!(browser.text_of("h1").await.contains("403"));
+    browser.wait_for_text("h1", "403").await;
     assert!(
         app.store
             .instance_exists(kts::ids::InstanceId::new(7).unwrap())
@@ -332,13 +374,18 @@ async fn admin_logs_in_and_manages_instances_with_csrf_protection() {
     // Delete with the token.
     browser.goto(&app.url("/admin/instances")).await;
     browser.click("#delete-7").await;
-    browser.text_of("#instances").await;
+    browser
+        .wait_until(
+            "return !!document.getElementById('instances') && \
+             !document.getElementById('instance-7');",
+            "instance 7 leaves the table",
+        )
+        .await;
     assert!(
-        browser
-            .client
-            .find(Locator::Css("#instance-7"))
+        !app.store
+            .instance_exists(kts::ids::InstanceId::new(7).unwrap())
             .await
-            .is_err()
+            .unwrap()
     );
 
     // Log out: the admin pages lead to the login again.
@@ -514,6 +561,104 @@ async fn no_script_runs_from_any_page_parameter() {
         body,
         json!({"success": false, "messages": ["Entry Id error"]})
     );
+
+    browser.finish().await;
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn the_thumbnail_selector_makes_the_current_frame_the_default_thumbnail() {
+    let app = admin_app().await;
+    let entry = sample_entry(&app).await;
+    let before = default_thumbnail(&app, &entry).await;
+    let key = app.api_key(Scope::Write).await;
+    let browser = Browser::start().await;
+
+    browser
+        .goto(&app.url(&format!(
+            "/service/get_thumbnail_player?id=1:{entry}&api_key={key}\
+             &successCallback=onThumbnail&successCallbackParams=done%20for%20{entry}\
+             &parent_host=http://127.0.0.1:9"
+        )))
+        .await;
+    browser
+        .wait_until(
+            "var v = document.querySelector('#kaltura_player video'); \
+             if (v && v.readyState >= 1 && v.currentTime === 0) { v.currentTime = 0.4; } \
+             return !!v && v.readyState >= 2 && v.currentTime > 0.3;",
+            "the player seeks into the video",
+        )
+        .await;
+    browser
+        .script("window.onThumbnail = function (p) { window.__thumbnailCallback = p; };")
+        .await;
+    browser.click("#capture-button").await;
+    browser
+        .wait_until(
+            "var o = document.getElementById('capture-result'); \
+             return o.dataset.state === 'done' || o.dataset.state === 'failed';",
+            "the capture answers",
+        )
+        .await;
+    let result = browser.text_of("#capture-result").await;
+    assert!(result.starts_with("Thumbnail updated"), "{result}");
+    browser.screenshot("thumbnail-selector-captured").await;
+    let called = browser.script("return window.__thumbnailCallback;").await;
+    assert_eq!(called, Value::String(format!("done for {entry}")));
+
+    let after = default_thumbnail(&app, &entry).await;
+    assert!(after.is_some());
+    assert_ne!(after, before);
+    assert!(result.contains(after.as_deref().unwrap()), "{result}");
+
+    browser.finish().await;
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn the_upload_form_uploads_with_a_moving_progress_bar() {
+    let app = admin_app().await;
+    let key = app.api_key(Scope::Write).await;
+    let browser = Browser::start().await;
+    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/media/sample.mp4")
+        .canonicalize()
+        .unwrap();
+
+    browser.goto(&app.url(&format!("/?api_key={key}"))).await;
+    browser.screenshot("upload-form").await;
+    browser.fill("#medianame", "From the browser").await;
+    browser
+        .client
+        .find(Locator::Css("#file"))
+        .await
+        .unwrap()
+        .send_keys(&file.display().to_string())
+        .await
+        .unwrap();
+    browser.click("#upload").await;
+    browser
+        .wait_until(
+            "var r = document.getElementById('result'); \
+             return r.dataset.state === 'done' || r.dataset.state === 'failed';",
+            "the upload answers",
+        )
+        .await;
+    let result = browser.text_of("#result").await;
+    assert!(result.starts_with("Entry id: "), "{result}");
+    let progress = browser
+        .script(
+            "var p = document.getElementById('progress'); \
+             return [p.value, Number(p.dataset.events || 0)];",
+        )
+        .await;
+    assert_eq!(progress[0].as_f64(), Some(1.0), "{progress}");
+    assert!(progress[1].as_f64().unwrap() >= 1.0, "{progress}");
+    browser.screenshot("upload-form-done").await;
+
+    let entry = result.trim_start_matches("Entry id: ").to_owned();
+    let uploaded = sim_client(&app).media().get(&entry).await.unwrap();
+    assert_eq!(uploaded.name.as_deref(), Some("From the browser"));
 
     browser.finish().await;
     app.finish().await;
