@@ -1,6 +1,8 @@
 """The official Kaltura Python client against the simulator: sessions, chunked uploads, entries,
 multirequest and errors."""
 
+import http.server
+import threading
 import time
 
 import pytest
@@ -13,8 +15,10 @@ from KalturaClient.Plugins.Core import (
     KalturaMediaEntryFilter,
     KalturaMediaType,
     KalturaSessionType,
+    KalturaUploadedFileTokenResource,
     KalturaUploadToken,
     KalturaUploadTokenStatus,
+    KalturaUrlResource,
 )
 
 from conftest import ADMIN_SECRET, PARTNER_ID, USER_SECRET
@@ -142,3 +146,47 @@ def test_errors_raise_kaltura_exceptions_with_codes(new_client, admin_client):
     with pytest.raises(KalturaException) as err:
         admin_client.media.addFromUploadedFile(KalturaMediaEntry(name="x"), pending.id)
     assert err.value.code == "UPLOAD_TOKEN_INVALID_STATUS_FOR_ADD_ENTRY"
+
+
+def test_add_then_add_content_from_an_upload_token(admin_client, tmp_path):
+    entry = admin_client.media.add(KalturaMediaEntry(name="two steps", mediaType=KalturaMediaType.VIDEO))
+    assert entry.status.getValue() == KalturaEntryStatus.NO_CONTENT
+    token = chunked_upload(admin_client, tmp_path, b"y" * 30, name="two.mp4", chunk=10)
+    with_content = admin_client.media.addContent(entry.id, KalturaUploadedFileTokenResource(token=token.id))
+    assert with_content.status.getValue() in (KalturaEntryStatus.PRECONVERT, KalturaEntryStatus.READY)
+    wait_for_status(admin_client, entry.id, KalturaEntryStatus.READY)
+    base = admin_client.baseEntry.get(entry.id)
+    assert base.id == entry.id and base.name == "two steps"
+
+    with pytest.raises(KalturaException) as err:
+        admin_client.media.addContent(entry.id, KalturaUploadedFileTokenResource(token=token.id))
+    assert err.value.code == "ENTRY_ALREADY_WITH_CONTENT"
+
+
+@pytest.fixture
+def origin(tmp_path):
+    """A local HTTP server for URL imports, serving files of tmp_path."""
+    (tmp_path / "remote.mp4").write_bytes(b"r" * 4096)
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(tmp_path), **kwargs)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+def test_url_imports_become_ready_or_fail(admin_client, origin):
+    entry = admin_client.media.addFromUrl(KalturaMediaEntry(name="remote", mediaType=KalturaMediaType.VIDEO), origin + "/remote.mp4")
+    wait_for_status(admin_client, entry.id, KalturaEntryStatus.READY)
+    added = admin_client.media.add(KalturaMediaEntry(name="remote 2", mediaType=KalturaMediaType.VIDEO))
+    admin_client.media.addContent(added.id, KalturaUrlResource(url=origin + "/missing.mp4"))
+    wait_for_status(admin_client, added.id, KalturaEntryStatus.ERROR_IMPORTING)

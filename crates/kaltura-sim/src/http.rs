@@ -3,10 +3,11 @@
 //! multirequest and encodes the answer; `/__sim/faults` switches faults. The URL services (`/p/…`) are added
 //! to [`router`] by their own module.
 
+use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
 use axum::body::Body;
-use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get};
@@ -15,7 +16,7 @@ use tower_http::compression::CompressionLayer;
 
 use crate::app::AppState;
 use crate::faults::{FaultPlan, FaultSet};
-use crate::services::dispatch;
+use crate::services::{Origin, dispatch};
 use crate::wire::multirequest;
 use crate::wire::params::Value;
 use crate::wire::request::{self, RequestError};
@@ -51,6 +52,13 @@ async fn api(State(app): State<AppState>, req: Request) -> Response {
         return with_api_headers(preflight());
     }
     let url = request::url_params(req.uri().path(), req.uri().query());
+    let origin = Origin {
+        ip: req
+            .extensions()
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip()),
+        uri: req.uri().path().to_owned(),
+    };
     let name = |key: &str| match url.get(key) {
         Some(Value::Str(s)) => s.to_ascii_lowercase(),
         _ => String::new(),
@@ -93,11 +101,11 @@ async fn api(State(app): State<AppState>, req: Request) -> Response {
         let mut results = Vec::new();
         for mut call in multirequest::split(params, files) {
             multirequest::substitute(&mut call.params, &results);
-            results.push(dispatch(&app, call.params, call.files).await);
+            results.push(dispatch(&app, call.params, call.files, &origin).await);
         }
         Answer::Multi(results)
     } else {
-        Answer::Single(dispatch(&app, params, files).await)
+        Answer::Single(dispatch(&app, params, files, &origin).await)
     };
     let response = with_api_headers(render(
         &answer,

@@ -207,6 +207,7 @@ impl SimulatorBuilder {
                     max_body_bytes: 16 << 20,
                     max_file_bytes: self.max_file_bytes,
                     max_params: 10_000,
+                    idle_timeout: Duration::from_secs(60),
                 },
                 import_timeout: Duration::from_secs(120),
             }),

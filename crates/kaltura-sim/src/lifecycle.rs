@@ -122,20 +122,17 @@ async fn finish(app: &AppState, entry_id: &str) {
         .unwrap_or_default();
     let pixels = |v: Option<u32>| v.map(i64::from);
     let ready = app.store.write(|d| {
-        let Some(entry) = d.entries.get_mut(entry_id) else {
-            return false;
-        };
+        let entry = d.entries.get_mut(entry_id)?;
         if entry.status != entry_status::PRECONVERT {
-            return false;
+            return None;
         }
         let is_image = entry.media_type == Some(media_type::IMAGE);
         // An empty file cannot be converted; with real media the probe decides the facts.
         if entry.content.as_ref().is_some_and(|c| c.size == 0) {
             entry.status = entry_status::ERROR_CONVERTING;
             entry.updated_at = now();
-            return false;
+            return None;
         }
-        entry.status = entry_status::READY;
         entry.width = pixels(facts.width);
         entry.height = pixels(facts.height);
         entry.ms_duration = if is_image {
@@ -153,7 +150,6 @@ async fn finish(app: &AppState, entry_id: &str) {
         } else {
             "0".to_owned()
         };
-        entry.thumb_version += 1;
         entry.updated_at = now();
         for flavor in d
             .flavor_assets
@@ -165,10 +161,23 @@ async fn finish(app: &AppState, entry_id: &str) {
             flavor.height = pixels(facts.height);
             flavor.updated_at = now();
         }
-        true
+        Some(entry.thumb_version)
     });
-    if ready {
+    if let Some(thumb_version) = ready {
+        // As on Kaltura, the default thumbnail exists by the time a client sees READY.
         crate::services::thumb_asset::create_default_thumb(app, entry_id).await;
+        app.store.write(|d| {
+            if let Some(entry) = d.entries.get_mut(entry_id)
+                && entry.status == entry_status::PRECONVERT
+            {
+                entry.status = entry_status::READY;
+                // A new default thumbnail has already moved the version on.
+                if entry.thumb_version == thumb_version {
+                    entry.thumb_version += 1;
+                }
+                entry.updated_at = now();
+            }
+        });
     }
 }
 

@@ -65,7 +65,7 @@ async fn add_content(ctx: Ctx) -> ActionResult {
                 TokenContent::Ready { path, file_name } => {
                     lifecycle::attach_content(&ctx.app, &entry_id, &path, &file_name).await?;
                 }
-                TokenContent::Pending => set_status(&ctx, &entry_id, entry_status::IMPORT),
+                TokenContent::Pending => {}
             }
         }
         "KalturaUrlResource" => {

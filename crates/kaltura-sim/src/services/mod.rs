@@ -19,6 +19,7 @@ pub(crate) mod thumb_asset;
 mod upload_token;
 
 use std::future::Future;
+use std::net::IpAddr;
 use std::pin::Pin;
 
 use crate::app::AppState;
@@ -117,8 +118,21 @@ impl Ctx {
     }
 }
 
+/// Where a request came from, for the KS restrictions `iprestrict` and `urirestrict`.
+#[derive(Debug, Clone)]
+pub(crate) struct Origin {
+    pub(crate) ip: Option<IpAddr>,
+    /// The request path, e.g. `/api_v3/service/media/action/get`.
+    pub(crate) uri: String,
+}
+
 /// Runs one call: finds the action, applies faults, checks the KS and access, then runs it.
-pub(crate) async fn dispatch(app: &AppState, mut params: Map, files: Files) -> ActionResult {
+pub(crate) async fn dispatch(
+    app: &AppState,
+    mut params: Map,
+    files: Files,
+    origin: &Origin,
+) -> ActionResult {
     let text = |params: &Map, key: &str| match params.get(key) {
         Some(crate::wire::params::Value::Str(s)) if !s.is_empty() => Some(s.to_ascii_lowercase()),
         _ => None,
@@ -133,6 +147,7 @@ pub(crate) async fn dispatch(app: &AppState, mut params: Map, files: Files) -> A
     let action = table(&action_name)
         .ok_or_else(|| ApiError::action_does_not_exist(&action_name, &service))?;
 
+    tracing::debug!(service = %service, action = %action_name, "api call");
     let plan = app.faults.plan(&service, &action_name);
     if plan.latency_ms > 0 {
         tokio::time::sleep(std::time::Duration::from_millis(plan.latency_ms)).await;
@@ -144,16 +159,13 @@ pub(crate) async fn dispatch(app: &AppState, mut params: Map, files: Files) -> A
     params.remove("service");
     params.remove("action");
     let params = Params(params);
-    let session = match action.access {
-        Access::Anyone => None,
-        Access::Session | Access::Admin => {
-            let session = verify_session(app, &params, &service, &action_name)?;
-            if action.access == Access::Admin && !session.is_admin() {
-                return Err(ApiError::service_forbidden(&service, &action_name));
-            }
-            Some(session)
-        }
-    };
+    let session = authorize(
+        app,
+        &params,
+        action.access,
+        (&service, &action_name),
+        origin,
+    )?;
     (action.run)(Ctx {
         app: app.clone(),
         params,
@@ -163,13 +175,33 @@ pub(crate) async fn dispatch(app: &AppState, mut params: Map, files: Files) -> A
     .await
 }
 
+/// Applies an action's access rule: no check for [`Access::Anyone`], a valid KS otherwise, and an ADMIN one
+/// for [`Access::Admin`] (USER sessions get `SERVICE_FORBIDDEN`).
+fn authorize(
+    app: &AppState,
+    params: &Params,
+    access: Access,
+    (service, action): (&str, &str),
+    origin: &Origin,
+) -> Result<Option<Session>, ApiError> {
+    if access == Access::Anyone {
+        return Ok(None);
+    }
+    let session = verify_session(app, params, service, action, origin)?;
+    if access == Access::Admin && !session.is_admin() {
+        return Err(ApiError::service_forbidden(service, action));
+    }
+    Ok(Some(session))
+}
+
 /// Verifies the call's KS (kaltura-api-v3.md 5.4, 5.7): decoding and signature, expiry, `session.end`,
-/// `actionslimit`, and that a `partnerId` parameter names the KS's partner.
+/// `iprestrict`, `urirestrict`, `actionslimit`, and that a `partnerId` parameter names the KS's partner.
 fn verify_session(
     app: &AppState,
     params: &Params,
     service: &str,
     action: &str,
+    origin: &Origin,
 ) -> Result<Session, ApiError> {
     let Some(raw) = params.opt_str("ks").filter(|k| !k.is_empty()) else {
         return Err(ApiError::service_forbidden(service, action));
@@ -178,6 +210,17 @@ fn verify_session(
         KsError::InvalidStr => ApiError::invalid_ks(raw),
         KsError::Expired => ApiError::invalid_ks("EXPIRED"),
     })?;
+    if let Some(allowed) = session.privilege("iprestrict") {
+        let ip = origin.ip.map(|ip| ip.to_string()).unwrap_or_default();
+        if !allowed.split(['/', '|']).any(|a| a.trim() == ip) {
+            return Err(ApiError::invalid_ks("EXCEEDED_RESTRICTED_IP"));
+        }
+    }
+    if let Some(patterns) = session.privilege("urirestrict")
+        && !patterns.split('|').any(|p| uri_matches(p, &origin.uri))
+    {
+        return Err(ApiError::invalid_ks("EXCEEDED_RESTRICTED_URI"));
+    }
     if app.store.read(|d| d.ended_sessions.contains(raw)) {
         return Err(ApiError::invalid_ks("LOGOUT"));
     }
@@ -200,4 +243,113 @@ fn verify_session(
         return Err(ApiError::service_forbidden(service, action));
     }
     Ok(session)
+}
+
+/// `urirestrict` patterns: exact, or a prefix when the pattern ends with `*`.
+fn uri_matches(pattern: &str, uri: &str) -> bool {
+    match pattern.strip_suffix('*') {
+        Some(prefix) => uri.starts_with(prefix),
+        None => uri == pattern,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Partner;
+    use crate::ks::NewSession;
+    use crate::wire::params::Value;
+    use std::sync::Arc;
+
+    fn app() -> AppState {
+        let partners = vec![Partner::demo()];
+        AppState {
+            store: Arc::new(crate::state::Store::open(None, &partners).expect("store")),
+            partners: Arc::new(partners),
+            faults: crate::faults::Faults::default(),
+            config: Arc::new(crate::app::Config {
+                base_url: "http://127.0.0.1:1".into(),
+                ready_delay: std::time::Duration::ZERO,
+                limits: crate::wire::request::Limits {
+                    max_body_bytes: 1024,
+                    max_file_bytes: 1024,
+                    max_params: 100,
+                    idle_timeout: std::time::Duration::from_secs(1),
+                },
+                import_timeout: std::time::Duration::from_secs(1),
+            }),
+            uploads: Arc::default(),
+        }
+    }
+
+    fn params_with_ks(session_type: i64) -> Params {
+        let partner = Partner::demo();
+        let new = NewSession {
+            partner: &partner,
+            session_type,
+            user_id: "u",
+            expiry: now() + 60,
+            privileges: "",
+        };
+        let mut map = Map::new();
+        map.insert("ks".into(), Value::Str(ks::build_v2(&new, [7; 16])));
+        Params(map)
+    }
+
+    #[test]
+    fn admin_actions_refuse_user_sessions() {
+        let app = app();
+        let origin = Origin {
+            ip: None,
+            uri: "/api_v3".into(),
+        };
+        let user = params_with_ks(ks::USER);
+        let err =
+            authorize(&app, &user, Access::Admin, ("flavorparams", "add"), &origin).unwrap_err();
+        assert_eq!(
+            err.message,
+            "The access to service [flavorparams->add] is forbidden"
+        );
+        assert!(
+            authorize(&app, &user, Access::Session, ("media", "get"), &origin)
+                .unwrap()
+                .is_some()
+        );
+        let admin = params_with_ks(ks::ADMIN);
+        assert!(
+            authorize(
+                &app,
+                &admin,
+                Access::Admin,
+                ("flavorparams", "add"),
+                &origin
+            )
+            .unwrap()
+            .is_some()
+        );
+        assert!(
+            authorize(
+                &app,
+                &Params::default(),
+                Access::Anyone,
+                ("session", "start"),
+                &origin
+            )
+            .unwrap()
+            .is_none()
+        );
+    }
+
+    #[test]
+    fn uri_patterns_are_exact_or_prefixes() {
+        assert!(uri_matches("/api_v3/*", "/api_v3/service/media/action/get"));
+        assert!(uri_matches(
+            "/api_v3/service/media/action/get",
+            "/api_v3/service/media/action/get"
+        ));
+        assert!(!uri_matches(
+            "/api_v3/service/media/action/get",
+            "/api_v3/service/media/action/list"
+        ));
+    }
 }

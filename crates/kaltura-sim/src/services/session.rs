@@ -47,6 +47,16 @@ async fn start(ctx: Ctx) -> ActionResult {
     if privileges.len() > 4096 {
         return Err(ApiError::max_length("privileges", 4096));
     }
+    let bad_limit = ks::parse_privileges(privileges)
+        .iter()
+        .any(|(name, value)| name == "actionslimit" && !value.parse::<u64>().is_ok_and(|n| n > 0));
+    if bad_limit {
+        return Err(ApiError::new(
+            "INVALID_ACTIONS_LIMIT",
+            "Invalid actions limit",
+            vec![],
+        ));
+    }
     let new = NewSession {
         partner,
         session_type,

@@ -11,7 +11,7 @@ use tokio::io::{AsyncSeekExt, AsyncWriteExt};
 use super::entry_filter::page;
 use super::{Access, Action, ActionResult, Ctx};
 use crate::lifecycle;
-use crate::state::{PendingChunk, UploadToken, new_token_id, now, token_status};
+use crate::state::{PendingChunk, UploadToken, entry_status, new_token_id, now, token_status};
 use crate::wire::error::ApiError;
 use crate::wire::out::{Object, Out};
 use crate::wire::params::{Field, Map, Value, field, to_float, to_int};
@@ -171,6 +171,15 @@ async fn upload(mut ctx: Ctx) -> ActionResult {
             return Err(ApiError::upload_token_cannot_resume());
         }
         let current = file_size(&path).await;
+        // The assembled file is bounded like a single part: a client cannot grow it without limit.
+        let start = if resume_at < 0.0 {
+            current
+        } else {
+            resume_at as u64
+        };
+        if start.saturating_add(part.size) > ctx.app.config.limits.max_file_bytes {
+            return Err(ApiError::upload_error());
+        }
         if resume_at < 0.0 {
             write_at(&path, current, &part.path)
                 .await
@@ -202,7 +211,11 @@ async fn upload(mut ctx: Ctx) -> ActionResult {
             .map_err(io_error)?;
     }
     let size = file_size(&path).await;
-    if resume && final_chunk && resume_at > 0.0 && size != resume_at as u64 + part.size {
+    if resume
+        && final_chunk
+        && resume_at > 0.0
+        && size != (resume_at as u64).saturating_add(part.size)
+    {
         save(&ctx, &id, |t| {
             t.pending_chunks = pending.clone();
             t.uploaded_file_size = Some(size as f64);
@@ -401,9 +414,18 @@ pub(super) fn take_content(
                 })
             }
             token_status::PENDING | token_status::PARTIAL_UPLOAD if attach_to.is_some() => {
-                save(ctx, token_id, |t| {
-                    t.attached_object_type = Some("entry".to_owned());
-                    t.attached_object_id = attach_to.map(str::to_owned);
+                // Token and entry change in one step: an upload finishing at the same moment either sees
+                // the attachment (and attaches its file) or finished before (and this branch is not taken).
+                ctx.app.store.write(|d| {
+                    if let Some(t) = d.upload_tokens.get_mut(token_id) {
+                        t.attached_object_type = Some("entry".to_owned());
+                        t.attached_object_id = attach_to.map(str::to_owned);
+                        t.updated_at = now();
+                    }
+                    if let Some(e) = attach_to.and_then(|id| d.entries.get_mut(id)) {
+                        e.status = entry_status::IMPORT;
+                        e.updated_at = now();
+                    }
                 });
                 Ok(TokenContent::Pending)
             }

@@ -17,20 +17,31 @@ impl ApiError {
         template: &str,
         args: Vec<(&'static str, String)>,
     ) -> Self {
-        let mut message = template.to_owned();
-        for (name, value) in &args {
-            message = message.replace(&format!("@{name}@"), value);
-        }
-        while let Some(start) = message.find('@') {
-            let Some(len) = message[start + 1..].find('@') else {
-                break;
-            };
-            let name = &message[start + 1..start + 1 + len];
-            if name.is_empty() || !name.chars().all(|c| c.is_ascii_uppercase() || c == '_') {
-                break;
+        // Scan the template only, so an argument that itself contains `@NAME@` is never re-expanded.
+        let mut message = String::with_capacity(template.len());
+        let mut rest = template;
+        while let Some(start) = rest.find('@') {
+            message.push_str(&rest[..start]);
+            let after = &rest[start + 1..];
+            let placeholder = after.find('@').map(|end| &after[..end]).filter(|name| {
+                !name.is_empty() && name.chars().all(|c| c.is_ascii_uppercase() || c == '_')
+            });
+            match placeholder {
+                Some(name) => {
+                    let value = args
+                        .iter()
+                        .find(|(n, _)| *n == name)
+                        .map_or("N/A", |(_, v)| v.as_str());
+                    message.push_str(value);
+                    rest = &after[name.len() + 1..];
+                }
+                None => {
+                    message.push('@');
+                    rest = after;
+                }
             }
-            message.replace_range(start..start + len + 2, "N/A");
         }
+        message.push_str(rest);
         Self {
             code,
             message,
@@ -318,6 +329,14 @@ mod tests {
     fn missing_argument_becomes_not_available() {
         let e = ApiError::new("X", "Caption asset \"@ASSET_ID@\" is not ready", vec![]);
         assert_eq!(e.message, "Caption asset \"N/A\" is not ready");
+    }
+
+    #[test]
+    fn arguments_are_not_expanded_again() {
+        let e = ApiError::entry_not_found("a@ENTRY_ID@b");
+        assert_eq!(e.message, "Entry id \"a@ENTRY_ID@b\" not found");
+        let e = ApiError::new("X", "mail me@example.com", vec![]);
+        assert_eq!(e.message, "mail me@example.com");
     }
 
     #[test]

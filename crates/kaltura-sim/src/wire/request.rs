@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::time::Duration;
 
 use axum::body::Body;
 use axum::extract::{FromRequest, Multipart};
@@ -23,6 +24,8 @@ pub(crate) struct Limits {
     pub(crate) max_file_bytes: u64,
     /// Most parameters (leaf values) and file parts in one request.
     pub(crate) max_params: usize,
+    /// Longest wait for the next piece of a request body; a client that stops sending is cut off.
+    pub(crate) idle_timeout: Duration,
 }
 
 /// A file part stored in a temporary file; the file is removed when this value is dropped unless an action
@@ -102,6 +105,8 @@ pub(crate) async fn read(
     tmp_dir: &Path,
 ) -> Result<(Map, Files), RequestError> {
     let url = url_params(req.uri().path(), req.uri().query());
+    let (parts, body) = req.into_parts();
+    let req = Request::from_parts(parts, with_idle_timeout(body, limits.idle_timeout));
     let content_type = req
         .headers()
         .get(header::CONTENT_TYPE)
@@ -124,6 +129,26 @@ pub(crate) async fn read(
         return Err(RequestError::TooManyParams(limits.max_params));
     }
     Ok((params, files))
+}
+
+/// Ends the body with an error when no data arrives for `idle`.
+fn with_idle_timeout(body: Body, idle: Duration) -> Body {
+    let stream = futures::stream::unfold(Some(body.into_data_stream()), move |state| async move {
+        let mut stream = state?;
+        match tokio::time::timeout(idle, stream.next()).await {
+            Ok(Some(Ok(bytes))) => Some((Ok(bytes), Some(stream))),
+            Ok(Some(Err(e))) => Some((Err(std::io::Error::other(e)), None)),
+            Ok(None) => None,
+            Err(_) => Some((
+                Err(std::io::Error::new(
+                    std::io::ErrorKind::TimedOut,
+                    format!("no request data for {} s", idle.as_secs()),
+                )),
+                None,
+            )),
+        }
+    });
+    Body::from_stream(stream)
 }
 
 async fn read_bounded(body: Body, max: usize) -> Result<Vec<u8>, RequestError> {

@@ -215,4 +215,39 @@ async fn actions_limit_is_enforced() {
         answer["message"],
         "Invalid KS \"EXCEEDED_ACTIONS_LIMIT\", Error \"-1,INVALID_STR\""
     );
+    let bad = sim
+        .call(
+            "session",
+            "start",
+            json!({"secret": sim.partner.admin_secret, "partnerId": "100", "type": "2", "privileges": "actionslimit:many"}),
+        )
+        .await;
+    assert_eq!(code(&bad), "INVALID_ACTIONS_LIMIT");
+}
+
+#[tokio::test]
+async fn ip_and_uri_restrictions_are_enforced() {
+    let sim = spawn().await;
+    let here = sim.ks(2, "admin", Some("iprestrict:127.0.0.1")).await;
+    assert_eq!(sim.call_ks(&here, "media", "count", json!({})).await, 0);
+    let elsewhere = sim.ks(2, "admin", Some("iprestrict:10.9.8.7")).await;
+    let answer = sim.call_ks(&elsewhere, "media", "count", json!({})).await;
+    assert_eq!(
+        answer["message"],
+        "Invalid KS \"EXCEEDED_RESTRICTED_IP\", Error \"-1,INVALID_STR\""
+    );
+    let media_only = sim
+        .ks(2, "admin", Some("urirestrict:/api_v3/service/media/*"))
+        .await;
+    assert_eq!(
+        sim.call_ks(&media_only, "media", "count", json!({})).await,
+        0
+    );
+    let answer = sim
+        .call_ks(&media_only, "uploadtoken", "list", json!({}))
+        .await;
+    assert_eq!(
+        answer["message"],
+        "Invalid KS \"EXCEEDED_RESTRICTED_URI\", Error \"-1,INVALID_STR\""
+    );
 }

@@ -304,3 +304,64 @@ async fn get_list_delete_and_user_ownership() {
         .await;
     assert_eq!(code(&read_only), "PROPERTY_VALIDATION_NOT_UPDATABLE");
 }
+
+#[tokio::test]
+async fn assembled_files_are_bounded() {
+    let sim = spawn_with(Simulator::builder().max_file_bytes(8)).await;
+    let ks = sim.admin_ks().await;
+    let id = sim.call_ks(&ks, "uploadtoken", "add", json!({})).await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let first = sim
+        .upload_part(
+            &ks,
+            &id,
+            "f.bin",
+            b"12345".to_vec(),
+            &[("finalChunk", "False")],
+        )
+        .await;
+    assert_eq!(first["uploadedFileSize"], 5);
+    let too_far = sim
+        .upload_part(
+            &ks,
+            &id,
+            "f.bin",
+            b"6789".to_vec(),
+            &[("resume", "True"), ("finalChunk", "False")],
+        )
+        .await;
+    assert_eq!(code(&too_far), "UPLOAD_ERROR");
+    let huge_offset = sim
+        .upload_part(
+            &ks,
+            &id,
+            "f.bin",
+            b"x".to_vec(),
+            &[
+                ("resume", "True"),
+                ("finalChunk", "True"),
+                ("resumeAt", "1e30"),
+            ],
+        )
+        .await;
+    assert_eq!(code(&huge_offset), "UPLOAD_ERROR");
+    let form = reqwest::multipart::Form::new()
+        .text(
+            "json",
+            json!({"ks": ks, "uploadTokenId": id, "format": "1"}).to_string(),
+        )
+        .part(
+            "fileData",
+            reqwest::multipart::Part::bytes(vec![0; 9]).file_name("f.bin"),
+        );
+    let too_big_part = sim
+        .http
+        .post(sim.url("uploadtoken", "upload"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(too_big_part.status(), 413);
+}
