@@ -113,9 +113,10 @@ impl App {
         // Trailing slashes are trimmed before routing, so every path answers
         // with and without one (kts-legacy-api.md, "General rules").
         let service = NormalizePathLayer::trim_trailing_slash().layer(self.router);
+        // Connection info gives the admin login throttle the client address.
         axum::serve(
             self.listener,
-            ServiceExt::<Request>::into_make_service(service),
+            ServiceExt::<Request>::into_make_service_with_connect_info::<SocketAddr>(service),
         )
         .with_graceful_shutdown(stop)
         .await?;

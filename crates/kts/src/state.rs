@@ -8,6 +8,8 @@ use axum::extract::FromRef;
 use metrics_exporter_prometheus::PrometheusHandle;
 
 use crate::config::{AccessSettings, Settings, UploadSettings};
+use crate::http::activity::Activity;
+use crate::http::admin::session::AdminState;
 use crate::instances::{ClientOptions, Instances};
 use crate::store::Store;
 
@@ -26,6 +28,10 @@ pub struct AppState {
     pub access: Arc<AccessSettings>,
     /// Renders `/metrics`.
     pub metrics: PrometheusHandle,
+    /// Admin login, cookie key and login throttle.
+    pub admin: AdminState,
+    /// Recent failures and upload counts, for the dashboard.
+    pub activity: Activity,
 }
 
 impl std::fmt::Debug for AppState {
@@ -43,6 +49,7 @@ impl AppState {
         let uploads = Arc::new(settings.uploads.clone());
         let access = Arc::new(settings.access.clone());
         let instances = Instances::new(store.clone(), ClientOptions::default());
+        let admin = AdminState::new(settings.admin.credentials.clone(), &settings.secret_key);
         AppState {
             settings: Arc::new(settings),
             instances,
@@ -50,6 +57,8 @@ impl AppState {
             uploads,
             access,
             metrics,
+            admin,
+            activity: Activity::default(),
         }
     }
 }
@@ -87,5 +96,11 @@ impl FromRef<AppState> for Arc<AccessSettings> {
 impl FromRef<AppState> for PrometheusHandle {
     fn from_ref(state: &AppState) -> Self {
         state.metrics.clone()
+    }
+}
+
+impl FromRef<AppState> for Activity {
+    fn from_ref(state: &AppState) -> Self {
+        state.activity.clone()
     }
 }

@@ -1,12 +1,18 @@
 //! The HTTP edge: routing, extractors, error bodies, health and metrics.
 //!
 //! `router.rs` assembles the areas and their layers; `legacy/` holds the
-//! `/service/*` calls of kts-legacy-api.md.
+//! `/service/*` calls of kts-legacy-api.md; `admin/` the admin pages;
+//! `player/` the player pages and upload forms; `assets.rs` their CSS and
+//! scripts.
 
+pub mod activity;
+pub mod admin;
 pub mod api_key;
+pub mod assets;
 pub mod error;
 pub mod extract;
 pub mod health;
 pub mod legacy;
 pub mod metrics;
+pub mod player;
 pub mod router;

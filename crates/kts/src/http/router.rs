@@ -14,7 +14,7 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 use crate::config::AccessSettings;
-use crate::http::{api_key, error, extract, health, metrics};
+use crate::http::{activity, admin, api_key, assets, error, extract, health, metrics, player};
 use crate::state::AppState;
 
 /// Header carrying the request id, set when the client sent none.
@@ -24,7 +24,8 @@ pub const REQUEST_ID_HEADER: &str = "x-request-id";
 const DEFAULT_BODY_LIMIT: usize = 64 << 10;
 
 /// Builds the router: `/service/*` from `legacy` (normally
-/// `http::legacy::router()`), health, readiness and metrics.
+/// `http::legacy::router()`) plus the player pages, the admin area, the
+/// upload forms and their assets, health, readiness and metrics.
 pub fn build(state: AppState, legacy: Router<AppState>) -> Router {
     // Uploads stream to disk with their own per-file limit (enforced in
     // `LegacyParams`); this cap bounds the whole body, files plus fields.
@@ -34,10 +35,17 @@ pub fn build(state: AppState, legacy: Router<AppState>) -> Router {
         .saturating_add(extract::MAX_FORM_BYTES);
     // `layer`, not `route_layer`: the area may still be empty, and an unknown
     // `/service/*` path should not tell a caller without a key what exists.
+    // The activity recorder is outside the key check, so refused calls show
+    // on the dashboard too.
     let service = legacy
+        .merge(player::service_router())
         .layer(middleware::from_fn_with_state(
             state.clone(),
             api_key::require_api_key,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.activity.clone(),
+            activity::record_activity,
         ))
         .layer(DefaultBodyLimit::max(service_body_limit));
 
@@ -73,6 +81,9 @@ pub fn build(state: AppState, legacy: Router<AppState>) -> Router {
 
     Router::new()
         .nest("/service", service)
+        .merge(admin::router())
+        .merge(player::forms_router())
+        .merge(assets::router())
         .merge(health::router())
         .merge(metrics::router())
         .fallback(unknown_path)

@@ -15,8 +15,8 @@ use axum::routing::{any, post};
 use kaltura_sim::{Partner, Simulator, SimulatorHandle};
 use kts::App;
 use kts::config::{
-    AccessSettings, AdminSettings, DatabaseSettings, DatabaseUrl, SecretKey, ServerSettings,
-    Settings, UploadSettings,
+    AccessSettings, AdminCredentials, AdminSettings, DatabaseSettings, DatabaseUrl, SecretKey,
+    ServerSettings, Settings, UploadSettings,
 };
 use kts::http::api_key::{ApiKey, WriteAccess};
 use kts::http::error::LegacyError;
@@ -29,6 +29,9 @@ use secrecy::SecretString;
 use serde_json::{Value, json};
 use tokio::sync::oneshot;
 
+/// The admin user name of apps started with an admin password.
+pub(crate) const ADMIN_USER: &str = "admin";
+
 /// How to start the app.
 pub(crate) struct TestOptions {
     pub(crate) open_access: bool,
@@ -40,6 +43,8 @@ pub(crate) struct TestOptions {
     pub(crate) real_service: bool,
     /// The folder `fromlocal` uploads may read (canonical); `None`: off.
     pub(crate) fromlocal_dir: Option<PathBuf>,
+    /// Admin password (user `admin`); the admin area is closed without one.
+    pub(crate) admin_password: Option<&'static str>,
 }
 
 impl Default for TestOptions {
@@ -52,6 +57,7 @@ impl Default for TestOptions {
             postgres: false,
             real_service: false,
             fromlocal_dir: None,
+            admin_password: None,
         }
     }
 }
@@ -115,7 +121,12 @@ pub(crate) async fn spawn_app_with(options: TestOptions) -> TestApp {
             body_idle_timeout: options.body_idle_timeout,
             fromlocal_dir: options.fromlocal_dir.clone(),
         },
-        admin: AdminSettings::default(),
+        admin: AdminSettings {
+            credentials: options.admin_password.map(|password| AdminCredentials {
+                user: ADMIN_USER.to_owned(),
+                password: SecretString::from(password),
+            }),
+        },
         access: AccessSettings {
             open: options.open_access,
             cors_origins: options

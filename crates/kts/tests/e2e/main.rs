@@ -5,8 +5,10 @@
 // must stop the test loudly.
 #![allow(clippy::unwrap_used)]
 
+mod admin;
 mod api_keys;
 mod captions;
+mod browser;
 mod cli;
 mod cors;
 mod extract;

@@ -712,33 +712,52 @@ async fn add_kts_mobile_flavor_adds_once_and_stores_the_id() {
 }
 
 #[tokio::test]
-async fn kaltura_session_start_needs_a_write_key_and_gives_no_admin_session() {
+async fn kaltura_session_start_needs_a_write_key_and_an_admin_login_and_gives_no_admin_session() {
     let app = spawn_app_with(TestOptions {
         real_service: true,
         open_access: false,
+        admin_password: Some("session-start-password"),
         ..TestOptions::default()
     })
     .await;
     let read = app.api_key(kts::store::Scope::Read).await;
     let write = app.api_key(kts::store::Scope::Write).await;
+    let call = |key: &str, cookie: Option<&str>| {
+        let mut request = app
+            .client
+            .get(app.url("/service/kaltura_session_start"))
+            .bearer_auth(key);
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        request.send()
+    };
 
-    let refused = app
-        .client
-        .get(app.url("/service/kaltura_session_start"))
-        .bearer_auth(&read)
+    assert_eq!(call(&read, None).await.unwrap().status(), 403);
+    // A write key alone is not enough (kts-legacy-api.md "Other pages").
+    let (status, body) = json_of(call(&write, None).await.unwrap()).await;
+    assert_eq!(status, 401, "{body}");
+    assert_eq!(body["success"], false);
+
+    let login = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .post(app.url("/admin/login"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("kts_user=admin&kts_pass=session-start-password")
         .send()
         .await
         .unwrap();
-    assert_eq!(refused.status(), 403);
-
-    let response = app
-        .client
-        .get(app.url("/service/kaltura_session_start"))
-        .bearer_auth(&write)
-        .send()
-        .await
-        .unwrap();
-    let (status, body) = json_of(response).await;
+    let cookie = login.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    assert_eq!(call(&read, Some(&cookie)).await.unwrap().status(), 403);
+    let (status, body) = json_of(call(&write, Some(&cookie)).await.unwrap()).await;
     assert_eq!(status, 200, "{body}");
     let ks = kaltura::Ks::new(body["ks"].as_str().unwrap()).unwrap();
     let fields = kaltura::ks::parse(&ks, &kaltura_sim::Partner::demo().admin_secret).unwrap();

@@ -188,14 +188,22 @@ async fn get_excel(
 }
 
 /// `/service/kaltura_session_start`: the old service gave an ADMIN session to
-/// anyone. Now it needs a write-scoped API key (there is no admin login on
-/// this surface), and the session is a USER session of the instance's user,
-/// valid for an hour: the admin KS never leaves KTS.
+/// anyone. Now it needs a write-scoped API key and a logged-in admin (the
+/// admin session cookie, kts-legacy-api.md "Other pages": "keep it only
+/// behind admin login"), and the session is a USER session of the instance's
+/// user, valid for an hour: the admin KS never leaves KTS.
 async fn kaltura_session_start(
     State(instances): State<Instances>,
     _key: ApiKey<WriteAccess>,
+    admin: Result<crate::http::admin::session::AdminSession, Response>,
     target: LegacyTarget,
 ) -> Result<Response, LegacyError> {
+    if admin.is_err() {
+        return Ok(crate::http::error::legacy_failure(
+            StatusCode::UNAUTHORIZED,
+            "kaltura_session_start needs a logged-in admin (the admin session cookie)".into(),
+        ));
+    }
     let conn = instances.connect(target.instance).await?;
     let ks = conn
         .client

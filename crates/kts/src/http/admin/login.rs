@@ -1,0 +1,90 @@
+//! Logging in and out: `GET /admin/login` (and the old `/login`), `POST
+//! /admin/login` (and the old `POST /auth`, same fields `kts_user` and
+//! `kts_pass`), `/admin/logout` (and `/logout`).
+
+use askama::Template;
+use axum::extract::{Form, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use crate::http::admin::page;
+use crate::http::admin::session::{AdminState, ClientAddress, THROTTLE_WINDOW};
+
+/// The login page.
+#[derive(Template)]
+#[template(path = "admin/login.html")]
+struct LoginPage<'a> {
+    user: &'a str,
+    error: Option<&'a str>,
+}
+
+/// `GET /admin/login`: the form, or the closed page.
+pub async fn login_form(State(admin): State<AdminState>) -> Response {
+    if !admin.is_open() {
+        return page::closed();
+    }
+    page::render(
+        StatusCode::OK,
+        &LoginPage {
+            user: "",
+            error: None,
+        },
+    )
+}
+
+/// The login form's fields (the old service's names).
+#[derive(Debug, Deserialize)]
+pub struct LoginFields {
+    #[serde(default)]
+    kts_user: String,
+    #[serde(default)]
+    kts_pass: String,
+}
+
+/// `POST /admin/login`: a session cookie and the dashboard, or the form again
+/// with the reason (401 wrong login, 429 too many failures).
+pub async fn login(
+    State(admin): State<AdminState>,
+    address: ClientAddress,
+    Form(fields): Form<LoginFields>,
+) -> Response {
+    if !admin.is_open() {
+        return page::closed();
+    }
+    let again = |status: StatusCode, error: &str| {
+        let user: String = fields.kts_user.chars().take(128).collect();
+        page::render(
+            status,
+            &LoginPage {
+                user: &user,
+                error: Some(error),
+            },
+        )
+    };
+    if !admin.throttle().allows(address) {
+        let minutes = THROTTLE_WINDOW.as_secs() / 60;
+        return again(
+            StatusCode::TOO_MANY_REQUESTS,
+            &format!("Too many failed logins from your address: wait {minutes} minutes."),
+        );
+    }
+    if !admin.check_login(&fields.kts_user, &fields.kts_pass) {
+        admin.throttle().failed(address);
+        tracing::warn!(address = ?address.0, "admin login refused");
+        return again(StatusCode::UNAUTHORIZED, "Wrong user name or password.");
+    }
+    admin.throttle().succeeded(address);
+    let jar = admin
+        .empty_jar()
+        .add(admin.session_cookie(&fields.kts_user));
+    (jar, Redirect::to("/admin")).into_response()
+}
+
+/// `/admin/logout`: removes the session cookie.
+pub async fn logout(State(admin): State<AdminState>, headers: HeaderMap) -> Response {
+    let jar = admin
+        .request_jar(&headers)
+        .remove(AdminState::removal_cookie());
+    (jar, Redirect::to("/admin/login")).into_response()
+}
