@@ -7,8 +7,8 @@
 
 mod admin;
 mod api_keys;
-mod captions;
 mod browser;
+mod captions;
 mod cli;
 mod cors;
 mod extract;
