@@ -3,14 +3,19 @@
 //!
 //! Everything lives in one data folder (`kts-demo/` by default): the SQLite
 //! store, a generated `KTS_SECRET_KEY` (kept so stored secrets stay readable
-//! across runs), the simulator's state and the upload folder. Each run prints
-//! a fresh admin password and API key once, then ready-to-paste curl commands.
+//! across runs), the simulator's state, the upload folder and copies of the
+//! sample files the printed commands upload. Each run uploads a sample entry
+//! through KTS's own operations (a tiny video plus a caption), waits until it
+//! is READY, then prints a fresh admin password and API key once and
+//! ready-to-paste curl commands that use the real entry id.
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use anyhow::Context;
 use clap::Args;
+use kaltura::EntryStatus;
 use kaltura_sim::{Partner, Simulator};
 use secrecy::{ExposeSecret, SecretString};
 
@@ -19,13 +24,33 @@ use crate::config::{
     AccessSettings, AdminCredentials, AdminSettings, DEFAULT_MAX_UPLOAD, DatabaseSettings,
     DatabaseUrl, SecretKey, ServerSettings, Settings, UploadSettings,
 };
-use crate::ids::InstanceId;
+use crate::detect::caption::LanguageRequest;
+use crate::detect::media_type::MediaType;
+use crate::ids::{EntryId, InstanceId};
+use crate::ingest::spool::{SpoolWriter, SpooledFile};
+use crate::instances::{ClientOptions, Instances};
+use crate::ops::captions::{self, NewCaption};
+use crate::ops::upload::{self, UploadRequest, UploadSource};
 use crate::store::{InstanceUpdate, NewInstance, Scope, Store, random_token};
 
 /// File in the data folder holding the demo's secret key.
 const SECRET_KEY_FILE: &str = "secret.key";
 /// Admin user name of the demo.
 const DEMO_ADMIN_USER: &str = "admin";
+
+/// The sample video uploaded at start and offered to the upload command.
+const SAMPLE_VIDEO: &[u8] = include_bytes!("../../../fixtures/media/sample.mp4");
+/// Its file name, in the data folder and as the upload's original name.
+const SAMPLE_VIDEO_NAME: &str = "sample.mp4";
+/// The sample caption added to the sample entry and offered to `add_caption`.
+const SAMPLE_CAPTION: &[u8] = include_bytes!("../../../fixtures/captions/simple.srt");
+/// Its file name, in the data folder and as the upload's original name.
+const SAMPLE_CAPTION_NAME: &str = "simple.srt";
+/// Longest wait for the sample entry to become READY (the simulator takes
+/// 200 ms; a slow disk or machine gets plenty of slack).
+const READY_TIMEOUT: Duration = Duration::from_secs(30);
+/// Pause between two status checks of the sample entry.
+const READY_POLL: Duration = Duration::from_millis(100);
 
 /// Flags of `kts demo`.
 #[derive(Debug, Clone, Args)]
@@ -89,19 +114,30 @@ pub async fn run(args: DemoArgs) -> anyhow::Result<()> {
         secret_key,
         seed_instances: Vec::new(),
     };
+    let upload_folder = settings.uploads.folder.clone();
     let app = App::build(settings).await?;
     configure_instance(app.store(), &partner, sim.base_url()).await?;
+    let instances = Instances::new(app.store().clone(), ClientOptions::default());
+    let sample = create_sample(&instances, &upload_folder)
+        .await
+        .context("cannot create the sample entry in the simulator")?;
+    let files = write_sample_files(&args.data_dir)?;
     let key = app
         .store()
         .create_api_key("kts demo", Scope::Write)
         .await
         .context("cannot create the demo API key")?;
 
-    print_welcome(
-        &format!("http://{}", app.address()),
-        sim.base_url(),
-        &admin_password,
-        key.key.expose_secret(),
+    print!(
+        "{}",
+        welcome(&Welcome {
+            kts: &format!("http://{}", app.address()),
+            sim: sim.base_url(),
+            admin_password: &admin_password,
+            api_key: key.key.expose_secret(),
+            sample: &sample,
+            files: &files,
+        })
     );
     app.run_until_stopped().await?;
     sim.shutdown()
@@ -176,29 +212,191 @@ async fn configure_instance(store: &Store, partner: &Partner, sim_url: &str) -> 
     Ok(())
 }
 
-fn print_welcome(kts: &str, sim: &str, admin_password: &str, api_key: &str) {
-    println!(
+/// The entry created at start, as the printed commands need it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Sample {
+    /// Its entry id.
+    entry_id: String,
+    /// Where Kaltura serves its original file (used as a `pullPath`).
+    download_url: String,
+}
+
+/// Uploads the embedded sample video and caption to instance 1 through the
+/// same operations `/service/upload_file` and `/service/add_caption` use,
+/// and waits until the entry is READY.
+async fn create_sample(instances: &Instances, upload_folder: &Path) -> anyhow::Result<Sample> {
+    let video = spool(upload_folder, SAMPLE_VIDEO_NAME, SAMPLE_VIDEO).await?;
+    let uploaded = upload::upload(
+        instances,
+        InstanceId::DEFAULT,
+        None,
+        UploadRequest {
+            name: "KTS demo sample".to_owned(),
+            media_name: SAMPLE_VIDEO_NAME.to_owned(),
+            source: UploadSource::File(video),
+            media_type: None,
+            default_type: MediaType::Video,
+            description: Some("Uploaded by kts demo at start".to_owned()),
+            tags: Some("kts-demo".to_owned()),
+        },
+    )
+    .await
+    .context("cannot upload the sample video")?;
+    let entry: EntryId = uploaded
+        .entry_id
+        .parse()
+        .context("the simulator answered an unusable entry id")?;
+    let download_url = wait_until_ready(instances, &entry).await?;
+    let caption = spool(upload_folder, SAMPLE_CAPTION_NAME, SAMPLE_CAPTION).await?;
+    captions::add(
+        instances,
+        InstanceId::DEFAULT,
+        &entry,
+        NewCaption {
+            file: &caption,
+            label: Some("English".to_owned()),
+            language: LanguageRequest::NotGiven,
+            is_default: true,
+            format: None,
+        },
+    )
+    .await
+    .context("cannot add the sample caption")?;
+    Ok(Sample {
+        entry_id: uploaded.entry_id,
+        download_url,
+    })
+}
+
+/// Writes `bytes` to a temporary upload file, as a request body would be.
+async fn spool(folder: &Path, name: &str, bytes: &[u8]) -> anyhow::Result<SpooledFile> {
+    let mut writer = SpoolWriter::create(folder, Some(name), DEFAULT_MAX_UPLOAD)
+        .await
+        .with_context(|| format!("cannot create a temporary file for {name}"))?;
+    writer
+        .write(bytes)
+        .await
+        .with_context(|| format!("cannot write {name}"))?;
+    writer
+        .finish()
+        .await
+        .with_context(|| format!("cannot write {name}"))
+}
+
+/// Polls the entry until it is READY (at most [`READY_TIMEOUT`]) and returns
+/// its download URL.
+async fn wait_until_ready(instances: &Instances, entry: &EntryId) -> anyhow::Result<String> {
+    let conn = instances.connect(InstanceId::DEFAULT).await?;
+    let deadline = tokio::time::Instant::now() + READY_TIMEOUT;
+    loop {
+        let media = conn
+            .client
+            .media()
+            .get(entry.as_str())
+            .await
+            .context("cannot read the sample entry")?;
+        match media.status {
+            Some(EntryStatus::Ready) => {
+                return media
+                    .download_url
+                    .filter(|url| !url.is_empty())
+                    .context("the sample entry has no download URL");
+            }
+            Some(EntryStatus::ErrorConverting | EntryStatus::ErrorImporting) => {
+                anyhow::bail!("the simulator could not process the sample entry {entry}")
+            }
+            _ => {}
+        }
+        if tokio::time::Instant::now() >= deadline {
+            anyhow::bail!(
+                "the sample entry {entry} was not READY after {} seconds",
+                READY_TIMEOUT.as_secs()
+            );
+        }
+        tokio::time::sleep(READY_POLL).await;
+    }
+}
+
+/// Absolute paths of the sample files the printed commands upload.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct SampleFiles {
+    video: PathBuf,
+    caption: PathBuf,
+}
+
+/// Copies the embedded samples into the data folder so the printed commands
+/// work from any folder.
+fn write_sample_files(data_dir: &Path) -> anyhow::Result<SampleFiles> {
+    let data_dir = std::fs::canonicalize(data_dir)
+        .with_context(|| format!("cannot resolve {}", data_dir.display()))?;
+    let files = SampleFiles {
+        video: data_dir.join(SAMPLE_VIDEO_NAME),
+        caption: data_dir.join(SAMPLE_CAPTION_NAME),
+    };
+    for (path, bytes) in [
+        (&files.video, SAMPLE_VIDEO),
+        (&files.caption, SAMPLE_CAPTION),
+    ] {
+        std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    Ok(files)
+}
+
+/// What the welcome text shows.
+struct Welcome<'a> {
+    kts: &'a str,
+    sim: &'a str,
+    admin_password: &'a str,
+    api_key: &'a str,
+    sample: &'a Sample,
+    files: &'a SampleFiles,
+}
+
+/// The text printed once everything is up: addresses, credentials, and one
+/// curl command per main call of the legacy API, using the sample entry.
+fn welcome(w: &Welcome<'_>) -> String {
+    let Welcome {
+        kts,
+        sim,
+        admin_password,
+        api_key,
+        ..
+    } = w;
+    let id = format!("{}:{}", InstanceId::DEFAULT, w.sample.entry_id);
+    let auth = format!("curl -H 'Authorization: Bearer {api_key}'");
+    let video = w.files.video.display();
+    let caption = w.files.caption.display();
+    let pull = &w.sample.download_url;
+    let partner = Partner::demo().id;
+    format!(
         "\
 KTS demo is running.
 
-  KTS              {kts}
-  Kaltura (sim)    {sim}   (instance 1, partner {partner})
-  Admin login      {DEMO_ADMIN_USER} / {admin_password}   (printed once; new each run)
-  API key          {api_key}   (write scope; printed once)
+  KTS            {kts}
+  Kaltura (sim)  {sim}   (instance 1, partner {partner})
+  Admin          {kts}/admin   login {DEMO_ADMIN_USER} / {admin_password}   (new each run)
+  API key        {api_key}   (write scope; printed once)
+  Sample entry   {id}   (READY, with an English caption)
+  Player page    {kts}/service/get_player/?id={id}&api_key={api_key}
 
-Try:
+Try (curl commands work from any folder):
 
-  curl {kts}/healthz
-  curl {kts}/readyz
-  curl -H 'Authorization: Bearer {api_key}' -F medianame=clip -F file=@video.mp4 {kts}/service/upload_file
-  curl -H 'Authorization: Bearer {api_key}' '{kts}/service/search_video/?kaltura_id=1'
-  curl -H 'Authorization: Bearer {api_key}' '{kts}/service/get_media/?id=1:ENTRY_ID'
-  curl -H 'Authorization: Bearer {api_key}' '{kts}/service/del_media/?id=1:ENTRY_ID'
-  curl {kts}/metrics
+  # upload a file ({video}: the demo's 4 KB sample video; any video works)
+  {auth} -F medianame=my-clip -F 'file=@{video}' {kts}/service/upload_file
+  # upload from a URL that Kaltura fetches (here the simulator's own download URL of the sample)
+  {auth} -F medianame=from-url -F 'pullPath={pull}' {kts}/service/upload_file
+  {auth} '{kts}/service/get_media/?id={id}'
+  {auth} '{kts}/service/search_video/?kaltura_id=1'
+  {auth} '{kts}/service/thumbnail_list/?id={id}'
+  {auth} '{kts}/service/list_captions/?id={id}'
+  {auth} -F 'file=@{caption}' -F language=auto '{kts}/service/add_caption/?id={id}'
+  {auth} -o entries.xlsx '{kts}/service/get_excel/?kaltura_id=1'
+  # last: deletes the sample entry
+  {auth} '{kts}/service/del_media/?id={id}'
 
-Stop with Ctrl-C.",
-        partner = Partner::demo().id,
-    );
+Stop with Ctrl-C.
+"
+    )
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! The `kts` binary: `kts sim` announces its address and answers;
-//! `kts instance` and `kts apikey` manage the store and never print secrets.
+//! `kts instance` and `kts apikey` manage the store and never print secrets;
+//! every command `kts demo` prints works when replayed.
 
 use std::process::{Command, Stdio};
 
@@ -131,5 +132,196 @@ async fn kts_sim_announces_its_address_and_answers() {
     assert!(response.status().is_success(), "{}", response.status());
     let body = response.text().await.unwrap();
     assert!(!body.contains("KalturaAPIException"), "{body}");
+    child.kill().await.unwrap();
+}
+
+/// Splits a printed shell command into words: whitespace separates, single
+/// quotes group (the demo prints no other shell syntax).
+fn shell_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut quoted = false;
+    let mut in_word = false;
+    for c in line.chars() {
+        match c {
+            '\'' => {
+                quoted = !quoted;
+                in_word = true;
+            }
+            c if c.is_whitespace() && !quoted => {
+                if in_word {
+                    words.push(std::mem::take(&mut word));
+                    in_word = false;
+                }
+            }
+            c => {
+                word.push(c);
+                in_word = true;
+            }
+        }
+    }
+    assert!(!quoted, "unbalanced quote in {line}");
+    if in_word {
+        words.push(word);
+    }
+    words
+}
+
+/// Sends what a printed `curl` command sends (`-H`, `-F name=value`,
+/// `-F name=@file`, `-o` ignored): multipart POST with `-F`, else GET.
+async fn replay_curl(client: &reqwest::Client, line: &str) -> reqwest::Response {
+    let words = shell_words(line);
+    assert_eq!(words.first().map(String::as_str), Some("curl"), "{line}");
+    let mut url = None;
+    let mut headers = Vec::new();
+    let mut form: Option<reqwest::multipart::Form> = None;
+    let mut rest = words[1..].iter();
+    while let Some(word) = rest.next() {
+        match word.as_str() {
+            "-H" => {
+                let header = rest.next().unwrap();
+                let (name, value) = header.split_once(':').unwrap();
+                headers.push((name.trim().to_owned(), value.trim().to_owned()));
+            }
+            "-F" => {
+                let field = rest.next().unwrap();
+                let (name, value) = field.split_once('=').unwrap();
+                let current = form.take().unwrap_or_default();
+                form = Some(match value.strip_prefix('@') {
+                    Some(path) => {
+                        let bytes = std::fs::read(path).unwrap();
+                        let file_name = std::path::Path::new(path)
+                            .file_name()
+                            .unwrap()
+                            .to_string_lossy()
+                            .into_owned();
+                        current.part(
+                            name.to_owned(),
+                            reqwest::multipart::Part::bytes(bytes).file_name(file_name),
+                        )
+                    }
+                    None => current.text(name.to_owned(), value.to_owned()),
+                });
+            }
+            "-o" => {
+                rest.next().unwrap();
+            }
+            other if other.starts_with("http://") => url = Some(other.to_owned()),
+            other => panic!("the demo printed an option this test does not know: {other}"),
+        }
+    }
+    let url = url.unwrap_or_else(|| panic!("no URL in {line}"));
+    assert!(url.starts_with("http://127.0.0.1:"), "{url}");
+    let mut request = match form {
+        Some(form) => client.post(&url).multipart(form),
+        None => client.get(&url),
+    };
+    for (name, value) in headers {
+        request = request.header(name, value);
+    }
+    request.send().await.unwrap()
+}
+
+#[tokio::test]
+async fn kts_demo_prints_commands_that_work() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut child = tokio::process::Command::new(KTS)
+        .args(["demo", "--port", "0", "--sim-port", "0", "--data-dir"])
+        .arg(folder.path().join("demo"))
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let mut reader = tokio::io::BufReader::new(child.stdout.take().unwrap());
+    let mut printed = String::new();
+    // A guard against a hung start, not a speed requirement.
+    tokio::time::timeout(std::time::Duration::from_secs(300), async {
+        while !printed.contains("Stop with Ctrl-C.") {
+            let read = reader.read_line(&mut printed).await.unwrap();
+            assert!(read > 0, "kts demo ended early:\n{printed}");
+        }
+    })
+    .await
+    .unwrap_or_else(|_| panic!("kts demo did not finish starting:\n{printed}"));
+
+    let field = |label: &str| {
+        printed
+            .lines()
+            .find_map(|l| l.trim().strip_prefix(label))
+            .and_then(|rest| rest.split_whitespace().next())
+            .unwrap_or_else(|| panic!("no {label} line in:\n{printed}"))
+            .to_owned()
+    };
+    let entry = field("Sample entry");
+    assert!(entry.starts_with("1:0_"), "{entry}");
+    let client = reqwest::Client::new();
+    for page in [field("Player page"), field("Admin")] {
+        assert!(page.starts_with("http://127.0.0.1:"), "{page}");
+        let response = client.get(&page).send().await.unwrap();
+        assert!(
+            response.status().is_success(),
+            "{page}: {}",
+            response.status()
+        );
+    }
+
+    let commands: Vec<&str> = printed
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("curl "))
+        .collect();
+    let calls = [
+        "upload_file",
+        "get_media",
+        "search_video",
+        "thumbnail_list",
+        "list_captions",
+        "add_caption",
+        "get_excel",
+        "del_media",
+    ];
+    for call in calls {
+        assert!(
+            commands
+                .iter()
+                .any(|c| c.contains(&format!("/service/{call}"))),
+            "no {call} command in:\n{printed}"
+        );
+    }
+    assert!(
+        commands
+            .iter()
+            .any(|c| c.contains("pullPath=http://127.0.0.1:"))
+    );
+    for command in &commands {
+        if command.contains("/service/get_media") || command.contains("/service/add_caption") {
+            assert!(command.contains(&entry), "{command}");
+        }
+        let response = replay_curl(&client, command).await;
+        let status = response.status();
+        let bytes = response.bytes().await.unwrap();
+        assert!(
+            status.is_success(),
+            "{command}: {status} {}",
+            String::from_utf8_lossy(&bytes)
+        );
+        if command.contains("get_excel") {
+            // An .xlsx file is a zip archive.
+            assert!(bytes.starts_with(b"PK"), "{command}");
+        } else {
+            let body: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+            assert_ne!(
+                body["success"],
+                serde_json::json!(false),
+                "{command}: {body}"
+            );
+            assert!(
+                !body.as_array().is_some_and(Vec::is_empty),
+                "{command}: {body}"
+            );
+        }
+    }
     child.kill().await.unwrap();
 }
