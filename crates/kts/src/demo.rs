@@ -421,6 +421,47 @@ mod tests {
         }
     }
 
+    #[test]
+    fn every_printed_command_carries_the_key_and_deletion_comes_last() {
+        let sample = Sample {
+            entry_id: "0_sample".to_owned(),
+            download_url: "http://127.0.0.1:2/p/100/download/0_sample".to_owned(),
+        };
+        let files = SampleFiles {
+            video: PathBuf::from("/data/sample.mp4"),
+            caption: PathBuf::from("/data/simple.srt"),
+        };
+        let text = welcome(&Welcome {
+            kts: "http://127.0.0.1:1",
+            sim: "http://127.0.0.1:2",
+            admin_password: "pw",
+            api_key: "kts_key",
+            sample: &sample,
+            files: &files,
+        });
+        let commands: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| l.starts_with("curl "))
+            .collect();
+        assert_eq!(commands.len(), 9, "{text}");
+        assert!(commands.iter().all(|c| c.contains("Bearer kts_key")));
+        assert!(
+            commands
+                .iter()
+                .any(|c| c.contains("file=@/data/sample.mp4"))
+        );
+        assert!(
+            commands
+                .iter()
+                .any(|c| c.contains("file=@/data/simple.srt"))
+        );
+        assert!(commands.iter().any(|c| c.contains(&sample.download_url)));
+        let last = commands.last().unwrap();
+        assert!(last.contains("/service/del_media/?id=1:0_sample"), "{last}");
+        assert!(text.contains("/service/get_player/?id=1:0_sample&api_key=kts_key"));
+    }
+
     #[tokio::test]
     async fn instance_1_follows_the_simulator_across_runs() {
         let test = test_support::sqlite().await;
