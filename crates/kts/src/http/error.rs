@@ -51,7 +51,9 @@ pub fn status_of(error: &Error) -> StatusCode {
         Error::ApiKeyScope => StatusCode::FORBIDDEN,
         Error::KalturaUnreachable { .. } | Error::KalturaFailed { .. } => StatusCode::BAD_GATEWAY,
         Error::KalturaTimeout { .. } => StatusCode::GATEWAY_TIMEOUT,
-        Error::Store(_) | Error::Spool(_) | Error::Export(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        Error::Store(_) | Error::Spool(_) | Error::Export(_) | Error::Interrupted(_) => {
+            StatusCode::INTERNAL_SERVER_ERROR
+        }
     }
 }
 
@@ -233,6 +235,7 @@ mod tests {
                 502,
             ),
             (Error::KalturaTimeout { instance: one }, 504),
+            (Error::Interrupted("caption inspection"), 500),
         ];
         for (error, status) in cases {
             assert_eq!(status_of(&error).as_u16(), status, "{error}");
