@@ -15,6 +15,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
 use crate::error::Error;
+use crate::http::legacy::json_answer;
 
 /// An error answered in the legacy shape. Handlers return
 /// `Result<_, LegacyError>` and use `?` on anything convertible to
@@ -69,13 +70,7 @@ fn client_message(error: &Error) -> String {
 
 /// The legacy failure body with `status`.
 pub fn legacy_failure(status: StatusCode, message: String) -> Response {
-    let body = json!({ "success": false, "messages": [message] });
-    let mut response = (status, axum::Json(body)).into_response();
-    response.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json; charset=utf-8"),
-    );
-    response
+    json_answer(status, json!({ "success": false, "messages": [message] }))
 }
 
 /// An error answered in the shape some media calls use instead:
@@ -97,12 +92,7 @@ impl IntoResponse for LegacyMessageError {
     fn into_response(self) -> Response {
         let status = status_of(&self.0);
         let body = json!({ "success": false, "message": client_message(&self.0) });
-        let mut response = (status, axum::Json(body)).into_response();
-        response.headers_mut().insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/json; charset=utf-8"),
-        );
-        finish_error_response(response, self.0)
+        finish_error_response(json_answer(status, body), self.0)
     }
 }
 
