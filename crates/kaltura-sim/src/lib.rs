@@ -14,6 +14,7 @@
 //! ```
 
 mod app;
+mod download;
 mod faults;
 mod http;
 mod imaging;

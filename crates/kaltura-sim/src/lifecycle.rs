@@ -5,17 +5,13 @@
 
 use std::path::{Path, PathBuf};
 
-use futures::StreamExt;
-use tempfile::TempPath;
-use tokio::io::AsyncWriteExt;
-
 use crate::app::AppState;
+use crate::download::download;
 use crate::probe;
 use crate::state::{
     FlavorAsset, StoredFile, entry_status, extension, media_type, new_object_id, now,
 };
 use crate::wire::error::ApiError;
-use crate::wire::request::base_name;
 
 /// The media type a file extension suggests, for entries created without one.
 pub(crate) fn media_type_of(file_name: &str) -> Option<i64> {
@@ -197,7 +193,8 @@ pub(crate) fn start_import(app: &AppState, entry_id: &str, url: &str) {
 
 /// Fetches `url` and attaches it; marks the entry ERROR_IMPORTING when anything fails.
 pub(crate) async fn import(app: &AppState, entry_id: &str, url: &str) {
-    let result = match download(app, url).await {
+    let limit = app.config.limits.max_file_bytes;
+    let result = match download(app, url, app.config.import_timeout, limit).await {
         Ok((temp, file_name)) => attach_content(app, entry_id, &temp, &file_name)
             .await
             .map_err(|e| e.message),
@@ -212,52 +209,6 @@ pub(crate) async fn import(app: &AppState, entry_id: &str, url: &str) {
             }
         });
     }
-}
-
-/// Downloads an http(s) URL to a temporary file, bounded by the import timeout and the file size limit.
-async fn download(app: &AppState, url: &str) -> Result<(TempPath, String), String> {
-    let parsed = url::Url::parse(url).map_err(|e| format!("invalid URL: {e}"))?;
-    if !matches!(parsed.scheme(), "http" | "https") {
-        return Err(format!("unsupported scheme {}", parsed.scheme()));
-    }
-    let file_name = parsed
-        .path_segments()
-        .and_then(|mut s| s.next_back().map(base_name))
-        .filter(|n| !n.is_empty())
-        .unwrap_or_else(|| "download".to_owned());
-    let client = reqwest::Client::builder()
-        .timeout(app.config.import_timeout)
-        .build()
-        .map_err(|e| format!("HTTP client: {e}"))?;
-    let response = client
-        .get(parsed)
-        .send()
-        .await
-        .map_err(|e| format!("fetch failed: {e}"))?;
-    if !response.status().is_success() {
-        return Err(format!("fetch answered HTTP {}", response.status()));
-    }
-    let temp = tempfile::NamedTempFile::new_in(app.store.tmp_dir())
-        .map_err(|e| e.to_string())?
-        .into_temp_path();
-    let mut out = tokio::fs::File::create(&temp)
-        .await
-        .map_err(|e| e.to_string())?;
-    let mut size = 0u64;
-    let mut stream = response.bytes_stream();
-    while let Some(chunk) = stream.next().await {
-        let chunk = chunk.map_err(|e| format!("download interrupted: {e}"))?;
-        size += chunk.len() as u64;
-        if size > app.config.limits.max_file_bytes {
-            return Err(format!(
-                "larger than {} bytes",
-                app.config.limits.max_file_bytes
-            ));
-        }
-        out.write_all(&chunk).await.map_err(|e| e.to_string())?;
-    }
-    out.flush().await.map_err(|e| e.to_string())?;
-    Ok((temp, file_name))
 }
 
 /// Moves a file, copying when a rename is not possible.

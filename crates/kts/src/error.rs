@@ -108,6 +108,10 @@ pub enum Error {
     /// Spooling an upload to disk failed for a reason of the host.
     #[error("temporary upload file failed")]
     Spool(#[source] SpoolError),
+    /// Work moved off the async threads ended without a result (it panicked,
+    /// or the server is shutting down): the host's fault, not the client's.
+    #[error("{0} stopped before it finished")]
+    Interrupted(&'static str),
 }
 
 impl From<SpoolError> for Error {

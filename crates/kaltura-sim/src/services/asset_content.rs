@@ -6,18 +6,16 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use futures::StreamExt;
 use tempfile::TempPath;
-use tokio::io::AsyncWriteExt;
 
 use super::entry_filter::page;
 use crate::app::AppState;
+use crate::download::download;
 use crate::lifecycle::move_file;
 use crate::state::{StoredFile, extension};
 use crate::wire::error::ApiError;
 use crate::wire::out::{Object, Out};
 use crate::wire::params::{Field, Map, field};
-use crate::wire::request::base_name;
 
 /// Longest a thumbnail or caption download may take.
 const FETCH_TIMEOUT: Duration = Duration::from_secs(30);
@@ -144,45 +142,7 @@ pub(super) async fn store_bytes(
 /// Downloads an http(s) URL to a temporary file within [`FETCH_TIMEOUT`] and [`MAX_FETCH_BYTES`].
 /// Returns the file and the file name of the URL's path.
 pub(super) async fn fetch(app: &AppState, url: &str) -> Result<(TempPath, String), String> {
-    let parsed = url::Url::parse(url).map_err(|e| format!("invalid URL: {e}"))?;
-    if !matches!(parsed.scheme(), "http" | "https") {
-        return Err(format!("unsupported scheme {}", parsed.scheme()));
-    }
-    let file_name = parsed
-        .path_segments()
-        .and_then(|mut s| s.next_back().map(base_name))
-        .filter(|n| !n.is_empty())
-        .unwrap_or_else(|| "download".to_owned());
-    let client = reqwest::Client::builder()
-        .timeout(FETCH_TIMEOUT)
-        .build()
-        .map_err(|e| format!("HTTP client: {e}"))?;
-    let response = client
-        .get(parsed)
-        .send()
-        .await
-        .map_err(|e| format!("fetch failed: {e}"))?;
-    if !response.status().is_success() {
-        return Err(format!("fetch answered HTTP {}", response.status()));
-    }
-    let temp = tempfile::NamedTempFile::new_in(app.store.tmp_dir())
-        .map_err(|e| e.to_string())?
-        .into_temp_path();
-    let mut out = tokio::fs::File::create(&temp)
-        .await
-        .map_err(|e| e.to_string())?;
-    let mut size = 0u64;
-    let mut stream = response.bytes_stream();
-    while let Some(chunk) = stream.next().await {
-        let chunk = chunk.map_err(|e| format!("download interrupted: {e}"))?;
-        size += chunk.len() as u64;
-        if size > MAX_FETCH_BYTES {
-            return Err(format!("larger than {MAX_FETCH_BYTES} bytes"));
-        }
-        out.write_all(&chunk).await.map_err(|e| e.to_string())?;
-    }
-    out.flush().await.map_err(|e| e.to_string())?;
-    Ok((temp, file_name))
+    download(app, url, FETCH_TIMEOUT, MAX_FETCH_BYTES).await
 }
 
 /// The extension to store a file under: from its name, else `fallback`.

@@ -10,7 +10,7 @@ use crate::app::AppState;
 use crate::state::{CaptionAsset, Entry, media_type, new_object_id, now};
 use crate::wire::error::ApiError;
 use crate::wire::out::{Object, Out};
-use crate::wire::params::{Field, Map, check_xml_chars, field, to_bool, to_int};
+use crate::wire::params::{Field, Map, field, text_property, to_bool, to_int};
 
 const CLASS: &str = "KalturaCaptionAsset";
 /// Longest free-text property accepted.
@@ -109,20 +109,7 @@ fn load_caption(ctx: &Ctx, id: &str) -> Result<CaptionAsset, ApiError> {
 }
 
 fn text(input: &Map, name: &str) -> Result<Option<String>, ApiError> {
-    match field(input, name) {
-        Field::Str(v) => {
-            check_xml_chars(name, v)?;
-            if v.len() > MAX_TEXT_LEN {
-                return Err(ApiError::max_length(
-                    &format!("{CLASS}::{name}"),
-                    MAX_TEXT_LEN,
-                ));
-            }
-            Ok(Some(v.to_owned()))
-        }
-        Field::Null => Ok(Some(String::new())),
-        _ => Ok(None),
-    }
+    text_property(input, CLASS, name, MAX_TEXT_LEN)
 }
 
 fn language(input: &Map) -> Result<Option<String>, ApiError> {

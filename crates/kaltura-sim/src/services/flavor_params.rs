@@ -6,7 +6,7 @@ use super::{Access, Action, ActionResult, Ctx};
 use crate::state::{FlavorParams, now};
 use crate::wire::error::ApiError;
 use crate::wire::out::{Object, Out};
-use crate::wire::params::{Field, Map, check_xml_chars, field, to_int};
+use crate::wire::params::{Field, Map, field, text_property, to_int};
 
 const CLASS: &str = "KalturaFlavorParams";
 const MAX_TEXT_LEN: usize = 1_024;
@@ -47,20 +47,9 @@ pub(super) fn visible(d: &crate::state::Data, partner_id: i64, id: i64) -> Optio
         .filter(|p| p.partner_id == 0 || p.partner_id == partner_id)
 }
 
+/// A text property; empty when absent or null.
 fn text(input: &Map, name: &str) -> Result<String, ApiError> {
-    match field(input, name) {
-        Field::Str(v) => {
-            check_xml_chars(name, v)?;
-            if v.len() > MAX_TEXT_LEN {
-                return Err(ApiError::max_length(
-                    &format!("{CLASS}::{name}"),
-                    MAX_TEXT_LEN,
-                ));
-            }
-            Ok(v.to_owned())
-        }
-        _ => Ok(String::new()),
-    }
+    Ok(text_property(input, CLASS, name, MAX_TEXT_LEN)?.unwrap_or_default())
 }
 
 fn int(input: &Map, name: &str) -> i64 {

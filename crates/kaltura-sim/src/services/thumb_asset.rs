@@ -14,7 +14,7 @@ use crate::probe;
 use crate::state::{Entry, StoredFile, ThumbAsset, entry_status, media_type, new_object_id, now};
 use crate::wire::error::ApiError;
 use crate::wire::out::{Object, Out};
-use crate::wire::params::{Field, Map, check_xml_chars, field, to_float, to_int};
+use crate::wire::params::{Field, Map, field, text_property, to_float, to_int};
 
 const CLASS: &str = "KalturaThumbAsset";
 /// The tag that marks an entry's default thumbnail.
@@ -108,20 +108,7 @@ fn load_thumb(ctx: &Ctx, id: &str) -> Result<ThumbAsset, ApiError> {
 
 /// Reads a text property of the input object, bounded and XML-safe.
 fn text(input: &Map, name: &str) -> Result<Option<String>, ApiError> {
-    match field(input, name) {
-        Field::Str(v) => {
-            check_xml_chars(name, v)?;
-            if v.len() > MAX_TEXT_LEN {
-                return Err(ApiError::max_length(
-                    &format!("{CLASS}::{name}"),
-                    MAX_TEXT_LEN,
-                ));
-            }
-            Ok(Some(v.to_owned()))
-        }
-        Field::Null => Ok(Some(String::new())),
-        _ => Ok(None),
-    }
+    text_property(input, CLASS, name, MAX_TEXT_LEN)
 }
 
 /// Refuses read-only properties on insert and update (kaltura-api-v3.md 6.2).

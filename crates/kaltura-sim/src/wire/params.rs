@@ -164,6 +164,29 @@ pub(crate) fn check_xml_chars(name: &str, s: &str) -> Result<(), ApiError> {
     }
 }
 
+/// Reads the text property `name` of an input object of `class`: `None` when
+/// absent, empty for the null marker, refused when it holds characters XML
+/// cannot carry or is longer than `max_len` bytes (`PROPERTY_VALIDATION_MAX_LENGTH`
+/// naming `class::name`).
+pub(crate) fn text_property(
+    input: &Map,
+    class: &str,
+    name: &str,
+    max_len: usize,
+) -> Result<Option<String>, ApiError> {
+    match field(input, name) {
+        Field::Str(v) => {
+            check_xml_chars(name, v)?;
+            if v.len() > max_len {
+                return Err(ApiError::max_length(&format!("{class}::{name}"), max_len));
+            }
+            Ok(Some(v.to_owned()))
+        }
+        Field::Null => Ok(Some(String::new())),
+        _ => Ok(None),
+    }
+}
+
 /// The action parameters of one call, with typed readers that raise Kaltura's errors.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Params(pub(crate) Map);
@@ -227,6 +250,20 @@ mod tests {
 
     fn s(v: &str) -> Value {
         Value::Str(v.to_owned())
+    }
+
+    #[test]
+    fn text_property_tells_absent_null_and_too_long_apart() {
+        let mut input = Map::new();
+        input.insert("tags".into(), s("a,b"));
+        input.insert("label__null".into(), s(""));
+        input.insert("description".into(), s("four"));
+        let read = |name| text_property(&input, "KalturaThumbAsset", name, 3);
+        assert_eq!(read("tags").ok(), Some(Some("a,b".to_owned())));
+        assert_eq!(read("label").ok(), Some(Some(String::new())));
+        assert_eq!(read("partnerData").ok(), Some(None));
+        let too_long = read("description").err().map(|e| e.code);
+        assert_eq!(too_long, Some("PROPERTY_VALIDATION_MAX_LENGTH"));
     }
 
     #[test]

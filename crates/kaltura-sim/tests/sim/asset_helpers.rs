@@ -10,7 +10,9 @@ use std::time::Duration;
 use kaltura_sim::{Partner, Simulator, SimulatorHandle};
 use serde_json::{Value, json};
 
-pub(crate) struct TestSim {
+/// A simulator with an ADMIN session whose KS every call carries; its HTTP client does not follow redirects, so
+/// the URL services' redirects can be checked.
+pub(crate) struct AdminSim {
     pub(crate) handle: SimulatorHandle,
     pub(crate) http: reqwest::Client,
     pub(crate) ks: String,
@@ -22,7 +24,7 @@ pub(crate) fn fixture(relative: &str) -> PathBuf {
         .join(relative)
 }
 
-impl TestSim {
+impl AdminSim {
     pub(crate) async fn start() -> Self {
         let handle = Simulator::builder()
             .ready_delay(Duration::ZERO)
@@ -168,13 +170,6 @@ impl TestSim {
         };
         self.http.get(url).send().await.unwrap()
     }
-}
-
-/// The error code of a failed call.
-pub(crate) fn code(answer: &Value) -> &str {
-    answer["code"]
-        .as_str()
-        .unwrap_or_else(|| panic!("expected an error, got {answer}"))
 }
 
 /// Decodes an image answer.

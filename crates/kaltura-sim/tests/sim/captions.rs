@@ -3,11 +3,12 @@
 
 use serde_json::{Value, json};
 
-use crate::asset_helpers::{TestSim, code, fixture};
+use crate::asset_helpers::{AdminSim, fixture};
+use crate::helpers::code;
 
 const SERVICE: &str = "caption_captionAsset";
 
-async fn add_caption(sim: &TestSim, entry_id: &str, language: &str) -> Value {
+async fn add_caption(sim: &AdminSim, entry_id: &str, language: &str) -> Value {
     let caption =
         json!({"objectType": "KalturaCaptionAsset", "language": language, "label": language});
     sim.call(
@@ -20,7 +21,7 @@ async fn add_caption(sim: &TestSim, entry_id: &str, language: &str) -> Value {
 
 #[tokio::test]
 async fn text_content_is_ready_at_once_and_served_back() {
-    let sim = TestSim::start().await;
+    let sim = AdminSim::start().await;
     let entry = sim.ready_entry("media/sample.mp4", 1).await;
     let caption = add_caption(&sim, entry["id"].as_str().unwrap(), "English").await;
     assert_eq!(
@@ -55,7 +56,7 @@ async fn text_content_is_ready_at_once_and_served_back() {
 
 #[tokio::test]
 async fn a_token_file_keeps_its_extension() {
-    let sim = TestSim::start().await;
+    let sim = AdminSim::start().await;
     let entry = sim.ready_entry("media/sample.mp3", 5).await;
     let caption = add_caption(&sim, entry["id"].as_str().unwrap(), "French").await;
     let token = sim
@@ -94,7 +95,7 @@ async fn a_token_file_keeps_its_extension() {
 
 #[tokio::test]
 async fn a_url_is_imported_in_the_background() {
-    let sim = TestSim::start().await;
+    let sim = AdminSim::start().await;
     let entry = sim.ready_entry("media/sample.mp4", 1).await;
     let entry_id = entry["id"].as_str().unwrap();
     let source = add_caption(&sim, entry_id, "English").await;
@@ -139,7 +140,7 @@ async fn a_url_is_imported_in_the_background() {
 
 #[tokio::test]
 async fn update_and_set_as_default_keep_one_default() {
-    let sim = TestSim::start().await;
+    let sim = AdminSim::start().await;
     let entry = sim.ready_entry("media/sample.mp4", 1).await;
     let entry_id = entry["id"].as_str().unwrap();
     let english = add_caption(&sim, entry_id, "English").await;
@@ -183,7 +184,7 @@ async fn update_and_set_as_default_keep_one_default() {
 
 #[tokio::test]
 async fn a_default_caption_can_be_deleted() {
-    let sim = TestSim::start().await;
+    let sim = AdminSim::start().await;
     let entry = sim.ready_entry("media/sample.mp4", 1).await;
     let caption = add_caption(&sim, entry["id"].as_str().unwrap(), "English").await;
     sim.call(
@@ -206,7 +207,7 @@ async fn a_default_caption_can_be_deleted() {
 
 #[tokio::test]
 async fn caption_errors_carry_the_real_codes() {
-    let sim = TestSim::start().await;
+    let sim = AdminSim::start().await;
     let image = sim.ready_entry("media/sample.png", 2).await;
     let video = sim.ready_entry("media/sample.mp4", 1).await;
 
@@ -234,7 +235,7 @@ async fn caption_errors_carry_the_real_codes() {
 
 #[tokio::test]
 async fn serve_answers_the_caption_file_with_or_without_a_ks() {
-    let sim = TestSim::start().await;
+    let sim = AdminSim::start().await;
     let entry = sim.ready_entry("media/sample.mp4", 1).await;
     let caption = add_caption(&sim, entry["id"].as_str().unwrap(), "English").await;
     let dfxp = std::fs::read_to_string(fixture("captions/simple.dfxp")).unwrap();

@@ -7,6 +7,7 @@ use kaltura_sim::{Partner, Simulator, SimulatorBuilder, SimulatorHandle};
 use serde_json::{Value, json};
 use sha1::{Digest, Sha1};
 
+/// A simulator and the demo partner whose secrets tests start their own sessions with.
 pub(crate) struct TestSim {
     pub(crate) handle: SimulatorHandle,
     pub(crate) http: reqwest::Client,
@@ -171,6 +172,9 @@ pub(crate) fn unix_now() -> i64 {
         .unwrap_or(0)
 }
 
+/// The error code of a failed call.
 pub(crate) fn code(answer: &Value) -> &str {
-    answer["code"].as_str().unwrap_or("")
+    answer["code"]
+        .as_str()
+        .unwrap_or_else(|| panic!("expected an error, got {answer}"))
 }

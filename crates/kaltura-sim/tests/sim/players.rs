@@ -1,10 +1,10 @@
 //! Player loaders (kaltura-api-v3.md 15): the v7 and v2 scripts, auto-embed and iframe pages.
 
-use crate::asset_helpers::TestSim;
+use crate::asset_helpers::AdminSim;
 
 #[tokio::test]
 async fn playkit_script_defines_the_player_api() {
-    let sim = TestSim::start().await;
+    let sim = AdminSim::start().await;
 
     let response = sim.get("/p/100/embedPlaykitJs/uiconf_id/47000001").await;
 
@@ -23,7 +23,7 @@ async fn playkit_script_defines_the_player_api() {
 
 #[tokio::test]
 async fn iframe_pages_embed_the_entry() {
-    let sim = TestSim::start().await;
+    let sim = AdminSim::start().await;
     let entry = sim.ready_entry("media/sample.mp4", 1).await;
     let id = entry["id"].as_str().unwrap();
 
@@ -43,7 +43,7 @@ async fn iframe_pages_embed_the_entry() {
 
 #[tokio::test]
 async fn auto_embed_and_missing_parameters() {
-    let sim = TestSim::start().await;
+    let sim = AdminSim::start().await;
 
     let auto = sim
         .get("/p/100/embedPlaykitJs/uiconf_id/1?autoembed=true&targetId=box&entry_id=0_abc")

@@ -1,11 +1,11 @@
 //! Media facts read from uploads (kaltura-api-v3.md 13.1): width, height and duration of a READY entry
 //! come from the uploaded file itself.
 
-use crate::asset_helpers::TestSim;
+use crate::asset_helpers::AdminSim;
 
 #[tokio::test]
 async fn uploaded_files_give_their_real_facts() {
-    let sim = TestSim::start().await;
+    let sim = AdminSim::start().await;
     for (file, media_type, size, has_duration) in [
         ("media/sample.webm", 1, Some((160, 120)), true),
         ("media/sample.mp3", 5, None, true),

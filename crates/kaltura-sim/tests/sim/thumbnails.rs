@@ -3,9 +3,10 @@
 
 use serde_json::json;
 
-use crate::asset_helpers::{TestSim, code, image_of};
+use crate::asset_helpers::{AdminSim, image_of};
+use crate::helpers::code;
 
-async fn list_thumbs(sim: &TestSim, entry_id: &str) -> Vec<serde_json::Value> {
+async fn list_thumbs(sim: &AdminSim, entry_id: &str) -> Vec<serde_json::Value> {
     let list = sim
         .call(
             "thumbAsset",
@@ -18,7 +19,7 @@ async fn list_thumbs(sim: &TestSim, entry_id: &str) -> Vec<serde_json::Value> {
 
 #[tokio::test]
 async fn a_ready_video_gets_a_default_thumbnail_of_its_frame_size() {
-    let sim = TestSim::start().await;
+    let sim = AdminSim::start().await;
     let entry = sim.ready_entry("media/sample.mp4", 1).await;
     assert_eq!(
         (entry["width"].clone(), entry["height"].clone()),
@@ -42,7 +43,7 @@ async fn a_ready_video_gets_a_default_thumbnail_of_its_frame_size() {
 
 #[tokio::test]
 async fn add_then_set_content_from_a_token_makes_a_ready_asset() {
-    let sim = TestSim::start().await;
+    let sim = AdminSim::start().await;
     let entry = sim.ready_entry("media/sample.mp4", 1).await;
     let entry_id = entry["id"].as_str().unwrap();
     let asset = sim
@@ -90,7 +91,7 @@ async fn add_then_set_content_from_a_token_makes_a_ready_asset() {
 
 #[tokio::test]
 async fn set_as_default_moves_the_tag_and_the_default_cannot_be_deleted() {
-    let sim = TestSim::start().await;
+    let sim = AdminSim::start().await;
     let entry = sim.ready_entry("media/sample.mp4", 1).await;
     let entry_id = entry["id"].as_str().unwrap();
     let first = list_thumbs(&sim, entry_id).await.remove(0);
@@ -140,7 +141,7 @@ async fn set_as_default_moves_the_tag_and_the_default_cannot_be_deleted() {
 
 #[tokio::test]
 async fn a_url_is_downloaded_during_the_call_and_a_bad_url_fails() {
-    let sim = TestSim::start().await;
+    let sim = AdminSim::start().await;
     let image = sim.ready_entry("media/sample.webp", 2).await;
     let video = sim.ready_entry("media/sample.mp4", 1).await;
     let image_url = sim.url(&format!(
@@ -182,7 +183,7 @@ async fn a_url_is_downloaded_during_the_call_and_a_bad_url_fails() {
 
 #[tokio::test]
 async fn generate_draws_a_different_image_per_offset() {
-    let sim = TestSim::start().await;
+    let sim = AdminSim::start().await;
     let entry = sim.ready_entry("media/sample.mp4", 1).await;
     let params = |offset: f64| json!({"entryId": entry["id"], "thumbParams": {"objectType": "KalturaThumbParams", "videoOffset": offset}});
 
@@ -218,7 +219,7 @@ async fn generate_draws_a_different_image_per_offset() {
 
 #[tokio::test]
 async fn generate_checks_the_entry_and_the_params() {
-    let sim = TestSim::start().await;
+    let sim = AdminSim::start().await;
     let image = sim.ready_entry("media/sample.png", 2).await;
     let video = sim.ready_entry("media/sample.mp4", 1).await;
     let params = json!({"objectType": "KalturaThumbParams", "videoOffset": 1});
@@ -252,7 +253,7 @@ async fn generate_checks_the_entry_and_the_params() {
 
 #[tokio::test]
 async fn errors_of_get_list_add_and_get_url() {
-    let sim = TestSim::start().await;
+    let sim = AdminSim::start().await;
     let entry = sim.ready_entry("media/sample.mp4", 1).await;
 
     let missing = sim
@@ -293,7 +294,7 @@ async fn errors_of_get_list_add_and_get_url() {
 
 #[tokio::test]
 async fn the_default_thumbnail_of_an_image_entry_is_the_image() {
-    let sim = TestSim::start().await;
+    let sim = AdminSim::start().await;
     let entry = sim.ready_entry("media/sample.gif", 2).await;
     let thumbs = list_thumbs(&sim, entry["id"].as_str().unwrap()).await;
     assert_eq!(thumbs.len(), 1);
@@ -306,7 +307,7 @@ async fn the_default_thumbnail_of_an_image_entry_is_the_image() {
 
 #[tokio::test]
 async fn serve_answers_the_bytes_resized_ranged_or_an_error_header() {
-    let sim = TestSim::start().await;
+    let sim = AdminSim::start().await;
     let entry = sim.ready_entry("media/sample.mp4", 1).await;
     let entry_id = entry["id"].as_str().unwrap();
     let added = sim

@@ -3,11 +3,12 @@
 
 use serde_json::json;
 
-use crate::asset_helpers::{TestSim, code};
+use crate::asset_helpers::AdminSim;
+use crate::helpers::code;
 
 #[tokio::test]
 async fn a_new_flavor_is_appended_to_the_default_profile() {
-    let sim = TestSim::start().await;
+    let sim = AdminSim::start().await;
     let params = json!({"objectType": "KalturaFlavorParams", "name": "kts_ipad", "format": "mp4", "videoCodec": "h264", "height": 720});
 
     let flavor = sim
@@ -42,7 +43,7 @@ async fn a_new_flavor_is_appended_to_the_default_profile() {
 
 #[tokio::test]
 async fn profile_and_params_errors() {
-    let sim = TestSim::start().await;
+    let sim = AdminSim::start().await;
     let profile = sim.call("conversionProfile", "getDefault", json!({})).await;
     let update = |ids: &str| json!({"id": profile["id"], "conversionProfile": {"objectType": "KalturaConversionProfile", "flavorParamsIds": ids}});
 
@@ -83,7 +84,7 @@ async fn profile_and_params_errors() {
 
 #[tokio::test]
 async fn a_ready_entry_lists_its_source_flavor() {
-    let sim = TestSim::start().await;
+    let sim = AdminSim::start().await;
     let entry = sim.ready_entry("media/sample.mp4", 1).await;
 
     let list = sim

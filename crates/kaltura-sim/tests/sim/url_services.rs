@@ -3,11 +3,11 @@
 
 use serde_json::json;
 
-use crate::asset_helpers::{TestSim, fixture, image_of};
+use crate::asset_helpers::{AdminSim, fixture, image_of};
 
 #[tokio::test]
 async fn thumbnail_resizes_the_default_thumbnail_in_both_spellings() {
-    let sim = TestSim::start().await;
+    let sim = AdminSim::start().await;
     let entry = sim.ready_entry("media/sample.mp4", 1).await;
     let id = entry["id"].as_str().unwrap();
 
@@ -42,7 +42,7 @@ async fn thumbnail_resizes_the_default_thumbnail_in_both_spellings() {
 
 #[tokio::test]
 async fn the_thumbnail_url_of_an_entry_answers_an_image() {
-    let sim = TestSim::start().await;
+    let sim = AdminSim::start().await;
     let entry = sim.ready_entry("media/sample.jpg", 2).await;
 
     let image = image_of(sim.get(entry["thumbnailUrl"].as_str().unwrap()).await).await;
@@ -52,7 +52,7 @@ async fn the_thumbnail_url_of_an_entry_answers_an_image() {
 
 #[tokio::test]
 async fn a_video_without_content_gets_the_grey_placeholder() {
-    let sim = TestSim::start().await;
+    let sim = AdminSim::start().await;
     let entry = sim
         .call(
             "media",
@@ -80,7 +80,7 @@ async fn a_video_without_content_gets_the_grey_placeholder() {
 
 #[tokio::test]
 async fn thumbnail_errors_are_empty_404s_with_kaltura_headers() {
-    let sim = TestSim::start().await;
+    let sim = AdminSim::start().await;
     let entry = sim.ready_entry("media/sample.png", 2).await;
 
     let unknown = sim.get("/p/100/thumbnail/entry_id/0_zzzzzzzz").await;
@@ -107,7 +107,7 @@ async fn thumbnail_errors_are_empty_404s_with_kaltura_headers() {
 
 #[tokio::test]
 async fn raw_redirects_once_then_streams_with_ranges() {
-    let sim = TestSim::start().await;
+    let sim = AdminSim::start().await;
     let entry = sim.ready_entry("media/sample.mp4", 1).await;
     let original = std::fs::read(fixture("media/sample.mp4")).unwrap();
 
@@ -147,7 +147,7 @@ async fn raw_redirects_once_then_streams_with_ranges() {
 
 #[tokio::test]
 async fn play_manifest_redirects_to_a_playable_flavor() {
-    let sim = TestSim::start().await;
+    let sim = AdminSim::start().await;
     let entry = sim.ready_entry("media/sample.webm", 1).await;
     let original = std::fs::read(fixture("media/sample.webm")).unwrap();
     assert!(
@@ -186,7 +186,7 @@ async fn play_manifest_redirects_to_a_playable_flavor() {
 
 #[tokio::test]
 async fn play_manifest_refuses_entries_that_are_not_ready() {
-    let sim = TestSim::start().await;
+    let sim = AdminSim::start().await;
     let entry = sim
         .call(
             "media",
@@ -207,7 +207,7 @@ async fn play_manifest_refuses_entries_that_are_not_ready() {
 
 #[tokio::test]
 async fn download_and_flvclipper_stream_files() {
-    let sim = TestSim::start().await;
+    let sim = AdminSim::start().await;
     let video = sim.ready_entry("media/sample.mp4", 1).await;
     let image = sim.ready_entry("media/sample.png", 2).await;
     let original = std::fs::read(fixture("media/sample.mp4")).unwrap();
@@ -239,7 +239,7 @@ async fn download_and_flvclipper_stream_files() {
 
 #[tokio::test]
 async fn vid_sec_draws_the_frame_at_that_second() {
-    let sim = TestSim::start().await;
+    let sim = AdminSim::start().await;
     let entry = sim.ready_entry("media/sample.mp4", 1).await;
     let id = entry["id"].as_str().unwrap();
     let at = |sec: &str| format!("/p/100/thumbnail/entry_id/{id}/width/160/vid_sec/{sec}");

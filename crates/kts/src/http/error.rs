@@ -15,6 +15,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
 use crate::error::Error;
+use crate::http::legacy::json_answer;
 
 /// An error answered in the legacy shape. Handlers return
 /// `Result<_, LegacyError>` and use `?` on anything convertible to
@@ -51,7 +52,9 @@ pub fn status_of(error: &Error) -> StatusCode {
         Error::ApiKeyScope => StatusCode::FORBIDDEN,
         Error::KalturaUnreachable { .. } | Error::KalturaFailed { .. } => StatusCode::BAD_GATEWAY,
         Error::KalturaTimeout { .. } => StatusCode::GATEWAY_TIMEOUT,
-        Error::Store(_) | Error::Spool(_) | Error::Export(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        Error::Store(_) | Error::Spool(_) | Error::Export(_) | Error::Interrupted(_) => {
+            StatusCode::INTERNAL_SERVER_ERROR
+        }
     }
 }
 
@@ -67,13 +70,7 @@ fn client_message(error: &Error) -> String {
 
 /// The legacy failure body with `status`.
 pub fn legacy_failure(status: StatusCode, message: String) -> Response {
-    let body = json!({ "success": false, "messages": [message] });
-    let mut response = (status, axum::Json(body)).into_response();
-    response.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json; charset=utf-8"),
-    );
-    response
+    json_answer(status, json!({ "success": false, "messages": [message] }))
 }
 
 /// An error answered in the shape some media calls use instead:
@@ -95,12 +92,7 @@ impl IntoResponse for LegacyMessageError {
     fn into_response(self) -> Response {
         let status = status_of(&self.0);
         let body = json!({ "success": false, "message": client_message(&self.0) });
-        let mut response = (status, axum::Json(body)).into_response();
-        response.headers_mut().insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/json; charset=utf-8"),
-        );
-        finish_error_response(response, self.0)
+        finish_error_response(json_answer(status, body), self.0)
     }
 }
 
@@ -233,6 +225,7 @@ mod tests {
                 502,
             ),
             (Error::KalturaTimeout { instance: one }, 504),
+            (Error::Interrupted("caption inspection"), 500),
         ];
         for (error, status) in cases {
             assert_eq!(status_of(&error).as_u16(), status, "{error}");

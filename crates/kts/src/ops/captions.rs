@@ -122,7 +122,7 @@ pub async fn add(
         caption::inspect(&bytes, file_name.as_deref(), declared, language)
     })
     .await
-    .map_err(|_| Error::MalformedRequest("caption inspection was interrupted".into()))?
+    .map_err(|_| Error::Interrupted("caption inspection"))?
     .map_err(|e| Error::InvalidParameter {
         name: "file",
         reason: e.to_string(),

@@ -5,12 +5,7 @@ use kts::store::Scope;
 use serde_json::{Value, json};
 
 use crate::helpers::{ADMIN_USER, TestOptions, spawn_app, spawn_app_with};
-
-fn form_body(pairs: &[(&str, &str)]) -> String {
-    url::form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(pairs)
-        .finish()
-}
+use crate::legacy_calls::form_body;
 
 fn no_redirects() -> reqwest::Client {
     reqwest::Client::builder()

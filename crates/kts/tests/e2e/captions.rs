@@ -4,14 +4,11 @@
 
 use serde_json::{Value, json};
 
+use crate::legacy_calls::{get, message, post_multipart};
 use crate::sim_entries::{
     answer_503_to, assert_newest_first, clear_faults, fail_calls_to, fixture, item, video_entry,
 };
-use crate::thumbnails::{get, post_multipart, real_app};
-
-fn message(body: &Value) -> String {
-    body["messages"][0].as_str().unwrap_or_default().to_owned()
-}
+use crate::thumbnails::real_app;
 
 fn messages(body: &Value) -> Vec<String> {
     body["messages"]

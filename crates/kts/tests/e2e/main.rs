@@ -14,6 +14,7 @@ mod cors;
 mod extract;
 mod health;
 mod helpers;
+mod legacy_calls;
 mod media;
 mod sim_entries;
 mod store;

@@ -10,8 +10,8 @@ use reqwest::multipart::{Form, Part};
 use serde_json::Value;
 
 use crate::helpers::{TestApp, TestOptions, spawn_app_with};
-
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/media");
+use crate::legacy_calls::{form_body, json_of};
+use crate::sim_entries::fixture;
 
 async fn spawn() -> TestApp {
     spawn_app_with(TestOptions {
@@ -20,20 +20,6 @@ async fn spawn() -> TestApp {
         ..TestOptions::default()
     })
     .await
-}
-
-fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{FIXTURES}/{name}")).unwrap()
-}
-
-async fn json_of(response: reqwest::Response) -> (u16, Value) {
-    let status = response.status().as_u16();
-    let content_type = response.headers()["content-type"]
-        .to_str()
-        .unwrap()
-        .to_owned();
-    assert_eq!(content_type, "application/json; charset=utf-8");
-    (status, response.json().await.unwrap())
 }
 
 /// Uploads `bytes` as `file` with `medianame`, returns the answer.
@@ -52,15 +38,6 @@ async fn upload(app: &TestApp, name: &str, bytes: Vec<u8>, extra: &[(&str, &str)
         .await
         .unwrap();
     json_of(response).await
-}
-
-/// An `application/x-www-form-urlencoded` body.
-fn form_body<K: AsRef<str>, V: AsRef<str>>(pairs: &[(K, V)]) -> String {
-    let mut body = url::form_urlencoded::Serializer::new(String::new());
-    for (key, value) in pairs {
-        body.append_pair(key.as_ref(), value.as_ref());
-    }
-    body.finish()
 }
 
 async fn get(app: &TestApp, path_and_query: &str) -> (u16, Value) {
@@ -117,7 +94,7 @@ async fn upload_file_creates_an_entry_and_reports_the_detected_type() {
     let (status, body) = upload(
         &app,
         "clip.mp4",
-        fixture("sample.mp4"),
+        fixture("media/sample.mp4"),
         &[("description", "A clip"), ("tags", "a,b")],
     )
     .await;
@@ -150,12 +127,12 @@ async fn upload_file_creates_an_entry_and_reports_the_detected_type() {
 #[tokio::test]
 async fn upload_file_detects_audio_and_images_and_obeys_mediatype() {
     let app = spawn().await;
-    let (_, audio) = upload(&app, "song", fixture("sample.mp3"), &[]).await;
-    let (_, image) = upload(&app, "pic", fixture("sample.png"), &[]).await;
+    let (_, audio) = upload(&app, "song", fixture("media/sample.mp3"), &[]).await;
+    let (_, image) = upload(&app, "pic", fixture("media/sample.png"), &[]).await;
     let (_, forced) = upload(
         &app,
         "forced",
-        fixture("sample.mp4"),
+        fixture("media/sample.mp4"),
         &[("mediatype", "audio")],
     )
     .await;
@@ -253,7 +230,13 @@ async fn upload_file_refuses_bad_input_by_name() {
         "{body}"
     );
 
-    let (status, body) = upload(&app, "x.mp4", fixture("sample.mp4"), &[("kaltura_id", "9")]).await;
+    let (status, body) = upload(
+        &app,
+        "x.mp4",
+        fixture("media/sample.mp4"),
+        &[("kaltura_id", "9")],
+    )
+    .await;
     assert_eq!(status, 404);
     assert_eq!(body["messages"][0], "unknown instance 9");
     assert!(app.upload_files().is_empty(), "temp file left behind");
@@ -301,7 +284,7 @@ async fn a_failing_kaltura_leaves_no_entry_and_no_temp_file() {
         }],
     });
 
-    let (status, body) = upload(&app, "doomed.mp4", fixture("sample.mp4"), &[]).await;
+    let (status, body) = upload(&app, "doomed.mp4", fixture("media/sample.mp4"), &[]).await;
 
     assert_eq!(status, 502, "{body}");
     assert!(
@@ -340,7 +323,7 @@ async fn a_client_that_goes_away_mid_upload_leaves_no_entry_and_no_temp_file() {
     });
     let form = Form::new().text("medianame", "abandoned").part(
         "file",
-        Part::bytes(fixture("sample.mp4")).file_name("a.mp4"),
+        Part::bytes(fixture("media/sample.mp4")).file_name("a.mp4"),
     );
 
     // The client gives up while KTS waits for the stalled chunk upload.
@@ -370,7 +353,7 @@ async fn a_client_that_goes_away_mid_upload_leaves_no_entry_and_no_temp_file() {
 #[tokio::test]
 async fn get_media_answers_every_contract_key_with_its_type_and_an_entry_ks() {
     let app = spawn().await;
-    let (_, uploaded) = upload(&app, "clip.mp4", fixture("sample.mp4"), &[]).await;
+    let (_, uploaded) = upload(&app, "clip.mp4", fixture("media/sample.mp4"), &[]).await;
     let entry = uploaded["entry_id"].as_str().unwrap();
 
     let (status, media) = get(
@@ -489,7 +472,7 @@ async fn get_media_reports_a_failing_and_an_unreachable_kaltura() {
 #[tokio::test]
 async fn del_media_deletes_the_entry() {
     let app = spawn().await;
-    let (_, uploaded) = upload(&app, "gone.mp4", fixture("sample.mp4"), &[]).await;
+    let (_, uploaded) = upload(&app, "gone.mp4", fixture("media/sample.mp4"), &[]).await;
     let entry = uploaded["entry_id"].as_str().unwrap();
 
     let response = app
@@ -516,7 +499,7 @@ async fn del_media_deletes_the_entry() {
 async fn search_video_lists_entries_with_names_for_enums_and_pages() {
     let app = spawn().await;
     for name in ["alpha.mp4", "beta.mp4", "alphabet.mp4"] {
-        upload(&app, name, fixture("sample.mp4"), &[]).await;
+        upload(&app, name, fixture("media/sample.mp4"), &[]).await;
     }
     wait_until_listed(&app, 3).await;
 
@@ -577,15 +560,15 @@ async fn get_excel_pages_through_every_entry_into_a_real_workbook() {
             &app,
             name,
             fixture(if name.ends_with("mp3") {
-                "sample.mp3"
+                "media/sample.mp3"
             } else {
-                "sample.mp4"
+                "media/sample.mp4"
             }),
             &[],
         )
         .await;
     }
-    upload(&app, "pic.png", fixture("sample.png"), &[]).await;
+    upload(&app, "pic.png", fixture("media/sample.png"), &[]).await;
     wait_until_listed(&app, 4).await;
 
     let response =
@@ -625,7 +608,7 @@ async fn get_excel_pages_through_every_entry_into_a_real_workbook() {
 #[tokio::test]
 async fn thumbnails_from_the_player_become_the_default() {
     let app = spawn().await;
-    let (_, uploaded) = upload(&app, "clip.mp4", fixture("sample.mp4"), &[]).await;
+    let (_, uploaded) = upload(&app, "clip.mp4", fixture("media/sample.mp4"), &[]).await;
     let entry = uploaded["entry_id"].as_str().unwrap();
 
     let (status, body) = get(
@@ -772,7 +755,7 @@ async fn the_old_readme_examples_still_work() {
     let app = spawn().await;
     let form = Form::new().part(
         "file",
-        Part::bytes(fixture("sample.mp4")).file_name("something.3gp"),
+        Part::bytes(fixture("media/sample.mp4")).file_name("something.3gp"),
     );
     let response = app
         .client
@@ -838,7 +821,7 @@ async fn the_old_readme_examples_still_work() {
 async fn fromlocal_uploads_only_files_under_the_configured_folder() {
     let allowed = tempfile::tempdir().unwrap();
     let allowed_dir = allowed.path().canonicalize().unwrap();
-    std::fs::write(allowed_dir.join("song.mp3"), fixture("sample.mp3")).unwrap();
+    std::fs::write(allowed_dir.join("song.mp3"), fixture("media/sample.mp3")).unwrap();
     let app = spawn_app_with(TestOptions {
         real_service: true,
         fromlocal_dir: Some(allowed_dir.clone()),

@@ -2,11 +2,8 @@
 //! the simulator: answers with the contract's keys and value types, and the
 //! failures (unknown instance, entry or thumbnail, missing or bad input,
 //! Kaltura failing) with nothing left behind.
-
-use reqwest::multipart::{Form, Part};
-use serde_json::Value;
-
 use crate::helpers::{TestApp, TestOptions, spawn_app_with};
+use crate::legacy_calls::{get, message, post_multipart};
 use crate::sim_entries::{
     answer_503_to, assert_newest_first, clear_faults, fail_calls_to, fixture, item, video_entry,
 };
@@ -17,49 +14,6 @@ pub(crate) async fn real_app() -> TestApp {
         ..Default::default()
     })
     .await
-}
-
-/// GET `path` with `query`; the status and the JSON body.
-pub(crate) async fn get(app: &TestApp, path: &str, query: &[(&str, &str)]) -> (u16, Value) {
-    let mut url = url::Url::parse(&app.url(path)).unwrap();
-    url.query_pairs_mut().extend_pairs(query);
-    let response = app.client.get(url.as_str()).send().await.unwrap();
-    let status = response.status().as_u16();
-    let content_type = response.headers()["content-type"]
-        .to_str()
-        .unwrap()
-        .to_owned();
-    assert_eq!(content_type, "application/json; charset=utf-8");
-    (status, response.json().await.unwrap())
-}
-
-/// POST a multipart body with `fields` and, if given, `file` as (name, bytes).
-pub(crate) async fn post_multipart(
-    app: &TestApp,
-    path: &str,
-    fields: &[(&str, &str)],
-    file: Option<(&str, Vec<u8>)>,
-) -> (u16, Value) {
-    let mut form = Form::new();
-    for (name, value) in fields {
-        form = form.text(name.to_string(), value.to_string());
-    }
-    if let Some((name, bytes)) = file {
-        form = form.part("file", Part::bytes(bytes).file_name(name.to_owned()));
-    }
-    let response = app
-        .client
-        .post(app.url(path))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    let status = response.status().as_u16();
-    (status, response.json().await.unwrap())
-}
-
-fn message(body: &Value) -> String {
-    body["messages"][0].as_str().unwrap_or_default().to_owned()
 }
 
 #[tokio::test]
