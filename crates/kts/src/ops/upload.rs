@@ -163,6 +163,28 @@ impl Drop for EntryGuard {
     }
 }
 
+/// Creates the entry, guarded. A `media.add` cut off mid-flight (the client
+/// went away) would create an entry whose id KTS never learns, so the call
+/// runs to its end in a task of its own, and the guard is made there: if the
+/// request is gone by then, dropping the guard deletes the entry.
+async fn create_entry(
+    client: &Client,
+    entry: MediaEntry,
+) -> Result<Option<EntryGuard>, kaltura::Error> {
+    let client = client.clone();
+    let (answer, created) = tokio::sync::oneshot::channel();
+    tokio::spawn(async move {
+        let result = client.media().add(&entry).await.map(|entry| {
+            entry
+                .id
+                .map(|entry_id| EntryGuard::new(client.clone(), entry_id))
+        });
+        // A closed channel drops the guard with the result: the entry goes.
+        let _ = answer.send(result);
+    });
+    created.await.unwrap_or(Ok(None))
+}
+
 /// Uploads as `request` says, for `instance`. `local_dir` is the folder
 /// `fromlocal` may read (`None`: off).
 pub async fn upload(
@@ -310,13 +332,11 @@ async fn upload_path(
     let detection = media_type::detect_file(&head, file_name);
     let (media_type, why) = choose_type(request, detection, source)?;
     let client = &conn.client;
-    let entry = client
-        .media()
-        .add(&new_entry(request, media_type))
+    let guard = create_entry(client, new_entry(request, media_type))
         .await
-        .map_err(|e| conn.failure(e))?;
-    let entry_id = entry.id.ok_or_else(|| no_id(conn, "media.add"))?;
-    let guard = EntryGuard::new(client.clone(), entry_id.clone());
+        .map_err(|e| conn.failure(e))?
+        .ok_or_else(|| no_id(conn, "media.add"))?;
+    let entry_id = guard.entry_id.clone();
     let mut upload = client.upload();
     if let Some(name) = file_name {
         upload = upload.file_name(name);
