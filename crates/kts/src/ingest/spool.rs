@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-use tokio::io::AsyncWriteExt;
+use tokio::io::{AsyncWriteExt, BufWriter};
 
 use crate::telemetry::metric;
 
@@ -16,6 +16,9 @@ use crate::telemetry::metric;
 const MAX_NAME_CHARS: usize = 200;
 /// Longest extension kept on the temporary file.
 const MAX_EXTENSION_CHARS: usize = 10;
+/// Bytes gathered before one write to disk. A request body arrives in small
+/// frames; writing each on its own costs a blocking-pool round trip per frame.
+const WRITE_BUFFER_BYTES: usize = 1 << 20;
 
 /// Why spooling failed.
 #[derive(Debug, thiserror::Error)]
@@ -50,7 +53,7 @@ impl Drop for RemoveOnDrop {
 /// A temporary file being written.
 #[derive(Debug)]
 pub struct SpoolWriter {
-    file: tokio::fs::File,
+    file: BufWriter<tokio::fs::File>,
     guard: RemoveOnDrop,
     original_name: Option<String>,
     written: u64,
@@ -79,7 +82,7 @@ impl SpoolWriter {
             .open(&path)
             .await?;
         Ok(SpoolWriter {
-            file,
+            file: BufWriter::with_capacity(WRITE_BUFFER_BYTES, file),
             guard: RemoveOnDrop { path, armed: true },
             original_name,
             written: 0,
