@@ -107,16 +107,26 @@ impl Browser {
         self.client.goto(url).await.unwrap();
     }
 
+    /// The text of the element matching `css`, once there is one. The element
+    /// may go stale between finding and reading it while a page is replaced
+    /// after a click: then it is looked up again, within the patience.
     async fn text_of(&self, css: &str) -> String {
-        self.client
-            .wait()
-            .at_most(PATIENCE)
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap()
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            let found = self.client.find(Locator::Css(css)).await;
+            let last_error = match found {
+                Ok(element) => match element.text().await {
+                    Ok(text) => return text,
+                    Err(error) => error.to_string(),
+                },
+                Err(error) => error.to_string(),
+            };
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "gave up waiting for {css}: {last_error}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     /// Waits until the element matching `css` holds `needle` (the page may
@@ -431,12 +441,7 @@ async fn an_api_key_created_in_the_admin_works_until_revoked() {
     let row = browser.text_of("#api-keys tbody tr").await;
     assert!(row.contains("cms") && row.contains("write"), "{row}");
     browser.click("#api-keys button.danger").await;
-    assert!(
-        browser
-            .text_of("#api-keys tbody tr")
-            .await
-            .contains("revoked")
-    );
+    browser.wait_for_text("#api-keys tbody tr", "revoked").await;
     let revoked = app
         .client
         .get(&page)
