@@ -670,8 +670,18 @@ pub(crate) async fn create_default_thumb(app: &AppState, entry_id: &str) {
     thumb.width = image.width.map(i64::from);
     thumb.height = image.height.map(i64::from);
     app.store.write(|d| {
+        // A client may have set a default while the image was being made: it wins.
+        let has_default = d
+            .thumb_assets
+            .values()
+            .any(|t| t.entry_id == entry_id && t.is_default && t.status != status::DELETED);
+        if has_default {
+            thumb.tags.clear();
+        }
         d.thumb_assets.insert(id.clone(), thumb);
-        make_default_in(d, entry_id, &id);
+        if !has_default {
+            make_default_in(d, entry_id, &id);
+        }
     });
 }
 
