@@ -64,9 +64,43 @@ pub struct ClientBuilder {
     session_lifetime: Duration,
     format: ResponseFormat,
     max_response_bytes: usize,
+    observer: Option<CallObserver>,
+}
+
+/// What one HTTP round trip to Kaltura did, as given to the observer of
+/// [`ClientBuilder::on_call`]. A retried call is reported once per attempt.
+#[derive(Debug)]
+pub struct CallReport<'a> {
+    /// The service (`media`, `multirequest`, …).
+    pub service: &'a str,
+    /// The action (empty for a multirequest).
+    pub action: &'a str,
+    /// Time from sending the request to decoding the answer.
+    pub elapsed: Duration,
+    /// The error, if the round trip failed (a failing call inside a
+    /// multirequest is not an error of the round trip).
+    pub error: Option<&'a Error>,
+}
+
+/// The callback of [`ClientBuilder::on_call`].
+#[derive(Clone)]
+struct CallObserver(Arc<dyn Fn(&CallReport<'_>) + Send + Sync>);
+
+impl fmt::Debug for CallObserver {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("CallObserver")
+    }
 }
 
 impl ClientBuilder {
+    /// Calls `observer` after every round trip to Kaltura, e.g. to record
+    /// latency and error metrics. By default nothing is called. The observer
+    /// runs on the request path: keep it quick and non-blocking.
+    pub fn on_call(mut self, observer: impl Fn(&CallReport<'_>) + Send + Sync + 'static) -> Self {
+        self.observer = Some(CallObserver(Arc::new(observer)));
+        self
+    }
+
     /// Starts a configuration for `partner_id` at `service_url` (e.g. `https://www.kaltura.com`), http or
     /// https, without a trailing `/api_v3`.
     pub fn new(service_url: impl Into<String>, partner_id: i64) -> Self {
@@ -87,6 +121,7 @@ impl ClientBuilder {
             session_lifetime: DEFAULT_SESSION_LIFETIME,
             format: ResponseFormat::Json,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            observer: None,
         }
     }
 
@@ -513,7 +548,16 @@ impl Client {
                 action = envelope.action,
                 attempt
             );
+            let started = Instant::now();
             let result = self.send_once(&envelope).instrument(span).await;
+            if let Some(CallObserver(observe)) = &self.inner.config.observer {
+                observe(&CallReport {
+                    service: envelope.service,
+                    action: envelope.action,
+                    elapsed: started.elapsed(),
+                    error: result.as_ref().err(),
+                });
+            }
             match result {
                 // The server refused the session before acting, so even a creating call may be re-sent once
                 // with a fresh session (kaltura-api-v3.md 5.7).

@@ -54,7 +54,7 @@ pub mod types;
 mod upload;
 mod wire;
 
-pub use client::{Client, ClientBuilder};
+pub use client::{CallReport, Client, ClientBuilder};
 pub use error::{ApiError, Error, Result};
 pub use ks::{Ks, KsVersion, SessionType};
 pub use multirequest::{Multirequest, MultirequestResults, Slot};

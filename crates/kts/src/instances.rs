@@ -27,6 +27,7 @@ use sha2::{Digest, Sha256};
 use crate::error::Error;
 use crate::ids::{EntryId, InstanceId};
 use crate::store::{Instance, Store};
+use crate::telemetry::metric;
 
 /// Lifetime of the USER sessions handed to callers for one entry: long enough
 /// to watch or download it, short enough that a leaked one soon expires.
@@ -239,13 +240,45 @@ impl Instances {
         .request_timeout(options.request_timeout)
         .retry_policy(options.retry.clone())
         .chunk_size(options.chunk_size)
-        .client_tag(concat!("kts:", env!("CARGO_PKG_VERSION")));
+        .client_tag(concat!("kts:", env!("CARGO_PKG_VERSION")))
+        .on_call(record_call(instance.id));
         if let Some(secret) = &instance.user_secret {
             builder = builder.user_secret(secret.expose_secret());
         }
         builder
             .build()
             .map_err(|e| Error::from_kaltura(instance.id, e))
+    }
+}
+
+/// The metrics of each round trip an instance's client makes to Kaltura.
+fn record_call(instance: InstanceId) -> impl Fn(&kaltura::CallReport<'_>) + Send + Sync {
+    let instance = instance.to_string();
+    move |call| {
+        let labels = [
+            ("instance", instance.clone()),
+            ("service", call.service.to_owned()),
+            ("action", call.action.to_owned()),
+        ];
+        metrics::histogram!(metric::KALTURA_CALL_DURATION, &labels)
+            .record(call.elapsed.as_secs_f64());
+        if let Some(error) = call.error {
+            let code = error.kaltura_code().unwrap_or(error_kind(error)).to_owned();
+            let mut labels = labels.to_vec();
+            labels.push(("code", code));
+            metrics::counter!(metric::KALTURA_CALL_ERRORS, &labels).increment(1);
+        }
+    }
+}
+
+/// A label for an error that carries no Kaltura code.
+fn error_kind(error: &kaltura::Error) -> &'static str {
+    match error {
+        kaltura::Error::Timeout { .. } => "timeout",
+        kaltura::Error::Transport { .. } => "transport",
+        kaltura::Error::HttpStatus { .. } => "http_status",
+        kaltura::Error::Decode { .. } | kaltura::Error::ResponseTooLarge { .. } => "decode",
+        _ => "other",
     }
 }
 

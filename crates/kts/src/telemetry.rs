@@ -19,6 +19,12 @@ pub mod metric {
     pub const HTTP_REQUEST_DURATION: &str = "kts_http_request_duration_seconds";
     /// Counter: bytes of uploaded files written to temporary files.
     pub const UPLOAD_BYTES: &str = "kts_upload_bytes_total";
+    /// Histogram: seconds of one round trip to Kaltura, labelled `instance`,
+    /// `service`, `action`.
+    pub const KALTURA_CALL_DURATION: &str = "kts_kaltura_call_duration_seconds";
+    /// Counter: failed round trips to Kaltura, labelled `instance`, `service`,
+    /// `action`, `code` (Kaltura's error code, or `transport`/`timeout`/…).
+    pub const KALTURA_CALL_ERRORS: &str = "kts_kaltura_call_errors_total";
 }
 
 /// Why logging could not start.
@@ -57,7 +63,8 @@ pub fn metrics_handle() -> PrometheusHandle {
             let builder = PrometheusBuilder::new();
             let builder = builder
                 .set_buckets_for_metric(
-                    Matcher::Full(metric::HTTP_REQUEST_DURATION.to_owned()),
+                    // Both latency histograms: KTS's answers and its calls to Kaltura.
+                    Matcher::Suffix("_duration_seconds".to_owned()),
                     &[
                         0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0,
                         10.0, 30.0, 60.0,

@@ -108,3 +108,43 @@ async fn the_real_app_starts_with_its_own_service_area() {
     assert_eq!(response.status(), 200);
     app.finish().await;
 }
+
+#[tokio::test]
+async fn metrics_time_each_kaltura_call_and_count_its_errors_by_code() {
+    let app = spawn_app_with(TestOptions {
+        real_service: true,
+        ..TestOptions::default()
+    })
+    .await;
+    let response = app
+        .client
+        .post(app.url("/service/del_media/?id=1:0_nosuchentry"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 404);
+
+    let text = app
+        .client
+        .get(app.url("/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let is_delete = |l: &&str| l.contains("service=\"media\"") && l.contains("action=\"delete\"");
+    assert!(
+        text.lines()
+            .filter(|l| l.starts_with("kts_kaltura_call_duration_seconds_count"))
+            .any(|l| is_delete(&l)),
+        "{text}"
+    );
+    let errors = text
+        .lines()
+        .filter(|l| l.starts_with("kts_kaltura_call_errors_total"))
+        .find(is_delete)
+        .unwrap_or_else(|| panic!("no error series in:\n{text}"));
+    assert!(errors.contains("code=\"ENTRY_ID_NOT_FOUND\""), "{errors}");
+    app.finish().await;
+}
