@@ -29,13 +29,25 @@ pub struct Cli {
     #[arg(long, env = "KTS_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
     pub log_format: LogFormat,
 
-    /// Log filter, e.g. `info` or `kts=debug,tower_http=info`.
-    #[arg(long, env = "KTS_LOG", default_value = "info", global = true)]
-    pub log: String,
+    /// Log filter, e.g. `info` or `kts=debug,tower_http=info` [default: info;
+    /// warn for `kts demo`, whose own output tells what is going on].
+    #[arg(long, env = "KTS_LOG", global = true)]
+    pub log: Option<String>,
 
     /// What to run.
     #[command(subcommand)]
     pub command: Command,
+}
+
+impl Cli {
+    /// The log filter asked for, or the command's default.
+    pub fn log_filter(&self) -> &str {
+        match (&self.log, &self.command) {
+            (Some(filter), _) => filter,
+            (None, Command::Demo(_)) => "warn",
+            (None, _) => "info",
+        }
+    }
 }
 
 /// The commands.
