@@ -10,7 +10,7 @@ use crate::app::AppState;
 use crate::state::{CaptionAsset, Entry, media_type, new_object_id, now};
 use crate::wire::error::ApiError;
 use crate::wire::out::{Object, Out};
-use crate::wire::params::{Field, Map, field, text_property, to_bool, to_int};
+use crate::wire::params::{Field, Map, field, refuse_read_only, text_property, to_bool, to_int};
 
 const CLASS: &str = "KalturaCaptionAsset";
 /// Longest free-text property accepted.
@@ -148,13 +148,7 @@ fn read_changes(input: &Map) -> Result<Changes, ApiError> {
         "status",
         "languageCode",
     ];
-    for name in READ_ONLY {
-        if let Field::Str(v) = field(input, name)
-            && !v.is_empty()
-        {
-            return Err(ApiError::not_updatable(&format!("{CLASS}::{name}")));
-        }
-    }
+    refuse_read_only(input, CLASS, READ_ONLY)?;
     let accuracy = match field(input, "accuracy") {
         Field::Str(v) if !v.is_empty() => {
             let a = to_int(v);

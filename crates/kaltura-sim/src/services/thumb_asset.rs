@@ -14,7 +14,7 @@ use crate::probe;
 use crate::state::{Entry, StoredFile, ThumbAsset, entry_status, media_type, new_object_id, now};
 use crate::wire::error::ApiError;
 use crate::wire::out::{Object, Out};
-use crate::wire::params::{Field, Map, field, text_property, to_float, to_int};
+use crate::wire::params::{Field, Map, field, refuse_read_only, text_property, to_float, to_int};
 
 const CLASS: &str = "KalturaThumbAsset";
 /// The tag that marks an entry's default thumbnail.
@@ -128,14 +128,7 @@ fn check_read_only(input: &Map) -> Result<(), ApiError> {
         "height",
         "status",
     ];
-    for name in READ_ONLY {
-        if let Field::Str(v) = field(input, name)
-            && !v.is_empty()
-        {
-            return Err(ApiError::not_updatable(&format!("{CLASS}::{name}")));
-        }
-    }
-    Ok(())
+    refuse_read_only(input, CLASS, READ_ONLY)
 }
 
 fn new_thumb(entry: &Entry, tags: String) -> ThumbAsset {

@@ -187,6 +187,19 @@ pub(crate) fn text_property(
     }
 }
 
+/// Refuses an input object of `class` that sets any of the read-only
+/// properties `names` (`PROPERTY_VALIDATION_NOT_UPDATABLE`, kaltura-api-v3.md 6.2).
+pub(crate) fn refuse_read_only(input: &Map, class: &str, names: &[&str]) -> Result<(), ApiError> {
+    for name in names {
+        if let Field::Str(v) = field(input, name)
+            && !v.is_empty()
+        {
+            return Err(ApiError::not_updatable(&format!("{class}::{name}")));
+        }
+    }
+    Ok(())
+}
+
 /// The action parameters of one call, with typed readers that raise Kaltura's errors.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Params(pub(crate) Map);
