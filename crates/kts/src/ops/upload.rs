@@ -167,11 +167,8 @@ impl Drop for EntryGuard {
 /// went away) would create an entry whose id KTS never learns, so the call
 /// runs to its end in a task of its own, and the guard is made there: if the
 /// request is gone by then, dropping the guard deletes the entry.
-async fn create_entry(
-    client: &Client,
-    entry: MediaEntry,
-) -> Result<Option<EntryGuard>, kaltura::Error> {
-    let client = client.clone();
+async fn create_entry(conn: &Connection, entry: MediaEntry) -> Result<EntryGuard, Error> {
+    let client = conn.client.clone();
     let (answer, created) = tokio::sync::oneshot::channel();
     tokio::spawn(async move {
         let result = client.media().add(&entry).await.map(|entry| {
@@ -182,7 +179,11 @@ async fn create_entry(
         // A closed channel drops the guard with the result: the entry goes.
         let _ = answer.send(result);
     });
-    created.await.unwrap_or(Ok(None))
+    created
+        .await
+        .map_err(|_| Error::Interrupted("entry creation"))?
+        .map_err(|e| conn.failure(e))?
+        .ok_or_else(|| no_id(conn, "media.add"))
 }
 
 /// Uploads as `request` says, for `instance`. `local_dir` is the folder
@@ -332,10 +333,7 @@ async fn upload_path(
     let detection = media_type::detect_file(&head, file_name);
     let (media_type, why) = choose_type(request, detection, source)?;
     let client = &conn.client;
-    let guard = create_entry(client, new_entry(request, media_type))
-        .await
-        .map_err(|e| conn.failure(e))?
-        .ok_or_else(|| no_id(conn, "media.add"))?;
+    let guard = create_entry(conn, new_entry(request, media_type)).await?;
     let entry_id = guard.entry_id.clone();
     let mut upload = client.upload();
     if let Some(name) = file_name {
