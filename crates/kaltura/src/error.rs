@@ -8,8 +8,9 @@ use crate::ks::KsError;
 /// An error returned by Kaltura itself (a serialized `KalturaAPIException`, kaltura-api-v3.md 3.4).
 ///
 /// `code`, `message` and `args` are kept verbatim: the code is the contract, the message is for display.
-/// `Debug` and the `Display` of [`Error`] shorten a KS that `INVALID_KS` echoes back, so logging an error
-/// never logs a whole session.
+/// `Debug` and the `Display` of [`Error`] show them through [`redact_secrets`], so logging an error never
+/// logs a session that `INVALID_KS` echoes back; code that passes a message on uses
+/// [`ApiError::redacted_message`].
 #[derive(Clone, PartialEq, Eq)]
 pub struct ApiError {
     /// Kaltura's error code, e.g. `ENTRY_ID_NOT_FOUND`.
@@ -29,21 +30,68 @@ impl ApiError {
             .map(|(_, v)| v.as_str())
     }
 
-    /// `text` with the KS an `INVALID_KS` error carries (argument `KSID`) cut to a prefix.
-    fn redact(&self, text: &str) -> String {
-        match self.arg("KSID") {
-            Some(ks) if self.code == "INVALID_KS" && ks.len() > 16 => {
-                let prefix: String = ks.chars().take(12).collect();
-                text.replace(ks, &format!("{prefix}…"))
-            }
-            _ => text.to_owned(),
-        }
-    }
-
-    /// The message, safe for logs.
+    /// The message with every session string and other secret removed (see [`redact_secrets`]): what a
+    /// log line or an answer to somebody else may show.
     pub fn redacted_message(&self) -> String {
-        self.redact(&self.message)
+        redact_secrets(&self.message)
     }
+}
+
+/// Shortest run of token characters treated as a secret. A KS is a hundred characters or more, a partner's
+/// secret 32; object ids (`0_abcd1234`) and upload token ids (`0_` and 32 hex digits) are kept.
+const SECRET_MIN_LEN: usize = 32;
+
+/// What replaces a secret in [`redact_secrets`].
+pub const REDACTED: &str = "[redacted]";
+
+/// `text` with every random-looking run of base64, base64url or hex characters of 32 or more replaced by
+/// [`REDACTED`], except Kaltura object and upload token ids (`<digits>_<lower-case letters and digits>`).
+///
+/// Kaltura messages quote what they refused: `INVALID_KS` quotes the whole KS, and since a v2 KS carries
+/// its partner id in clear, a quoted admin KS is a working admin session for anyone who reads it. Redacting
+/// by shape rather than by the `KSID` argument also catches secrets quoted by other messages, by proxies
+/// and in XML answers, whatever the code.
+pub fn redact_secrets(text: &str) -> String {
+    let is_token = |c: char| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=' | '-' | '_');
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(is_token) {
+        out.push_str(&rest[..start]);
+        let run = &rest[start..];
+        let end = run.find(|c: char| !is_token(c)).unwrap_or(run.len());
+        let token = &run[..end];
+        if looks_secret(token) {
+            out.push_str(REDACTED);
+        } else {
+            out.push_str(token);
+        }
+        rest = &run[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A long run that is random-looking: base64 (upper case, lower case and digits together) or hex with
+/// digits. Words joined by `_` (`UPLOAD_TOKEN_CANNOT_MATCH_EXPECTED_SIZE`, a file name) and Kaltura's own
+/// ids are not.
+fn looks_secret(token: &str) -> bool {
+    let has = |f: fn(&u8) -> bool| token.as_bytes().iter().any(f);
+    let base64 =
+        has(u8::is_ascii_uppercase) && has(u8::is_ascii_lowercase) && has(u8::is_ascii_digit);
+    let hex = token.bytes().all(|b| b.is_ascii_hexdigit()) && has(u8::is_ascii_digit);
+    token.len() >= SECRET_MIN_LEN && (base64 || hex) && !is_object_id(token)
+}
+
+/// `0_abcd1234` or `0_` and hex digits: ids Kaltura makes, safe to show.
+fn is_object_id(token: &str) -> bool {
+    token.split_once('_').is_some_and(|(dc, tail)| {
+        !dc.is_empty()
+            && dc.bytes().all(|b| b.is_ascii_digit())
+            && !tail.is_empty()
+            && tail
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    })
 }
 
 impl fmt::Debug for ApiError {
@@ -51,7 +99,7 @@ impl fmt::Debug for ApiError {
         let args: Vec<(&str, String)> = self
             .args
             .iter()
-            .map(|(n, v)| (n.as_str(), self.redact(v)))
+            .map(|(n, v)| (n.as_str(), redact_secrets(v)))
             .collect();
         f.debug_struct("ApiError")
             .field("code", &self.code)
@@ -261,7 +309,7 @@ mod tests {
     }
 
     #[test]
-    fn an_echoed_ks_is_shortened_in_display_and_debug_but_kept_in_the_fields() {
+    fn an_echoed_ks_is_redacted_in_display_and_debug_but_kept_in_the_fields() {
         let ks = "djJ8MTAwfP3UobE4uzYV6pyj4Ignsa2lFMRp1tbv88NDIswFJA3t";
         let error = Error::Api {
             service: "media".into(),
@@ -273,9 +321,38 @@ mod tests {
             },
         };
         let shown = format!("{error} {error:?}");
-        assert!(!shown.contains(ks), "{shown}");
-        assert!(shown.contains("djJ8MTAwfP3U…"), "{shown}");
+        assert!(!shown.contains("djJ8MTAw"), "{shown}");
+        assert!(shown.contains("Invalid KS \"[redacted]\""), "{shown}");
         assert!(error.api_error().unwrap().message.contains(ks));
+    }
+
+    #[test]
+    fn secrets_are_redacted_by_shape_whatever_the_code() {
+        let v1 = "MjE4YjRiZmQ1ZTJhNDY5ZmM0NzE4ZDYyNzVkZTk3NmZkMTRhNjkxZnwxMDA7MTAwOzE3MDA=";
+        let v2_url_safe = "djJ8MTAwfP3UobE4uzYV6pyj4Ignsa2lFMRp1tbv88NDIswFJA3t-_x";
+        let secret = "0123456789abcdef0123456789abcdef";
+        for text in [
+            format!("Invalid KS \"{v1}\", Error \"-1,INVALID_STR\""),
+            format!("<error>ks={v2_url_safe}&x=1</error>"),
+            format!("secret {secret} refused"),
+            format!("/p/100/thumbnail/entry_id/0_abc/ks/{v2_url_safe}/width/9"),
+        ] {
+            let shown = redact_secrets(&text);
+            for secret in [v1, v2_url_safe, secret] {
+                assert!(!shown.contains(&secret[..20]), "{shown}");
+            }
+            assert!(shown.contains(REDACTED), "{shown}");
+        }
+    }
+
+    #[test]
+    fn ids_and_ordinary_words_survive_redaction() {
+        let text = "Entry id \"0_abcd1234\" not found; upload token 0_0123456789abcdef0123456789abcdef \
+                    is closed, Error \"-1,INVALID_STR\", UPLOAD_TOKEN_CANNOT_MATCH_EXPECTED_SIZE, \
+                    file lecture_2024_introduction_to_biology_part_one.mp4";
+        assert_eq!(redact_secrets(text), text);
+        assert_eq!(redact_secrets(""), "");
+        assert_eq!(redact_secrets("é ünïcode ✓"), "é ünïcode ✓");
     }
 
     #[test]

@@ -55,7 +55,7 @@ mod upload;
 mod wire;
 
 pub use client::{CallReport, Client, ClientBuilder};
-pub use error::{ApiError, Error, Result};
+pub use error::{ApiError, Error, REDACTED, Result, redact_secrets};
 pub use ks::{Ks, KsVersion, SessionType};
 pub use multirequest::{Multirequest, MultirequestResults, Slot};
 pub use request::Request;

@@ -96,7 +96,8 @@ pub enum Error {
         instance: InstanceId,
         /// Kaltura's error code, verbatim (`ENTRY_ID_NOT_FOUND`, …).
         code: String,
-        /// Kaltura's message, verbatim.
+        /// Kaltura's message with session strings and other secrets removed
+        /// ([`kaltura::redact_secrets`]): it reaches callers and logs.
         message: String,
     },
     /// The instance store failed.
@@ -130,11 +131,13 @@ impl Error {
     /// unreachable (502), too slow (504) or failing with a code (502). Errors
     /// without a Kaltura code get a code of their own (`HTTP_503`,
     /// `INVALID_RESPONSE`, …) so the message always names what failed.
+    /// Nothing Kaltura wrote reaches the caller or a log without its secrets
+    /// removed: `INVALID_KS` quotes the session it refused.
     pub fn from_kaltura(instance: InstanceId, error: kaltura::Error) -> Self {
         let failed = |code: String, message: String| Error::KalturaFailed {
             instance,
-            code,
-            message,
+            code: kaltura::redact_secrets(&code),
+            message: kaltura::redact_secrets(&message),
         };
         match error {
             kaltura::Error::Transport { .. } => Error::KalturaUnreachable { instance },

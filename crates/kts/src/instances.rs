@@ -13,8 +13,8 @@
 //!
 //! Callers get a [`Connection`]: the client plus the instance's non-secret
 //! facts (player ids, mobile flavor, user id). The admin KS never leaves the
-//! client; [`Connection::entry_user_ks`] builds the short-lived USER session
-//! limited to one entry that may be given to a browser.
+//! client; [`Connection::entry_playback_ks`] builds the short-lived playback-only
+//! session for one entry that may be given to a browser.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -101,20 +101,39 @@ impl Connection {
         Error::from_kaltura(self.facts.id, error)
     }
 
-    /// A USER session that may only view and download `entry`
-    /// (`sview:<entry>,download:<entry>`), valid for [`ENTRY_KS_LIFETIME`].
+    /// The session handed to browsers (in `get_media`, player pages and asset
+    /// URLs) for `entry`: kaltura-api-v3.md 5.5's "session for a browser".
+    /// Anything given to a browser is public, so it must allow playing this
+    /// entry and nothing else:
+    /// - a USER session whose user owns nothing: a fresh random user id, never
+    ///   the instance's user (a USER session may change every entry its user
+    ///   owns, and the instance's user owns every entry KTS creates);
+    /// - `sview` and `download` for this entry only;
+    /// - `setrole:PLAYBACK_BASE_ROLE`, which limits it to the read actions a
+    ///   player needs: every add, update, delete and list is refused;
+    /// - valid for [`ENTRY_KS_LIFETIME`].
+    ///
     /// Built locally: no round trip.
-    pub fn entry_user_ks(&self, entry: &EntryId) -> Result<Ks, Error> {
-        let privileges = format!("sview:{entry},download:{entry}");
+    pub fn entry_playback_ks(&self, entry: &EntryId) -> Result<Ks, Error> {
+        let privileges = format!("sview:{entry},download:{entry},setrole:{PLAYBACK_ROLE}");
         self.client
             .build_ks(
                 SessionType::User,
-                &self.facts.user_id,
+                &playback_user_id(),
                 &privileges,
                 ENTRY_KS_LIFETIME,
             )
             .map_err(|e| self.failure(e))
     }
+}
+
+/// Kaltura's role for sessions that may only play (kaltura-api-v3.md 5.5).
+pub const PLAYBACK_ROLE: &str = "PLAYBACK_BASE_ROLE";
+
+/// A user id that owns no entry: `kts-viewer-` and 16 random hex digits, new
+/// for every session, so no entry can ever be owned by it.
+fn playback_user_id() -> String {
+    format!("kts-viewer-{:016x}", rand::random::<u64>())
 }
 
 /// A client, the digest of what it was built from, and the instance's facts
@@ -444,7 +463,7 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn the_entry_session_is_a_user_session_for_that_entry_only() {
+    async fn the_entry_session_plays_one_entry_as_a_user_that_owns_nothing() {
         let test = test_support::sqlite().await;
         let id = test
             .store
@@ -454,12 +473,25 @@ mod tests {
         let instances = Instances::new(test.store.clone(), ClientOptions::default());
         let connection = instances.connect(id).await.unwrap();
         let entry: EntryId = "0_abc".parse().unwrap();
-        let ks = connection.entry_user_ks(&entry).unwrap();
+        let ks = connection.entry_playback_ks(&entry).unwrap();
         let fields = kaltura::ks::parse(&ks, "admin-secret-one").unwrap();
         assert_eq!(fields.session_type, SessionType::User);
-        assert_eq!(fields.privileges, "sview:0_abc,download:0_abc");
-        assert_eq!(fields.user_id, "kts@example.org");
+        assert_eq!(
+            fields.privileges,
+            "sview:0_abc,download:0_abc,setrole:PLAYBACK_BASE_ROLE"
+        );
+        assert_ne!(
+            fields.user_id, "kts@example.org",
+            "never the instance's user"
+        );
+        assert!(fields.user_id.starts_with("kts-viewer-"));
         assert_eq!(fields.partner_id, 101);
         assert!(!fields.is_expired());
+        let again = connection.entry_playback_ks(&entry).unwrap();
+        let again = kaltura::ks::parse(&again, "admin-secret-one").unwrap();
+        assert_ne!(
+            again.user_id, fields.user_id,
+            "a new user for every session"
+        );
     }
 }

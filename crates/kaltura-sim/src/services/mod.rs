@@ -58,6 +58,26 @@ impl Action {
     }
 }
 
+/// The role a browser's session takes with `setrole:PLAYBACK_BASE_ROLE` (kaltura-api-v3.md 5.5).
+pub(crate) const PLAYBACK_ROLE: &str = "PLAYBACK_BASE_ROLE";
+
+/// What [`PLAYBACK_ROLE`] may call: reading an entry and its assets to play it. Every other action,
+/// every add, update, delete and entry `list` among them, is `SERVICE_FORBIDDEN` for such a session.
+const PLAYBACK_ACTIONS: &[(&str, &str)] = &[
+    ("baseentry", "get"),
+    ("baseentry", "getplaybackcontext"),
+    ("flavorasset", "list"),
+    ("flavorasset", "geturl"),
+    ("thumbasset", "get"),
+    ("thumbasset", "list"),
+    ("thumbasset", "geturl"),
+    ("thumbasset", "serve"),
+    ("caption_captionasset", "get"),
+    ("caption_captionasset", "list"),
+    ("caption_captionasset", "geturl"),
+    ("caption_captionasset", "serve"),
+];
+
 /// A service's action lookup: action name (lower case) to action.
 type ActionTable = fn(&str) -> Option<Action>;
 
@@ -176,7 +196,8 @@ pub(crate) async fn dispatch(
 }
 
 /// Applies an action's access rule: no check for [`Access::Anyone`], a valid KS otherwise, and an ADMIN one
-/// for [`Access::Admin`] (USER sessions get `SERVICE_FORBIDDEN`).
+/// for [`Access::Admin`] (USER sessions get `SERVICE_FORBIDDEN`). A session with the playback role may call
+/// only [`PLAYBACK_ACTIONS`], whatever its type.
 fn authorize(
     app: &AppState,
     params: &Params,
@@ -189,6 +210,11 @@ fn authorize(
     }
     let session = verify_session(app, params, service, action, origin)?;
     if access == Access::Admin && !session.is_admin() {
+        return Err(ApiError::service_forbidden(service, action));
+    }
+    if session.privilege("setrole") == Some(PLAYBACK_ROLE)
+        && !PLAYBACK_ACTIONS.contains(&(service, action))
+    {
         return Err(ApiError::service_forbidden(service, action));
     }
     Ok(Some(session))

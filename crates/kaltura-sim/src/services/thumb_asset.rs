@@ -414,6 +414,8 @@ async fn list(ctx: Ctx) -> ActionResult {
 async fn set_as_default(ctx: Ctx) -> ActionResult {
     let id = ctx.params.req_str("thumbAssetId")?;
     let thumb = load_thumb(&ctx, &id)?;
+    let entry = load_entry(&ctx, &thumb.entry_id)?;
+    ctx.check_owner(&entry.user_id, &entry.id)?;
     ctx.app
         .store
         .write(|d| make_default_in(d, &thumb.entry_id, &id));

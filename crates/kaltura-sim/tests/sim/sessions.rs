@@ -251,3 +251,189 @@ async fn ip_and_uri_restrictions_are_enforced() {
         "Invalid KS \"EXCEEDED_RESTRICTED_URI\", Error \"-1,INVALID_STR\""
     );
 }
+
+/// Every action that changes something, with parameters that would succeed for the entry's owner.
+fn changing_calls(
+    entry: &str,
+    thumb: &str,
+) -> Vec<(&'static str, &'static str, serde_json::Value)> {
+    let media = json!({"objectType": "KalturaMediaEntry", "name": "renamed"});
+    vec![
+        (
+            "media",
+            "update",
+            json!({"entryId": entry, "mediaEntry": media}),
+        ),
+        ("media", "delete", json!({"entryId": entry})),
+        (
+            "baseentry",
+            "update",
+            json!({"entryId": entry, "baseEntry": media}),
+        ),
+        ("baseentry", "delete", json!({"entryId": entry})),
+        ("media", "add", json!({"entry": media})),
+        (
+            "media",
+            "addfromurl",
+            json!({"mediaEntry": media, "url": "http://127.0.0.1:9/a.mp4"}),
+        ),
+        (
+            "media",
+            "addcontent",
+            json!({"entryId": entry, "resource": {"objectType": "KalturaUrlResource", "url": "http://127.0.0.1:9/a.mp4"}}),
+        ),
+        ("media", "list", json!({})),
+        ("media", "count", json!({})),
+        ("baseentry", "list", json!({})),
+        (
+            "thumbasset",
+            "addfromurl",
+            json!({"entryId": entry, "url": "http://127.0.0.1:9/a.jpg"}),
+        ),
+        (
+            "thumbasset",
+            "add",
+            json!({"entryId": entry, "thumbAsset": {"objectType": "KalturaThumbAsset"}}),
+        ),
+        (
+            "thumbasset",
+            "generate",
+            json!({"entryId": entry, "thumbParams": {"objectType": "KalturaThumbParams"}}),
+        ),
+        ("thumbasset", "setasdefault", json!({"thumbAssetId": thumb})),
+        (
+            "thumbasset",
+            "update",
+            json!({"id": thumb, "thumbAsset": {"objectType": "KalturaThumbAsset", "tags": "x"}}),
+        ),
+        ("thumbasset", "delete", json!({"thumbAssetId": thumb})),
+        (
+            "caption_captionasset",
+            "add",
+            json!({"entryId": entry, "captionAsset": {"objectType": "KalturaCaptionAsset"}}),
+        ),
+        (
+            "uploadtoken",
+            "add",
+            json!({"uploadToken": {"objectType": "KalturaUploadToken"}}),
+        ),
+        ("uploadtoken", "list", json!({})),
+        (
+            "flavorparams",
+            "add",
+            json!({"flavorParams": {"objectType": "KalturaFlavorParams", "name": "x"}}),
+        ),
+        ("session", "end", json!({})),
+    ]
+}
+
+#[tokio::test]
+async fn a_playback_role_session_may_read_an_entry_but_change_nothing() {
+    let sim = spawn().await;
+    let admin = sim.admin_ks().await;
+    // The owner's own session with the playback role: the role, not ownership, refuses the changes.
+    let alice = sim.ks(0, "alice", None).await;
+    let entry = sim
+        .call_ks(
+            &alice,
+            "media",
+            "add",
+            json!({"entry": {"objectType": "KalturaMediaEntry", "name": "mine"}}),
+        )
+        .await;
+    let id = entry["id"].as_str().unwrap().to_owned();
+    let thumb = sim
+        .call_ks(
+            &alice,
+            "thumbasset",
+            "add",
+            json!({"entryId": id, "thumbAsset": {"objectType": "KalturaThumbAsset"}}),
+        )
+        .await;
+    let thumb = thumb["id"].as_str().unwrap().to_owned();
+    let privileges = format!("sview:{id},download:{id},setrole:PLAYBACK_BASE_ROLE");
+    for user in ["alice", "viewer"] {
+        let playback = sim.ks(0, user, Some(&privileges)).await;
+        for (service, action, params) in changing_calls(&id, &thumb) {
+            let answer = sim.call_ks(&playback, service, action, params).await;
+            assert_eq!(
+                code(&answer),
+                "SERVICE_FORBIDDEN",
+                "{user}: {service}.{action} answered {answer}"
+            );
+        }
+        let read = sim
+            .call_ks(&playback, "baseentry", "get", json!({"entryId": id}))
+            .await;
+        assert_eq!(read["name"], "mine", "{read}");
+        let thumbs = sim
+            .call_ks(
+                &playback,
+                "thumbasset",
+                "list",
+                json!({"filter": {"objectType": "KalturaAssetFilter", "entryIdEqual": id}}),
+            )
+            .await;
+        assert_eq!(thumbs["totalCount"], 1, "{thumbs}");
+        let flavors = sim
+            .call_ks(
+                &playback,
+                "flavorasset",
+                "list",
+                json!({"filter": {"objectType": "KalturaAssetFilter", "entryIdEqual": id}}),
+            )
+            .await;
+        assert!(flavors["objects"].is_array(), "{flavors}");
+    }
+    let after = sim
+        .call_ks(&admin, "media", "get", json!({"entryId": id}))
+        .await;
+    assert_eq!(after["name"], "mine");
+    assert_eq!(after["status"], entry["status"]);
+}
+
+#[tokio::test]
+async fn a_user_session_cannot_change_the_default_thumbnail_of_an_entry_it_does_not_own() {
+    let sim = spawn().await;
+    let alice = sim.ks(0, "alice", None).await;
+    let bob = sim.ks(0, "bob", None).await;
+    let entry = sim
+        .call_ks(
+            &alice,
+            "media",
+            "add",
+            json!({"entry": {"objectType": "KalturaMediaEntry", "name": "mine"}}),
+        )
+        .await;
+    let id = entry["id"].as_str().unwrap();
+    let thumb = sim
+        .call_ks(
+            &alice,
+            "thumbasset",
+            "add",
+            json!({"entryId": id, "thumbAsset": {"objectType": "KalturaThumbAsset"}}),
+        )
+        .await;
+    let thumb = thumb["id"].as_str().unwrap();
+    let answer = sim
+        .call_ks(
+            &bob,
+            "thumbasset",
+            "setasdefault",
+            json!({"thumbAssetId": thumb}),
+        )
+        .await;
+    assert_eq!(
+        answer["message"],
+        "Invalid KS \"\", Error \"-4,INVALID_TYPE\""
+    );
+    let answer = sim
+        .call_ks(
+            &alice,
+            "thumbasset",
+            "setasdefault",
+            json!({"thumbAssetId": thumb}),
+        )
+        .await;
+    assert!(answer.is_null(), "{answer}");
+}

@@ -62,7 +62,7 @@ pub fn serve_url(
     entry: &EntryId,
     asset: &str,
 ) -> Result<String, Error> {
-    let ks = conn.entry_user_ks(entry)?;
+    let ks = conn.entry_playback_ks(entry)?;
     let ks: String = url::form_urlencoded::byte_serialize(ks.expose().as_bytes()).collect();
     let asset: String = url::form_urlencoded::byte_serialize(asset.as_bytes()).collect();
     let (service, id_name) = match kind {

@@ -162,7 +162,7 @@ pub async fn get(
         .find(|t| t.is_default())
         .and_then(|t| t.id.clone())
         .unwrap_or_default();
-    let ks = conn.entry_user_ks(entry)?;
+    let ks = conn.entry_playback_ks(entry)?;
     let thumbnail_url = format!(
         "{}/width/{}/height/{}?{}",
         thumbnail_base(&conn, entry.as_str()),

@@ -16,6 +16,8 @@ mod health;
 mod helpers;
 mod legacy_calls;
 mod media;
+mod platform_messages;
 mod sim_entries;
 mod store;
 mod thumbnails;
+mod viewing_sessions;

@@ -404,11 +404,14 @@ async fn get_media_answers_every_contract_key_with_its_type_and_an_entry_ks() {
         )),
         "{thumb}"
     );
-    // The ks is a USER session limited to this entry, not the admin session.
+    // The ks is a playback-only USER session for this entry, not the admin session.
     let ks = kaltura::Ks::new(media["ks"].as_str().unwrap()).unwrap();
     let fields = kaltura::ks::parse(&ks, &kaltura_sim::Partner::demo().admin_secret).unwrap();
     assert_eq!(fields.session_type, kaltura::SessionType::User);
-    assert_eq!(fields.privileges, format!("sview:{entry},download:{entry}"));
+    assert_eq!(
+        fields.privileges,
+        format!("sview:{entry},download:{entry},setrole:PLAYBACK_BASE_ROLE")
+    );
     app.finish().await;
 }
 

@@ -174,7 +174,7 @@ async fn embed_for(
             format!("{service}/p/{partner_id}/embedPlaykitJs/uiconf_id/{uiconf_id}"),
         )
     };
-    let ks = connection.entry_user_ks(&entry)?;
+    let ks = connection.entry_playback_ks(&entry)?;
     let embed = Embed {
         loader,
         script_url,
@@ -295,7 +295,7 @@ pub async fn get_mobileplayer_url(
             "Flavor ID not configured!".into(),
         ));
     };
-    let ks = connection.entry_user_ks(&entry)?;
+    let ks = connection.entry_playback_ks(&entry)?;
     let (prefix, id) = entry_urls(&connection, &entry);
     let ks = ks.expose();
     let page = MobilePage {
@@ -331,7 +331,7 @@ pub async fn get_thumbnail(
     };
     let width = pixels("width", Some("640"))?;
     let height = pixels("height", None)?;
-    let ks = connection.entry_user_ks(&entry)?;
+    let ks = connection.entry_playback_ks(&entry)?;
     let (prefix, id) = entry_urls(&connection, &entry);
     let mut image = format!("{prefix}/thumbnail/entry_id/{id}");
     if let Some(w) = width {
