@@ -20,7 +20,7 @@ use kts::config::{
 };
 use kts::http::api_key::{ApiKey, WriteAccess};
 use kts::http::error::LegacyError;
-use kts::http::extract::LegacyRequest;
+use kts::http::extract::LegacyUpload;
 use kts::ids::InstanceId;
 use kts::state::AppState;
 use kts::store::{NewInstance, Scope, Store};
@@ -251,9 +251,10 @@ fn probe_routes() -> Router<AppState> {
         .route("/panic", post(panic))
 }
 
-/// Shows what `LegacyRequest` produced.
-async fn echo(request: LegacyRequest) -> Json<Value> {
-    let LegacyRequest { target, params } = request;
+/// Shows what `LegacyUpload` (the extractor of the calls that take files)
+/// produced.
+async fn echo(request: LegacyUpload) -> Json<Value> {
+    let LegacyUpload { target, params } = request;
     let file = params.file("file").map(|f| {
         json!({
             "name": f.file.original_name(),

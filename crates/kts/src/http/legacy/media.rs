@@ -16,7 +16,7 @@ use crate::config::UploadSettings;
 use crate::error::Error;
 use crate::http::api_key::{ApiKey, WriteAccess};
 use crate::http::error::{LegacyError, LegacyMessageError};
-use crate::http::extract::{LegacyRequest, LegacyTarget};
+use crate::http::extract::{LegacyRequest, LegacyTarget, LegacyUpload};
 use crate::instances::Instances;
 use crate::ops::export::{self, ExportRequest};
 use crate::ops::media::{self, SearchQuery, ThumbSize};
@@ -52,9 +52,9 @@ async fn upload_file(
     State(uploads): State<Arc<UploadSettings>>,
     _key: ApiKey<WriteAccess>,
     method: Method,
-    request: LegacyRequest,
+    request: LegacyUpload,
 ) -> Result<Response, LegacyError> {
-    let LegacyRequest { target, mut params } = request;
+    let LegacyUpload { target, mut params } = request;
     if method == Method::GET {
         return Ok(data_not_posted());
     }
