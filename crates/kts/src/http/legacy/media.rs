@@ -17,6 +17,7 @@ use crate::error::Error;
 use crate::http::api_key::{ApiKey, WriteAccess};
 use crate::http::error::{LegacyError, LegacyMessageError};
 use crate::http::extract::{LegacyRequest, LegacyTarget, LegacyUpload};
+use crate::ingest::local::LocalFolder;
 use crate::instances::Instances;
 use crate::ops::export::{self, ExportRequest};
 use crate::ops::media::{self, SearchQuery, ThumbSize};
@@ -98,7 +99,7 @@ async fn upload_file(
     let uploaded = upload::upload(
         &instances,
         target.instance,
-        uploads.fromlocal_dir.as_deref(),
+        LocalFolder::of(&uploads),
         request,
     )
     .await?;
