@@ -495,7 +495,7 @@ mod tests {
         );
     }
 
-    // Issue "Hardening", item 10.
+    // Issue 8 (hardening), item 10.
     #[test]
     fn dfxp_with_a_dtd_or_entities_is_refused_with_a_clear_message() {
         let body = r#"<tt xmlns="http://www.w3.org/ns/ttml"><body><div><p begin="1s" end="2s">Hi &a;</p></div></body></tt>"#;

@@ -122,7 +122,7 @@ async fn login_cookie(app: &crate::helpers::TestApp, password: &str) -> String {
         .to_owned()
 }
 
-// Issue "Hardening", item 7.
+// Issue 8 (hardening), item 7.
 #[tokio::test]
 async fn the_admin_cookie_is_secure_exactly_when_the_public_url_is_https() {
     let https = spawn_app_with(TestOptions {

@@ -309,7 +309,7 @@ async fn a_failing_kaltura_is_a_502_and_the_half_made_caption_is_deleted() {
     app.finish().await;
 }
 
-// Issue "Hardening", item 10: a DTD is where XML entities are declared.
+// Issue 8 (hardening), item 10: a DTD is where XML entities are declared.
 #[tokio::test]
 async fn dfxp_captions_with_a_dtd_are_refused_and_nothing_is_added() {
     let app = real_app().await;

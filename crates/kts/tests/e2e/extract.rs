@@ -275,7 +275,7 @@ async fn read_answer(stream: &mut tokio::net::TcpStream) -> String {
     }
 }
 
-// Issue "Hardening", item 6: a read key could make KTS spool gigabytes.
+// Issue 8 (hardening), item 6: a read key could make KTS spool gigabytes.
 #[tokio::test]
 async fn read_only_calls_refuse_file_parts_before_reading_them() {
     let app = spawn_app_with(TestOptions {

@@ -864,7 +864,7 @@ async fn fromlocal_uploads_only_files_under_the_configured_folder() {
     app.finish().await;
 }
 
-// Issue "Hardening", item 9: no oracle on the host's file system, and the
+// Issue 8 (hardening), item 9: no oracle on the host's file system, and the
 // same size limit as an uploaded file.
 #[tokio::test]
 async fn fromlocal_answers_alike_for_missing_and_outside_paths_and_keeps_the_upload_limit() {

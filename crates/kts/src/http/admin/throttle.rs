@@ -328,6 +328,7 @@ mod tests {
         LoginThrottle::new(limits(), Counts::Memory(MemoryCounts::default()))
     }
 
+    // Issue 8 (hardening), item 8: one test per dimension.
     #[tokio::test]
     async fn an_address_is_blocked_after_its_limit_and_a_success_clears_it() {
         let throttle = throttle();

@@ -243,7 +243,7 @@ mod tests {
         }
     }
 
-    // Issue "Hardening", item 10: the capture button posts with the page's
+    // Issue 8 (hardening), item 10: the capture button posts with the page's
     // API key, so on this site it may reach only the thumbnail call.
     #[test]
     fn callbacks_on_this_site_are_limited_to_the_thumbnail_call() {
