@@ -53,6 +53,16 @@ pub struct ServerSettings {
     pub public_url: Option<Url>,
 }
 
+impl ServerSettings {
+    /// Whether clients reach KTS over https (the public URL says so); then
+    /// its cookies are `Secure`.
+    pub fn is_https(&self) -> bool {
+        self.public_url
+            .as_ref()
+            .is_some_and(|url| url.scheme() == "https")
+    }
+}
+
 /// Which database and how to reach it.
 #[derive(Debug, Clone)]
 pub struct DatabaseSettings {

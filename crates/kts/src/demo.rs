@@ -27,6 +27,7 @@ use crate::config::{
 use crate::detect::caption::LanguageRequest;
 use crate::detect::media_type::MediaType;
 use crate::ids::{EntryId, InstanceId};
+use crate::ingest::local::LocalFolder;
 use crate::ingest::spool::{SpoolWriter, SpooledFile};
 use crate::instances::{ClientOptions, Instances};
 use crate::ops::captions::{self, NewCaption};
@@ -229,7 +230,7 @@ async fn create_sample(instances: &Instances, upload_folder: &Path) -> anyhow::R
     let uploaded = upload::upload(
         instances,
         InstanceId::DEFAULT,
-        None,
+        LocalFolder::OFF,
         UploadRequest {
             name: "KTS demo sample".to_owned(),
             media_name: SAMPLE_VIDEO_NAME.to_owned(),

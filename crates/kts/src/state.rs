@@ -49,7 +49,8 @@ impl AppState {
         let uploads = Arc::new(settings.uploads.clone());
         let access = Arc::new(settings.access.clone());
         let instances = Instances::new(store.clone(), ClientOptions::default());
-        let admin = AdminState::new(settings.admin.credentials.clone(), &settings.secret_key);
+        let admin = AdminState::new(settings.admin.credentials.clone(), &settings.secret_key)
+            .with_secure_cookies(settings.server.is_https());
         AppState {
             settings: Arc::new(settings),
             instances,

@@ -182,6 +182,14 @@ pub enum CaptionFormatError {
         /// What is wrong.
         reason: String,
     },
+    /// DFXP/TTML with a document type declaration, the only place XML
+    /// declares entities. Refused rather than passed on: entities are how an
+    /// XML file expands to gigabytes or reads files of the server that parses
+    /// it, and TTML needs neither.
+    #[error(
+        "caption file is DFXP/TTML with a DTD (<!DOCTYPE>) or entity declarations, which are not accepted: remove them"
+    )]
+    XmlDeclarations,
     /// A known subtitle format that Kaltura does not take.
     #[error(
         "caption format {0} is not supported by Kaltura: convert it to SRT, WebVTT, DFXP/TTML, SCC or CAP"
@@ -207,7 +215,8 @@ pub enum CaptionFormatError {
 ///
 /// Refuses files over [`MAX_CAPTION_BYTES`], empty files, files that look like a supported
 /// format but have no cue (SRT, WebVTT, SCC), DFXP/TTML that is not well-formed or has no
-/// `p` element, and anything else, naming the format when it is a known unsupported one.
+/// `p` element or has a DTD, and anything else, naming the format when it is a known
+/// unsupported one.
 pub fn detect(
     content: &[u8],
     file_name: Option<&str>,
@@ -396,7 +405,7 @@ fn unsupported_text_format(text: &str) -> Option<&'static str> {
 }
 
 /// An XML document: DFXP/TTML when its root is `tt` in a TTML namespace; it must then be
-/// well-formed to the end and hold at least one `p` (a cue).
+/// well-formed to the end, hold at least one `p` (a cue) and no DTD.
 fn xml_format(text: &str) -> Result<CaptionFormat, CaptionFormatError> {
     let invalid = |reason: String| CaptionFormatError::Invalid {
         format: CaptionFormat::Dfxp,
@@ -422,6 +431,7 @@ fn xml_format(text: &str) -> Result<CaptionFormat, CaptionFormatError> {
             Event::Text(node) if depth == 0 && !node.xml10_content().trim().is_empty() => {
                 return Err(invalid("text outside the root element".to_owned()));
             }
+            Event::DocType(_) => return Err(CaptionFormatError::XmlDeclarations),
             Event::Eof => break,
             _ => continue,
         };
@@ -483,6 +493,28 @@ mod tests {
             detect(&cap, Some("x.bin")).map(|d| d.format),
             Ok(CaptionFormat::Cap)
         );
+    }
+
+    // Issue 8 (hardening), item 10.
+    #[test]
+    fn dfxp_with_a_dtd_or_entities_is_refused_with_a_clear_message() {
+        let body = r#"<tt xmlns="http://www.w3.org/ns/ttml"><body><div><p begin="1s" end="2s">Hi &a;</p></div></body></tt>"#;
+        let laughs = format!(
+            r#"<?xml version="1.0"?><!DOCTYPE tt [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;">]>{body}"#
+        );
+        let external = format!(
+            r#"<?xml version="1.0"?><!DOCTYPE tt [<!ENTITY a SYSTEM "file:///etc/passwd">]>{body}"#
+        );
+        let public = format!(
+            r#"<!DOCTYPE tt PUBLIC "-//W3C//DTD TTML 1.0//EN" "http://www.w3.org/ttml.dtd">{}"#,
+            body.replace(" &a;", "")
+        );
+        let lower = format!(r#"<!doctype tt>{}"#, body.replace(" &a;", ""));
+        for document in [laughs, external, public, lower] {
+            let error = format_of(&document).unwrap_err();
+            assert_eq!(error, CaptionFormatError::XmlDeclarations, "{document}");
+            assert!(error.to_string().contains("DTD"), "{error}");
+        }
     }
 
     #[test]

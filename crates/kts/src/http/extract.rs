@@ -1,13 +1,18 @@
 //! Extractors that apply the legacy API's input rules once, for every call.
 //!
 //! - [`LegacyParams`]: query string, urlencoded body and multipart body merged,
-//!   as the old service read them; file fields are streamed to guarded
-//!   temporary files under `UPLOAD_FOLDER`, with the upload limit enforced
-//!   while reading (413), never held whole in memory.
+//!   as the old service read them.
 //! - [`LegacyTarget`]: the instance and entry a call is about, by the
 //!   contract's "id parsing" rules, in order.
 //! - [`LegacyRequest`]: both, for calls that need the target and more
 //!   parameters.
+//! - [`LegacyUpload`]: the same for the three calls that take a file
+//!   (`upload_file`, `update_thumbnail_file`, `add_caption`). Only this one
+//!   reads file parts: they are streamed to guarded temporary files under
+//!   `UPLOAD_FOLDER`, with the upload limit enforced while reading (413),
+//!   never held whole in memory. Every other extractor refuses a file part
+//!   (400) before reading its body, so a call that takes no file (any call a
+//!   read key may make) cannot be used to fill the upload folder.
 
 use std::sync::Arc;
 
@@ -28,6 +33,25 @@ pub const MAX_TEXT_FIELD_BYTES: usize = 64 << 10;
 pub const MAX_PARAMS: usize = 100;
 /// Most file fields in one request.
 pub const MAX_FILES: usize = 4;
+
+/// What a call does with the file parts of a multipart body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FileParts {
+    /// Streams them to temporary files (the calls that take a file).
+    Spool,
+    /// Refuses the request at the first one, before reading its body.
+    Refuse,
+}
+
+/// The calls that take a file, named in the refusal of a file part.
+const CALLS_TAKING_FILES: &str = "upload_file, update_thumbnail_file and add_caption";
+
+fn file_refused() -> Error {
+    Error::InvalidParameter {
+        name: "file",
+        reason: format!("this call takes no file (only {CALLS_TAKING_FILES} do)"),
+    }
+}
 
 /// A file field of a multipart body, already on disk.
 #[derive(Debug)]
@@ -145,8 +169,14 @@ impl LegacyParams {
         Ok(())
     }
 
-    /// Reads the body of `request` according to its content type.
-    async fn read<S>(request: Request, state: &S, uploads: &UploadSettings) -> Result<Self, Error>
+    /// Reads the body of `request` according to its content type, doing
+    /// with file parts what `files` says.
+    async fn read<S>(
+        request: Request,
+        state: &S,
+        uploads: &UploadSettings,
+        files: FileParts,
+    ) -> Result<Self, Error>
     where
         S: Send + Sync,
     {
@@ -187,7 +217,7 @@ impl LegacyParams {
             let multipart = Multipart::from_request(request, state)
                 .await
                 .map_err(|e| Error::MalformedRequest(e.body_text()))?;
-            params.read_multipart(multipart, uploads).await?;
+            params.read_multipart(multipart, uploads, files).await?;
         }
         // Other bodies (JSON, none) carry no legacy parameters: ignored, as
         // the old service did.
@@ -198,6 +228,7 @@ impl LegacyParams {
         &mut self,
         mut multipart: Multipart,
         uploads: &UploadSettings,
+        files: FileParts,
     ) -> Result<(), Error> {
         let limit = uploads.max_file_bytes;
         let field_error = |e: axum::extract::multipart::MultipartError| {
@@ -218,6 +249,25 @@ impl LegacyParams {
             let name = field.name().unwrap_or("").to_owned();
             let file_name = field.file_name().map(str::to_owned);
             match file_name {
+                Some(file_name) if files == FileParts::Refuse => {
+                    // Refused before its body is read, so nothing reaches the
+                    // disk. The one part let through is a browser's empty file
+                    // input (no file name, no bytes); telling it apart reads
+                    // at most one chunk, into memory.
+                    if !file_name.is_empty() {
+                        return Err(file_refused());
+                    }
+                    while let Some(chunk) = tokio::time::timeout(idle, field.chunk())
+                        .await
+                        .map_err(|_| stalled(uploads))?
+                        .map_err(field_error)?
+                    {
+                        if !chunk.is_empty() {
+                            return Err(file_refused());
+                        }
+                    }
+                    continue;
+                }
                 Some(file_name) => {
                     if self.files.len() >= MAX_FILES {
                         return Err(Error::MalformedRequest(format!(
@@ -283,9 +333,10 @@ where
 {
     type Rejection = LegacyError;
 
+    /// Refuses file parts; [`LegacyUpload`] is the extractor that reads them.
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
         let uploads = Arc::<UploadSettings>::from_ref(state);
-        Ok(LegacyParams::read(request, state, &uploads).await?)
+        Ok(LegacyParams::read(request, state, &uploads, FileParts::Refuse).await?)
     }
 }
 
@@ -375,12 +426,14 @@ where
     }
 }
 
-/// A legacy call's target plus all its parameters.
+/// A legacy call's target plus all its parameters. A multipart body with a
+/// file part is refused (400) before the part is read: calls that take a
+/// file use [`LegacyUpload`].
 #[derive(Debug)]
 pub struct LegacyRequest {
     /// Instance and entry, by the id rules.
     pub target: LegacyTarget,
-    /// Every parameter and uploaded file.
+    /// Every parameter (never a file).
     pub params: LegacyParams,
 }
 
@@ -395,6 +448,32 @@ where
         let params = LegacyParams::from_request(request, state).await?;
         let target = LegacyTarget::from_params(&params)?;
         Ok(LegacyRequest { target, params })
+    }
+}
+
+/// A legacy call that takes a file: its target and all its parameters, file
+/// parts spooled to disk ([`LegacyParams::file`], [`LegacyParams::take_file`]).
+/// Only `upload_file`, `update_thumbnail_file` and `add_caption` use it.
+#[derive(Debug)]
+pub struct LegacyUpload {
+    /// Instance and entry, by the id rules.
+    pub target: LegacyTarget,
+    /// Every parameter and uploaded file.
+    pub params: LegacyParams,
+}
+
+impl<S> FromRequest<S> for LegacyUpload
+where
+    S: Send + Sync,
+    Arc<UploadSettings>: FromRef<S>,
+{
+    type Rejection = LegacyError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let uploads = Arc::<UploadSettings>::from_ref(state);
+        let params = LegacyParams::read(request, state, &uploads, FileParts::Spool).await?;
+        let target = LegacyTarget::from_params(&params)?;
+        Ok(LegacyUpload { target, params })
     }
 }
 

@@ -1,9 +1,11 @@
 //! `fromlocal` uploads: a file of the KTS host, allowed only under the
 //! directory configured by `KTS_FROMLOCAL_DIR` (kts-legacy-api.md, "Security
-//! notes": the old service let any caller upload any file of the host).
+//! notes": the old service let any caller upload any file of the host), and
+//! no larger than an uploaded file may be (`--max-upload-size`).
 
 use std::path::{Path, PathBuf};
 
+use crate::config::UploadSettings;
 use crate::error::Error;
 
 /// Longest accepted `fromlocal` value.
@@ -16,17 +18,53 @@ fn refused(reason: &str) -> Error {
     }
 }
 
-/// Resolves `requested` (relative to `allowed_dir`, or absolute) to a regular
-/// file inside `allowed_dir`, following symbolic links before checking, so
-/// neither `..` nor a link can lead outside. `allowed_dir` must be canonical
-/// (settings canonicalize it at start-up); `None` means `fromlocal` is off.
+/// The one answer for a path that does not exist and one outside the
+/// folder: telling them apart would let a caller probe the host's file
+/// system.
+fn not_found() -> Error {
+    refused("names no readable file in the allowed directory")
+}
+
+/// Where `fromlocal` may read, and the largest file it may take.
+#[derive(Debug, Clone, Copy)]
+pub struct LocalFolder<'a> {
+    /// The canonical directory (settings canonicalize it at start-up);
+    /// `None` turns `fromlocal` off.
+    pub dir: Option<&'a Path>,
+    /// The largest file, in bytes: the limit of an uploaded file.
+    pub max_bytes: u64,
+}
+
+impl LocalFolder<'static> {
+    /// `fromlocal` turned off.
+    pub const OFF: Self = LocalFolder {
+        dir: None,
+        max_bytes: 0,
+    };
+}
+
+impl<'a> LocalFolder<'a> {
+    /// The folder and limit of `uploads`.
+    pub fn of(uploads: &'a UploadSettings) -> Self {
+        LocalFolder {
+            dir: uploads.fromlocal_dir.as_deref(),
+            max_bytes: uploads.max_file_bytes,
+        }
+    }
+}
+
+/// Resolves `requested` (relative to the folder, or absolute) to a regular
+/// file inside the folder, following symbolic links before checking, so
+/// neither `..` nor a link can lead outside. A file larger than
+/// `max_bytes` fails as an uploaded one does (`UploadTooLarge`, 413).
 ///
-/// Error messages never repeat the host path.
+/// A path outside the folder and a path that does not exist get the same
+/// answer, and error messages never repeat the host path.
 pub async fn resolve_local_file(
-    allowed_dir: Option<&Path>,
+    folder: LocalFolder<'_>,
     requested: &str,
 ) -> Result<PathBuf, Error> {
-    let Some(allowed_dir) = allowed_dir else {
+    let Some(allowed_dir) = folder.dir else {
         return Err(refused("is turned off on this server"));
     };
     if requested.is_empty() || requested.len() > MAX_PATH_LEN || requested.contains('\0') {
@@ -35,15 +73,20 @@ pub async fn resolve_local_file(
     let candidate = allowed_dir.join(requested);
     let resolved = tokio::fs::canonicalize(&candidate)
         .await
-        .map_err(|_| refused("names no readable file"))?;
+        .map_err(|_| not_found())?;
     if !resolved.starts_with(allowed_dir) {
-        return Err(refused("is outside the allowed directory"));
+        return Err(not_found());
     }
     let metadata = tokio::fs::metadata(&resolved)
         .await
-        .map_err(|_| refused("names no readable file"))?;
+        .map_err(|_| not_found())?;
     if !metadata.is_file() {
         return Err(refused("is not a regular file"));
+    }
+    if metadata.len() > folder.max_bytes {
+        return Err(Error::UploadTooLarge {
+            limit: folder.max_bytes,
+        });
     }
     Ok(resolved)
 }
@@ -73,6 +116,13 @@ mod tests {
         }
     }
 
+    fn folder(dir: &Path) -> LocalFolder<'_> {
+        LocalFolder {
+            dir: Some(dir),
+            max_bytes: 1 << 20,
+        }
+    }
+
     fn reason(error: Error) -> String {
         match error {
             Error::InvalidParameter { reason, .. } => reason,
@@ -83,12 +133,12 @@ mod tests {
     #[tokio::test]
     async fn files_inside_the_directory_are_found() {
         let l = layout();
-        let found = resolve_local_file(Some(&l.allowed), "sub/clip.mp4")
+        let found = resolve_local_file(folder(&l.allowed), "sub/clip.mp4")
             .await
             .unwrap();
         assert_eq!(found, l.allowed.join("sub/clip.mp4"));
         let absolute = l.allowed.join("sub/clip.mp4");
-        let found = resolve_local_file(Some(&l.allowed), absolute.to_str().unwrap())
+        let found = resolve_local_file(folder(&l.allowed), absolute.to_str().unwrap())
             .await
             .unwrap();
         assert_eq!(found, absolute);
@@ -96,43 +146,68 @@ mod tests {
 
     #[tokio::test]
     async fn fromlocal_is_refused_when_turned_off() {
-        let error = resolve_local_file(None, "clip.mp4").await.unwrap_err();
+        let error = resolve_local_file(LocalFolder::OFF, "clip.mp4")
+            .await
+            .unwrap_err();
         assert!(reason(error).contains("turned off"));
     }
 
     #[tokio::test]
-    async fn escapes_by_dots_absolute_paths_or_links_are_refused() {
+    async fn escapes_get_the_same_answer_as_paths_that_do_not_exist() {
         let l = layout();
-        let error = resolve_local_file(Some(&l.allowed), "../secret.txt")
-            .await
-            .unwrap_err();
-        assert!(reason(error).contains("outside"));
-        let error = resolve_local_file(Some(&l.allowed), l.outside.to_str().unwrap())
-            .await
-            .unwrap_err();
-        assert!(reason(error).contains("outside"));
+        let missing = reason(
+            resolve_local_file(folder(&l.allowed), "none.mp4")
+                .await
+                .unwrap_err(),
+        );
+        let outside = l.outside.to_str().unwrap().to_owned();
+        let mut escapes = vec![
+            "../secret.txt".to_owned(),
+            "../no-such-file.txt".to_owned(),
+            outside.clone(),
+            format!("{outside}.missing"),
+        ];
         #[cfg(unix)]
         {
             std::os::unix::fs::symlink(&l.outside, l.allowed.join("link.txt")).unwrap();
-            let error = resolve_local_file(Some(&l.allowed), "link.txt")
+            escapes.push("link.txt".to_owned());
+        }
+        for path in &escapes {
+            let error = resolve_local_file(folder(&l.allowed), path)
                 .await
                 .unwrap_err();
-            assert!(reason(error).contains("outside"));
+            assert_eq!(reason(error), missing, "{path}");
         }
+    }
+
+    #[tokio::test]
+    async fn files_over_the_upload_limit_are_refused_as_too_large() {
+        let l = layout();
+        let small = LocalFolder {
+            dir: Some(&l.allowed),
+            max_bytes: 0,
+        };
+        let error = resolve_local_file(small, "sub/clip.mp4").await.unwrap_err();
+        assert!(
+            matches!(error, Error::UploadTooLarge { limit: 0 }),
+            "{error:?}"
+        );
     }
 
     #[tokio::test]
     async fn directories_and_missing_files_are_refused() {
         let l = layout();
-        let error = resolve_local_file(Some(&l.allowed), "sub")
+        let error = resolve_local_file(folder(&l.allowed), "sub")
             .await
             .unwrap_err();
         assert!(reason(error).contains("regular file"));
-        let error = resolve_local_file(Some(&l.allowed), "none.mp4")
+        let error = resolve_local_file(folder(&l.allowed), "none.mp4")
             .await
             .unwrap_err();
         assert!(reason(error).contains("no readable file"));
-        let error = resolve_local_file(Some(&l.allowed), "").await.unwrap_err();
+        let error = resolve_local_file(folder(&l.allowed), "")
+            .await
+            .unwrap_err();
         assert!(reason(error).contains("usable"));
     }
 }

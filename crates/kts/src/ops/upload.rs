@@ -16,7 +16,7 @@ use tokio::io::AsyncReadExt;
 use crate::detect::media_type::{self, Detection, MAX_HEAD_BYTES, MediaType};
 use crate::error::Error;
 use crate::ids::InstanceId;
-use crate::ingest::local::resolve_local_file;
+use crate::ingest::local::{LocalFolder, resolve_local_file};
 use crate::ingest::spool::SpooledFile;
 use crate::instances::{Connection, Instances};
 
@@ -186,12 +186,12 @@ async fn create_entry(conn: &Connection, entry: MediaEntry) -> Result<EntryGuard
         .ok_or_else(|| no_id(conn, "media.add"))
 }
 
-/// Uploads as `request` says, for `instance`. `local_dir` is the folder
-/// `fromlocal` may read (`None`: off).
+/// Uploads as `request` says, for `instance`. `local` is the folder
+/// `fromlocal` may read and its size limit.
 pub async fn upload(
     instances: &Instances,
     instance: InstanceId,
-    local_dir: Option<&Path>,
+    local: LocalFolder<'_>,
     request: UploadRequest,
 ) -> Result<Uploaded, Error> {
     // Check the source before any Kaltura call: bad input costs nothing.
@@ -219,7 +219,7 @@ pub async fn upload(
             result
         }
         UploadSource::Local(ref requested) => {
-            let path: PathBuf = resolve_local_file(local_dir, requested).await?;
+            let path: PathBuf = resolve_local_file(local, requested).await?;
             let size = tokio::fs::metadata(&path)
                 .await
                 .map(|m| m.len())

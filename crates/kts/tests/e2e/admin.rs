@@ -103,6 +103,59 @@ async fn a_login_sets_a_strict_http_only_cookie() {
     app.finish().await;
 }
 
+/// Logs in and returns the `Set-Cookie` header of the session.
+async fn login_cookie(app: &crate::helpers::TestApp, password: &str) -> String {
+    let response = no_redirects()
+        .post(app.url("/admin/login"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(form_body(&[
+            ("kts_user", ADMIN_USER),
+            ("kts_pass", password),
+        ]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 303);
+    response.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .to_owned()
+}
+
+// Issue 8 (hardening), item 7.
+#[tokio::test]
+async fn the_admin_cookie_is_secure_exactly_when_the_public_url_is_https() {
+    let https = spawn_app_with(TestOptions {
+        admin_password: Some("secure-test-password"),
+        public_url: Some("https://kts.example.org/"),
+        ..TestOptions::default()
+    })
+    .await;
+    let cookie = login_cookie(&https, "secure-test-password").await;
+    assert!(cookie.contains("; Secure"), "{cookie}");
+    let pair = cookie.split(';').next().unwrap().to_owned();
+    let logout = no_redirects()
+        .get(https.url("/admin/logout"))
+        .header("cookie", pair)
+        .send()
+        .await
+        .unwrap();
+    let removal = logout.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert!(removal.contains("; Secure"), "{removal}");
+    https.finish().await;
+
+    // Plain http (the local demo): a Secure cookie would never come back.
+    let http = spawn_app_with(TestOptions {
+        admin_password: Some("secure-test-password"),
+        public_url: Some("http://127.0.0.1:6500/"),
+        ..TestOptions::default()
+    })
+    .await;
+    let cookie = login_cookie(&http, "secure-test-password").await;
+    assert!(!cookie.contains("Secure"), "{cookie}");
+    http.finish().await;
+}
+
 #[tokio::test]
 async fn player_pages_answer_in_the_legacy_shape_when_they_cannot_play() {
     let app = spawn_app_with(TestOptions {

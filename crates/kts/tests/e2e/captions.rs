@@ -308,3 +308,29 @@ async fn a_failing_kaltura_is_a_502_and_the_half_made_caption_is_deleted() {
     assert_eq!(status, 502, "{body}");
     app.finish().await;
 }
+
+// Issue 8 (hardening), item 10: a DTD is where XML entities are declared.
+#[tokio::test]
+async fn dfxp_captions_with_a_dtd_are_refused_and_nothing_is_added() {
+    let app = real_app().await;
+    let entry = video_entry(&app).await;
+    let id = format!("1:{entry}");
+    let dfxp = r#"<?xml version="1.0"?>
+<!DOCTYPE tt [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>
+<tt xmlns="http://www.w3.org/ns/ttml"><body><div><p begin="1s" end="2s">&b;</p></div></body></tt>"#;
+
+    let (status, body) = post_multipart(
+        &app,
+        "/service/add_caption/",
+        &[("id", &id)],
+        Some(("movie.dfxp", dfxp.as_bytes().to_vec())),
+    )
+    .await;
+
+    assert_eq!(status, 400, "{body}");
+    assert!(message(&body).contains("DTD"), "{body}");
+    let (_, list) = get(&app, "/service/list_captions/", &[("id", &id)]).await;
+    assert_eq!(list, json!([]), "{list}");
+    assert!(app.upload_files().is_empty(), "{:?}", app.upload_files());
+    app.finish().await;
+}

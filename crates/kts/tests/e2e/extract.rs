@@ -245,3 +245,125 @@ async fn a_client_that_stalls_mid_upload_gets_408_and_leaves_no_file() {
     assert!(app.upload_files().is_empty(), "{:?}", app.upload_files());
     app.finish().await;
 }
+
+/// Reads one HTTP/1.1 answer (headers and a `Content-Length` body) from
+/// `stream`, without waiting for the connection to close.
+async fn read_answer(stream: &mut tokio::net::TcpStream) -> String {
+    use tokio::io::AsyncReadExt;
+    let mut answer = Vec::new();
+    let mut buffer = [0u8; 4096];
+    loop {
+        let text = String::from_utf8_lossy(&answer).into_owned();
+        if let Some((head, body)) = text.split_once("\r\n\r\n") {
+            let length = head
+                .lines()
+                .find_map(|l| {
+                    l.to_ascii_lowercase()
+                        .strip_prefix("content-length:")
+                        .map(|v| v.trim().parse::<usize>().unwrap())
+                })
+                .unwrap_or(0);
+            if body.len() >= length {
+                return text;
+            }
+        }
+        let read = stream.read(&mut buffer).await.unwrap();
+        if read == 0 {
+            return String::from_utf8_lossy(&answer).into_owned();
+        }
+        answer.extend_from_slice(&buffer[..read]);
+    }
+}
+
+// Issue 8 (hardening), item 6: a read key could make KTS spool gigabytes.
+#[tokio::test]
+async fn read_only_calls_refuse_file_parts_before_reading_them() {
+    let app = spawn_app_with(TestOptions {
+        open_access: false,
+        real_service: true,
+        ..Default::default()
+    })
+    .await;
+    let key = app.api_key(kts::store::Scope::Read).await;
+    let address = app.base_url.trim_start_matches("http://").to_owned();
+    let mut stream = tokio::net::TcpStream::connect(&address).await.unwrap();
+    let boundary = "XBOUNDARYX";
+    let head = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"id\"\r\n\r\n1:0_abc\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.mp4\"\r\n\
+         Content-Type: video/mp4\r\n\r\n"
+    );
+    // Chunked, so the body could go on for gigabytes; only its start is sent.
+    let request = format!(
+        "POST /service/get_media HTTP/1.1\r\nHost: {address}\r\n\
+         Authorization: Bearer {key}\r\n\
+         Content-Type: multipart/form-data; boundary={boundary}\r\n\
+         Transfer-Encoding: chunked\r\n\r\n{:x}\r\n{head}\r\n",
+        head.len()
+    );
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let data = vec![1u8; 64 << 10];
+    stream
+        .write_all(format!("{:x}\r\n", data.len()).as_bytes())
+        .await
+        .unwrap();
+    stream.write_all(&data).await.unwrap();
+    stream.write_all(b"\r\n").await.unwrap();
+    stream.flush().await.unwrap();
+
+    // Nothing more is sent: the answer must come without the rest of the
+    // body (the idle limit, 30 s here, would answer 408 otherwise).
+    let answer = tokio::time::timeout(Duration::from_secs(10), read_answer(&mut stream))
+        .await
+        .expect("the file part was refused only after waiting for more of it");
+    assert!(answer.starts_with("HTTP/1.1 400"), "{answer}");
+    assert!(answer.contains("\"success\":false"), "{answer}");
+    assert!(
+        answer.contains("invalid parameter file: this call takes no file"),
+        "{answer}"
+    );
+    assert!(app.upload_files().is_empty(), "{:?}", app.upload_files());
+
+    // A whole multipart file sent by an ordinary client: the same answer.
+    let form = Form::new()
+        .text("id", "1:0_abc")
+        .part("file", Part::bytes(vec![7u8; 5000]).file_name("a.mp4"));
+    let response = app
+        .client
+        .post(app.url("/service/thumbnail_list"))
+        .bearer_auth(&key)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 400);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["success"], false);
+    assert!(app.upload_files().is_empty(), "{:?}", app.upload_files());
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn an_empty_file_input_of_a_browser_form_is_not_a_file_part() {
+    let app = spawn_app_with(TestOptions {
+        real_service: true,
+        ..Default::default()
+    })
+    .await;
+    // What a browser sends for a form with an untouched file input.
+    let form = Form::new()
+        .text("kaltura_id", "1")
+        .part("file", Part::bytes(Vec::new()).file_name(""));
+    let response = app
+        .client
+        .post(app.url("/service/search_video"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status();
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(status, 200, "{body}");
+    assert!(body.is_array(), "{body}");
+    app.finish().await;
+}

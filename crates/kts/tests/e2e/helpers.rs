@@ -20,7 +20,7 @@ use kts::config::{
 };
 use kts::http::api_key::{ApiKey, WriteAccess};
 use kts::http::error::LegacyError;
-use kts::http::extract::LegacyRequest;
+use kts::http::extract::LegacyUpload;
 use kts::ids::InstanceId;
 use kts::state::AppState;
 use kts::store::{NewInstance, Scope, Store};
@@ -45,6 +45,8 @@ pub(crate) struct TestOptions {
     pub(crate) fromlocal_dir: Option<PathBuf>,
     /// Admin password (user `admin`); the admin area is closed without one.
     pub(crate) admin_password: Option<&'static str>,
+    /// `KTS_PUBLIC_URL`; `None`: derived from the bound address.
+    pub(crate) public_url: Option<&'static str>,
 }
 
 impl Default for TestOptions {
@@ -58,6 +60,7 @@ impl Default for TestOptions {
             real_service: false,
             fromlocal_dir: None,
             admin_password: None,
+            public_url: None,
         }
     }
 }
@@ -109,7 +112,7 @@ pub(crate) async fn spawn_app_with(options: TestOptions) -> TestApp {
     let settings = Settings {
         server: ServerSettings {
             address: "127.0.0.1:0".parse().unwrap(),
-            public_url: None,
+            public_url: options.public_url.map(|url| url.parse().unwrap()),
         },
         database: DatabaseSettings {
             url,
@@ -251,9 +254,10 @@ fn probe_routes() -> Router<AppState> {
         .route("/panic", post(panic))
 }
 
-/// Shows what `LegacyRequest` produced.
-async fn echo(request: LegacyRequest) -> Json<Value> {
-    let LegacyRequest { target, params } = request;
+/// Shows what `LegacyUpload` (the extractor of the calls that take files)
+/// produced.
+async fn echo(request: LegacyUpload) -> Json<Value> {
+    let LegacyUpload { target, params } = request;
     let file = params.file("file").map(|f| {
         json!({
             "name": f.file.original_name(),

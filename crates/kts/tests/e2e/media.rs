@@ -866,3 +866,56 @@ async fn fromlocal_uploads_only_files_under_the_configured_folder() {
     }
     app.finish().await;
 }
+
+// Issue 8 (hardening), item 9: no oracle on the host's file system, and the
+// same size limit as an uploaded file.
+#[tokio::test]
+async fn fromlocal_answers_alike_for_missing_and_outside_paths_and_keeps_the_upload_limit() {
+    let root = tempfile::tempdir().unwrap();
+    let allowed_dir = root.path().join("allowed");
+    std::fs::create_dir(&allowed_dir).unwrap();
+    let allowed_dir = allowed_dir.canonicalize().unwrap();
+    std::fs::write(root.path().join("secret.txt"), b"secret").unwrap();
+    let large = vec![0u8; 4096];
+    std::fs::write(allowed_dir.join("large.mp4"), &large).unwrap();
+    let app = spawn_app_with(TestOptions {
+        real_service: true,
+        max_file_bytes: 1024,
+        fromlocal_dir: Some(allowed_dir.clone()),
+        ..TestOptions::default()
+    })
+    .await;
+    let post = |path: String| {
+        app.client
+            .post(app.url("/service/upload_file"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(form_body(&[("medianame", "local"), ("fromlocal", &path)]))
+            .send()
+    };
+
+    let secret = root.path().join("secret.txt");
+    let answers = [
+        "no-such-file.mp4".to_owned(),
+        "../secret.txt".to_owned(),
+        "../no-such-file.txt".to_owned(),
+        secret.to_str().unwrap().to_owned(),
+        format!("{}.missing", secret.to_str().unwrap()),
+    ];
+    let mut seen = Vec::new();
+    for path in answers {
+        let (status, body) = json_of(post(path.clone()).await.unwrap()).await;
+        seen.push((status, body["messages"].clone()));
+        assert_eq!(status, 400, "{path}: {body}");
+    }
+    assert!(
+        seen.windows(2).all(|pair| pair[0] == pair[1]),
+        "answers differ: {seen:?}"
+    );
+
+    let (local_status, local_body) = json_of(post("large.mp4".to_owned()).await.unwrap()).await;
+    let (upload_status, upload_body) = upload(&app, "large.mp4", large, &[]).await;
+    assert_eq!(local_status, 413, "{local_body}");
+    assert_eq!(upload_status, 413, "{upload_body}");
+    assert_eq!(local_body, upload_body);
+    app.finish().await;
+}

@@ -9,7 +9,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use crate::http::admin::page;
-use crate::http::admin::session::{AdminState, ClientAddress, THROTTLE_WINDOW};
+use crate::http::admin::session::AdminState;
+use crate::http::admin::throttle::{ClientAddress, LoginAttempt, ThrottleScope};
 
 /// The login page.
 #[derive(Template)]
@@ -43,7 +44,8 @@ pub struct LoginFields {
 }
 
 /// `POST /admin/login`: a session cookie and the dashboard, or the form again
-/// with the reason (401 wrong login, 429 too many failures).
+/// with the reason (401 wrong login, 429 too many failures from the address,
+/// for the user name or overall).
 pub async fn login(
     State(admin): State<AdminState>,
     address: ClientAddress,
@@ -62,19 +64,29 @@ pub async fn login(
             },
         )
     };
-    if !admin.throttle().allows(address) {
-        let minutes = THROTTLE_WINDOW.as_secs() / 60;
+    let attempt = LoginAttempt {
+        address,
+        user: &fields.kts_user,
+    };
+    if let Err(scope) = admin.throttle().check(attempt).await {
+        let minutes = admin.throttle().limits().window.as_secs().div_ceil(60);
+        let why = match scope {
+            ThrottleScope::Address => "from your address",
+            ThrottleScope::User => "for this user name",
+            ThrottleScope::Global => "on this server",
+        };
+        tracing::warn!(address = ?address.0, ?scope, "admin login throttled");
         return again(
             StatusCode::TOO_MANY_REQUESTS,
-            &format!("Too many failed logins from your address: wait {minutes} minutes."),
+            &format!("Too many failed logins {why}: wait {minutes} minutes."),
         );
     }
     if !admin.check_login(&fields.kts_user, &fields.kts_pass) {
-        admin.throttle().failed(address);
+        admin.throttle().failed(attempt).await;
         tracing::warn!(address = ?address.0, "admin login refused");
         return again(StatusCode::UNAUTHORIZED, "Wrong user name or password.");
     }
-    admin.throttle().succeeded(address);
+    admin.throttle().succeeded(attempt).await;
     let jar = admin
         .empty_jar()
         .add(admin.session_cookie(&fields.kts_user));
@@ -83,8 +95,6 @@ pub async fn login(
 
 /// `/admin/logout`: removes the session cookie.
 pub async fn logout(State(admin): State<AdminState>, headers: HeaderMap) -> Response {
-    let jar = admin
-        .request_jar(&headers)
-        .remove(AdminState::removal_cookie());
+    let jar = admin.request_jar(&headers).remove(admin.removal_cookie());
     (jar, Redirect::to("/admin/login")).into_response()
 }

@@ -12,6 +12,7 @@ pub mod instances;
 pub mod login;
 pub mod page;
 pub mod session;
+pub mod throttle;
 
 use axum::Router;
 use axum::extract::Query;

@@ -1,21 +1,20 @@
-//! Who may use the admin pages: the credential check, the session cookie, the
-//! per-form CSRF token and the login throttle.
+//! Who may use the admin pages: the credential check, the session cookie and
+//! the per-form CSRF token (the login throttle is in `throttle.rs`).
 //!
 //! The session is a private cookie (encrypted and authenticated with a key
 //! derived from `KTS_SECRET_KEY`), `HttpOnly`, `SameSite=Strict`, path `/`
-//! (the old admin URLs live at the root), with an expiry both in the cookie
+//! (the old admin URLs live at the root), `Secure` when the public URL
+//! (`KTS_PUBLIC_URL`) is https, with an expiry both in the cookie
 //! and inside its sealed value. It holds the user name, the expiry and the
 //! session's CSRF token, so KTS keeps no session table and replicas share
 //! sessions. Logging out removes the cookie from the browser; a copied cookie
 //! stays valid until it expires ([`SESSION_LIFETIME`]).
 
-use std::collections::HashMap;
-use std::net::{IpAddr, SocketAddr};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use axum::body::{Body, Bytes};
-use axum::extract::{ConnectInfo, Form, FromRef, FromRequest, FromRequestParts, Request};
+use axum::extract::{Form, FromRef, FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::{Cookie, Key, PrivateCookieJar, SameSite};
@@ -26,19 +25,13 @@ use subtle::ConstantTimeEq;
 
 use crate::config::{AdminCredentials, SecretKey};
 use crate::http::admin::page::{self, AdminError};
+use crate::http::admin::throttle::LoginThrottle;
 use crate::state::AppState;
 
 /// Name of the session cookie.
 pub const SESSION_COOKIE: &str = "kts_admin";
 /// How long a login lasts.
 pub const SESSION_LIFETIME: Duration = Duration::from_secs(8 * 3600);
-/// Failed logins allowed per client address within [`THROTTLE_WINDOW`].
-pub const MAX_FAILED_LOGINS: u32 = 5;
-/// The window in which failed logins are counted.
-pub const THROTTLE_WINDOW: Duration = Duration::from_secs(300);
-/// Most client addresses tracked at once; beyond it, expired ones are dropped
-/// and, if none expired, new addresses are refused until some do.
-const MAX_TRACKED_ADDRESSES: usize = 10_000;
 /// Length of the longest user name or password compared.
 const MAX_CREDENTIAL_LEN: usize = 1024;
 
@@ -48,6 +41,7 @@ const MAX_CREDENTIAL_LEN: usize = 1024;
 pub struct AdminState {
     credentials: Option<Arc<AdminCredentials>>,
     cookie_key: Key,
+    secure_cookies: bool,
     throttle: Arc<LoginThrottle>,
 }
 
@@ -66,8 +60,18 @@ impl AdminState {
         AdminState {
             credentials: credentials.map(Arc::new),
             cookie_key: Key::from(&secret_key.cookie_key()),
+            secure_cookies: false,
             throttle: Arc::new(LoginThrottle::default()),
         }
+    }
+
+    /// Marks the cookies `Secure` (sent back over https only) when `secure`;
+    /// off by default. On when the public URL is https: a cookie marked so
+    /// would never come back over the plain http of a local demo, and
+    /// without the mark a browser would send the session over plain http.
+    pub fn with_secure_cookies(mut self, secure: bool) -> Self {
+        self.secure_cookies = secure;
+        self
     }
 
     /// Whether credentials are configured (the area is closed otherwise).
@@ -103,16 +107,19 @@ impl AdminState {
         cookie.set_http_only(true);
         cookie.set_same_site(SameSite::Strict);
         cookie.set_path("/");
+        cookie.set_secure(self.secure_cookies);
         cookie.set_max_age(cookie::time::Duration::seconds(
             i64::try_from(SESSION_LIFETIME.as_secs()).unwrap_or(i64::MAX),
         ));
         cookie
     }
 
-    /// A cookie that removes the session cookie.
-    pub fn removal_cookie() -> Cookie<'static> {
+    /// A cookie that removes the session cookie (with the same attributes,
+    /// so that browsers apply it to the cookie it replaces).
+    pub fn removal_cookie(&self) -> Cookie<'static> {
         let mut cookie = Cookie::from(SESSION_COOKIE);
         cookie.set_path("/");
+        cookie.set_secure(self.secure_cookies);
         cookie
     }
 
@@ -254,73 +261,6 @@ where
     }
 }
 
-/// The client's address, for the login throttle. Requests served without
-/// connection info (router tests) share one bucket.
-#[derive(Debug, Clone, Copy)]
-pub struct ClientAddress(pub Option<IpAddr>);
-
-impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        Ok(ClientAddress(
-            parts
-                .extensions
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|info| info.0.ip()),
-        ))
-    }
-}
-
-/// Counts failed logins per client address over a sliding window. In memory,
-/// per process: behind a load balancer each replica counts its own, and
-/// behind a reverse proxy every client shares the proxy's address (which
-/// still bounds guessing).
-#[derive(Debug, Default)]
-pub struct LoginThrottle {
-    failures: Mutex<HashMap<Option<IpAddr>, (Instant, u32)>>,
-}
-
-impl LoginThrottle {
-    /// Whether `address` may try to log in now.
-    pub fn allows(&self, address: ClientAddress) -> bool {
-        let now = Instant::now();
-        let mut failures = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        match failures.get(&address.0) {
-            Some((since, count)) if now.duration_since(*since) < THROTTLE_WINDOW => {
-                *count < MAX_FAILED_LOGINS
-            }
-            Some(_) => {
-                failures.remove(&address.0);
-                true
-            }
-            None => {
-                failures.len() < MAX_TRACKED_ADDRESSES || {
-                    failures.retain(|_, (since, _)| now.duration_since(*since) < THROTTLE_WINDOW);
-                    failures.len() < MAX_TRACKED_ADDRESSES
-                }
-            }
-        }
-    }
-
-    /// Notes a failed login from `address`.
-    pub fn failed(&self, address: ClientAddress) {
-        let now = Instant::now();
-        let mut failures = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        let entry = failures.entry(address.0).or_insert((now, 0));
-        if now.duration_since(entry.0) >= THROTTLE_WINDOW {
-            *entry = (now, 0);
-        }
-        entry.1 = entry.1.saturating_add(1);
-    }
-
-    /// Forgets the failures of `address` after a successful login.
-    pub fn succeeded(&self, address: ClientAddress) {
-        let mut failures = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        failures.remove(&address.0);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -372,6 +312,7 @@ mod tests {
         let cookie = admin.session_cookie("boss");
         assert!(cookie.http_only().unwrap_or(false));
         assert_eq!(cookie.same_site(), Some(SameSite::Strict));
+        assert_ne!(cookie.secure(), Some(true), "plain http by default");
         let session = admin
             .session_of(&parts_with_cookie(&admin, cookie))
             .unwrap();
@@ -403,17 +344,11 @@ mod tests {
     }
 
     #[test]
-    fn the_throttle_blocks_an_address_after_repeated_failures() {
-        let throttle = LoginThrottle::default();
-        let a = ClientAddress(Some("127.0.0.1".parse().unwrap()));
-        let b = ClientAddress(Some("127.0.0.2".parse().unwrap()));
-        for _ in 0..MAX_FAILED_LOGINS {
-            assert!(throttle.allows(a));
-            throttle.failed(a);
-        }
-        assert!(!throttle.allows(a));
-        assert!(throttle.allows(b));
-        throttle.succeeded(a);
-        assert!(throttle.allows(a));
+    fn cookies_are_secure_only_when_asked_to_be() {
+        let admin = admin().with_secure_cookies(true);
+        assert_eq!(admin.session_cookie("boss").secure(), Some(true));
+        assert_eq!(admin.removal_cookie().secure(), Some(true));
+        let plain = admin.with_secure_cookies(false);
+        assert_ne!(plain.session_cookie("boss").secure(), Some(true));
     }
 }

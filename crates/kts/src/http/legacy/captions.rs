@@ -15,7 +15,7 @@ use crate::detect::language::LanguageName;
 use crate::error::Error;
 use crate::http::api_key::{ApiKey, WriteAccess};
 use crate::http::error::LegacyError;
-use crate::http::extract::{LegacyParams, LegacyRequest, LegacyTarget};
+use crate::http::extract::{LegacyParams, LegacyRequest, LegacyTarget, LegacyUpload};
 use crate::http::legacy::{any_legacy, json_answer};
 use crate::instances::Instances;
 use crate::ops::captions::{self, CaptionChanges, NewCaption};
@@ -65,9 +65,9 @@ fn language_error(error: impl std::fmt::Display) -> Error {
 pub async fn add_caption(
     _key: ApiKey<WriteAccess>,
     State(instances): State<Instances>,
-    request: LegacyRequest,
+    request: LegacyUpload,
 ) -> Result<Response, LegacyError> {
-    let LegacyRequest { target, mut params } = request;
+    let LegacyUpload { target, mut params } = request;
     let entry = target.entry()?;
     let label = label_param(&params)?;
     let language = LanguageRequest::parse(params.get("language")).map_err(language_error)?;

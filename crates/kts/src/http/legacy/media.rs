@@ -16,7 +16,8 @@ use crate::config::UploadSettings;
 use crate::error::Error;
 use crate::http::api_key::{ApiKey, WriteAccess};
 use crate::http::error::{LegacyError, LegacyMessageError};
-use crate::http::extract::{LegacyRequest, LegacyTarget};
+use crate::http::extract::{LegacyRequest, LegacyTarget, LegacyUpload};
+use crate::ingest::local::LocalFolder;
 use crate::instances::Instances;
 use crate::ops::export::{self, ExportRequest};
 use crate::ops::media::{self, SearchQuery, ThumbSize};
@@ -52,9 +53,9 @@ async fn upload_file(
     State(uploads): State<Arc<UploadSettings>>,
     _key: ApiKey<WriteAccess>,
     method: Method,
-    request: LegacyRequest,
+    request: LegacyUpload,
 ) -> Result<Response, LegacyError> {
-    let LegacyRequest { target, mut params } = request;
+    let LegacyUpload { target, mut params } = request;
     if method == Method::GET {
         return Ok(data_not_posted());
     }
@@ -98,7 +99,7 @@ async fn upload_file(
     let uploaded = upload::upload(
         &instances,
         target.instance,
-        uploads.fromlocal_dir.as_deref(),
+        LocalFolder::of(&uploads),
         request,
     )
     .await?;

@@ -3,7 +3,8 @@
 //!
 //! Every call accepts GET and POST ([`any_legacy`]) and is served with and
 //! without a trailing slash (the app trims it before routing). Handlers take
-//! `LegacyTarget` / `LegacyParams` / `LegacyRequest` from `http::extract`,
+//! `LegacyTarget` / `LegacyRequest` (or `LegacyUpload`, the three calls that
+//! take a file) from `http::extract`,
 //! `ApiKey<WriteAccess>` when they change data (the router already requires a
 //! read key for the whole area), and return `Result<_, LegacyError>`.
 //! CORS pre-flights (`OPTIONS`) are answered by the router's CORS layer before

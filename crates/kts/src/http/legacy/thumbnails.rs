@@ -12,7 +12,7 @@ use serde_json::json;
 use crate::error::Error;
 use crate::http::api_key::{ApiKey, WriteAccess};
 use crate::http::error::LegacyError;
-use crate::http::extract::{LegacyRequest, LegacyTarget};
+use crate::http::extract::{LegacyRequest, LegacyTarget, LegacyUpload};
 use crate::http::legacy::{any_legacy, json_answer};
 use crate::instances::Instances;
 use crate::ops::thumbnails::{self, Removal, ThumbnailUrl};
@@ -92,9 +92,9 @@ pub async fn remove_thumbnail(
 pub async fn update_thumbnail_file(
     _key: ApiKey<WriteAccess>,
     State(instances): State<Instances>,
-    request: LegacyRequest,
+    request: LegacyUpload,
 ) -> Result<Response, LegacyError> {
-    let LegacyRequest { target, mut params } = request;
+    let LegacyUpload { target, mut params } = request;
     let entry = target.entry()?;
     let make_default = params.flag("default")?.unwrap_or(false);
     let upload = params

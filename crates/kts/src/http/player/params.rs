@@ -7,6 +7,7 @@
 use url::Url;
 
 use crate::error::Error;
+use crate::ids::InstanceId;
 
 /// Longest `successCallbackParams` kept.
 pub const MAX_CALLBACK_PARAMS: usize = 1024;
@@ -45,11 +46,27 @@ pub fn flag(name: &'static str, value: Option<&str>) -> Result<bool, Error> {
     }
 }
 
-/// Where the capture button posts: a path of this site, or a URL of an
-/// allowed origin (`KTS_CORS_ORIGINS`).
+/// The calls of this site a thumbnail selector may post its frame to.
+///
+/// The capture button posts `entry_id`, `kaltura_id` and `offset` with the
+/// API key the page was opened with, so a callback on this site is a call
+/// made with that key: any other path would let whoever writes the page's
+/// link choose what the key does (`del_media` with the same parameters
+/// deletes the entry). The contract (kts-legacy-api.md, "Players") names one
+/// call that takes these parameters, `update_thumbnail_from_player`, the
+/// default callback.
+pub const CALLBACK_ACTIONS: [&str; 1] = ["/service/update_thumbnail_from_player"];
+
+/// The query parameters a callback on this site may carry: the instance,
+/// as in the default callback.
+const CALLBACK_QUERY: [&str; 1] = ["kaltura_id"];
+
+/// Where the capture button posts: one of [`CALLBACK_ACTIONS`] of this site,
+/// or a URL of an allowed origin (`KTS_CORS_ORIGINS`), which is the
+/// operator's own application and gets no API key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Callback {
-    /// A path (and query) of KTS itself.
+    /// One of [`CALLBACK_ACTIONS`], with its query, normalized.
     SameOrigin(String),
     /// A URL of an allowed origin.
     Allowed(Url),
@@ -81,7 +98,13 @@ pub fn callback(value: &str, allowed_origins: &[String]) -> Result<Callback, Err
         if url.origin() != base.origin() {
             return Err(invalid("must stay on this site"));
         }
-        return Ok(Callback::SameOrigin(value.to_owned()));
+        return same_site_action(&url).ok_or_else(|| {
+            invalid(&format!(
+                "on this site must be one of {} with at most {}",
+                CALLBACK_ACTIONS.join(", "),
+                CALLBACK_QUERY.join(", ")
+            ))
+        });
     }
     let url = Url::parse(value).map_err(|_| invalid("must be a path of this site or a URL"))?;
     if !matches!(url.scheme(), "http" | "https") || !url.username().is_empty() {
@@ -97,6 +120,27 @@ pub fn callback(value: &str, allowed_origins: &[String]) -> Result<Callback, Err
         )));
     }
     Ok(Callback::Allowed(url))
+}
+
+/// `url` (resolved against a dummy origin) as a [`Callback::SameOrigin`], if
+/// it is one of [`CALLBACK_ACTIONS`] (a trailing slash allowed, as for every
+/// call) whose query holds only [`CALLBACK_QUERY`] with valid values.
+fn same_site_action(url: &Url) -> Option<Callback> {
+    let path = url.path();
+    let action = path.strip_suffix('/').unwrap_or(path);
+    if !CALLBACK_ACTIONS.contains(&action) || url.fragment().is_some() {
+        return None;
+    }
+    let query_ok = url.query_pairs().all(|(name, value)| {
+        CALLBACK_QUERY.contains(&&*name) && value.parse::<InstanceId>().is_ok()
+    });
+    if !query_ok {
+        return None;
+    }
+    Some(Callback::SameOrigin(match url.query() {
+        Some(query) => format!("{path}?{query}"),
+        None => path.to_owned(),
+    }))
 }
 
 /// Checks `successCallback`: a plain JavaScript function name.
@@ -196,6 +240,47 @@ mod tests {
             "/x\n",
         ] {
             assert!(callback(bad, &allowed).is_err(), "{bad:?}");
+        }
+    }
+
+    // Issue 8 (hardening), item 10: the capture button posts with the page's
+    // API key, so on this site it may reach only the thumbnail call.
+    #[test]
+    fn callbacks_on_this_site_are_limited_to_the_thumbnail_call() {
+        let none: Vec<String> = Vec::new();
+        for good in [
+            "/service/update_thumbnail_from_player",
+            "/service/update_thumbnail_from_player/",
+            "/service/update_thumbnail_from_player?kaltura_id=3",
+        ] {
+            assert_eq!(
+                callback(good, &none).unwrap(),
+                Callback::SameOrigin(good.to_owned()),
+                "{good}"
+            );
+        }
+        assert_eq!(
+            callback("/service/x/../update_thumbnail_from_player", &none).unwrap(),
+            Callback::SameOrigin("/service/update_thumbnail_from_player".into())
+        );
+        for bad in [
+            "/service/del_media",
+            "/service/del_media?kaltura_id=1",
+            "/service/remove_thumbnail",
+            "/admin/instances/1/delete",
+            "/service/update_thumbnail_from_player?kaltura_id=1&id=1:0_other",
+            "/service/update_thumbnail_from_player?kaltura_id=x",
+            "/service/update_thumbnail_from_player?api_key=k",
+            "/service/update_thumbnail_from_player#x",
+            "/service/update_thumbnail_from_player/../del_media",
+            "/service/%75pdate_thumbnail_from_player",
+            "/service/update_thumbnail_from_playerx",
+        ] {
+            let error = callback(bad, &none).unwrap_err();
+            assert!(
+                error.to_string().contains("update_thumbnail_from_player"),
+                "{bad:?}: {error}"
+            );
         }
     }
 
