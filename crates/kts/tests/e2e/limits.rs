@@ -305,3 +305,35 @@ async fn logs_written_to_a_pipe_carry_no_colour_codes() {
     assert!(!log.contains('\u{1b}'), "{log:?}");
     served.stop().await;
 }
+
+#[tokio::test]
+async fn a_stalled_body_outside_service_is_cut_off_after_the_body_idle_timeout() {
+    let app = crate::helpers::spawn_app_with(crate::helpers::TestOptions {
+        admin_password: Some("a-good-admin-password"),
+        body_idle_timeout: Duration::from_millis(300),
+        ..Default::default()
+    })
+    .await;
+    let address = app.base_url.trim_start_matches("http://").to_owned();
+    let mut stream = TcpStream::connect(&address).await.unwrap();
+    stream
+        .write_all(
+            b"POST /admin/login HTTP/1.1\r\nHost: kts\r\n\
+              Content-Type: application/x-www-form-urlencoded\r\n\
+              Content-Length: 100\r\n\r\nkts_user=a",
+        )
+        .await
+        .unwrap();
+    let started = Instant::now();
+
+    // Send nothing more: the server gives up on the body by itself.
+    let mut answer = Vec::new();
+    let finished =
+        tokio::time::timeout(Duration::from_secs(10), stream.read_to_end(&mut answer)).await;
+
+    assert!(finished.is_ok(), "the stalled body held the connection");
+    assert!(started.elapsed() < Duration::from_secs(5));
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 400"), "{answer}");
+    app.finish().await;
+}
