@@ -17,6 +17,7 @@
 //! Request bodies have their own idle timeout, applied by the router.
 
 use std::future::Future;
+use std::io::{Read, Write};
 use std::pin::Pin;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -75,7 +76,7 @@ pub async fn serve(
             () = &mut stop => break,
         };
         let Ok(permit) = permits.clone().try_acquire_owned() else {
-            shed(&stream);
+            shed(stream);
             continue;
         };
         let clock = Arc::new(HeadClock::default());
@@ -267,14 +268,19 @@ impl Future for HeadSleep {
 }
 
 /// Writes the fixed 503 if the socket takes it at once, then closes.
-fn shed(stream: &TcpStream) {
-    // What the client sent already is read and dropped first: closing with
-    // unread bytes would reset the connection and lose the answer.
-    let mut sent = [0u8; 1024];
-    let _ = stream.try_read(&mut sent);
-    // A fresh socket's send buffer is empty, so the few bytes fit; if not,
-    // the client gets a plain close, which is as good under attack.
-    let _ = stream.try_write(OVER_CAPACITY);
+fn shed(stream: TcpStream) {
+    // Plain non-blocking calls on the socket: the reactor has not seen it
+    // yet, so tokio's `try_*` could refuse without trying.
+    if let Ok(stream) = stream.into_std() {
+        let mut stream = &stream;
+        // What the client sent already is read and dropped first: closing
+        // with unread bytes would reset the connection and lose the answer.
+        let mut sent = [0u8; 1024];
+        let _ = stream.read(&mut sent);
+        // A fresh socket's send buffer is empty, so the few bytes fit; if
+        // not, the client gets a plain close, which is as good under attack.
+        let _ = stream.write(OVER_CAPACITY);
+    }
     tracing::debug!("connection refused: too many open connections");
 }
 
