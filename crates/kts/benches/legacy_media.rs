@@ -164,6 +164,7 @@ async fn main() -> anyhow::Result<()> {
         server: ServerSettings {
             address: "127.0.0.1:0".parse()?,
             public_url: None,
+            connections: Default::default(),
         },
         database: DatabaseSettings {
             url: DatabaseUrl::Sqlite(folder.path().join("kts.sqlite3")),

@@ -7,13 +7,9 @@ use std::future::Future;
 use std::net::SocketAddr;
 
 use axum::Router;
-use axum::ServiceExt;
-use axum::extract::Request;
 use tokio::net::TcpListener;
-use tower::Layer;
-use tower_http::normalize_path::NormalizePathLayer;
 
-use crate::config::{ConfigError, Settings, check_writable_folder};
+use crate::config::{ConfigError, ConnectionLimits, Settings, check_writable_folder};
 use crate::http;
 use crate::state::AppState;
 use crate::store::{Store, StoreError};
@@ -46,6 +42,7 @@ pub struct App {
     address: SocketAddr,
     router: Router,
     store: Store,
+    connections: ConnectionLimits,
 }
 
 impl App {
@@ -76,6 +73,9 @@ impl App {
             tracing::info!(seeded, "instances added from KALTURA_INSTANCES variables");
         }
         tracing::info!(settings = ?settings, "settings");
+        let mut connections = settings.server.connections;
+        connections.max_connections =
+            http::server::fit_to_open_file_limit(connections.max_connections);
         if settings.access.open {
             tracing::warn!("KTS_OPEN_ACCESS is on: /service/* answers without an API key");
         }
@@ -86,6 +86,7 @@ impl App {
             address,
             router,
             store,
+            connections,
         })
     }
 
@@ -110,16 +111,7 @@ impl App {
         stop: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         tracing::info!(address = %self.address, "listening");
-        // Trailing slashes are trimmed before routing, so every path answers
-        // with and without one (kts-legacy-api.md, "General rules").
-        let service = NormalizePathLayer::trim_trailing_slash().layer(self.router);
-        // Connection info gives the admin login throttle the client address.
-        axum::serve(
-            self.listener,
-            ServiceExt::<Request>::into_make_service_with_connect_info::<SocketAddr>(service),
-        )
-        .with_graceful_shutdown(stop)
-        .await?;
+        http::server::serve(self.listener, self.router, self.connections, stop).await;
         self.store.close().await;
         Ok(())
     }

@@ -51,6 +51,43 @@ pub struct ServerSettings {
     /// The URL clients use to reach KTS (for links in pages); when absent,
     /// derived from the bound address.
     pub public_url: Option<Url>,
+    /// How long and how many client connections may stay open.
+    pub connections: ConnectionLimits,
+}
+
+/// Bounds on client connections, so that one client opening many and never
+/// finishing a request cannot stop KTS from answering others.
+#[derive(Debug, Clone, Copy)]
+pub struct ConnectionLimits {
+    /// Longest time from the first byte of a request head to its end
+    /// (request line and headers): a client that sends its headers slowly
+    /// is disconnected. Default [`DEFAULT_HEADER_TIMEOUT`].
+    pub header_timeout: Duration,
+    /// Longest wait for the first byte of a request: after the connection
+    /// opens, and between requests on a kept-alive connection. Default
+    /// [`DEFAULT_IDLE_TIMEOUT`].
+    pub idle_timeout: Duration,
+    /// Most connections served at once; more are answered 503 and closed at
+    /// once. Default [`DEFAULT_MAX_CONNECTIONS`], lowered at start-up to fit
+    /// the process's open-file limit.
+    pub max_connections: usize,
+}
+
+/// Default of [`ConnectionLimits::header_timeout`].
+pub const DEFAULT_HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+/// Default of [`ConnectionLimits::idle_timeout`].
+pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(60);
+/// Default of [`ConnectionLimits::max_connections`].
+pub const DEFAULT_MAX_CONNECTIONS: usize = 4096;
+
+impl Default for ConnectionLimits {
+    fn default() -> Self {
+        ConnectionLimits {
+            header_timeout: DEFAULT_HEADER_TIMEOUT,
+            idle_timeout: DEFAULT_IDLE_TIMEOUT,
+            max_connections: DEFAULT_MAX_CONNECTIONS,
+        }
+    }
 }
 
 impl ServerSettings {
@@ -139,8 +176,9 @@ pub struct UploadSettings {
     pub folder: PathBuf,
     /// Largest accepted file, in bytes.
     pub max_file_bytes: u64,
-    /// Longest wait for the next piece of a request body; a client that
-    /// stalls longer gets 408 and its temporary file is removed.
+    /// Longest wait for the next piece of a request body, on every route; a
+    /// client that stalls longer is refused (408 on `/service/*`) and its
+    /// temporary file is removed.
     pub body_idle_timeout: Duration,
     /// Directory under which `fromlocal` uploads may read; `None` turns
     /// `fromlocal` off (the default: the old service let anyone upload any
@@ -320,6 +358,21 @@ pub struct SettingsArgs {
     #[arg(long, env = "KTS_UPLOAD_IDLE_TIMEOUT", default_value_t = 60)]
     pub upload_idle_timeout: u64,
 
+    /// Seconds a client may take to send a request's headers, from their
+    /// first byte.
+    #[arg(long, env = "KTS_HEADER_TIMEOUT", default_value_t = DEFAULT_HEADER_TIMEOUT.as_secs())]
+    pub header_timeout: u64,
+
+    /// Seconds a connection may stay open without starting a request (a new
+    /// one, or a kept-alive one between requests).
+    #[arg(long, env = "KTS_IDLE_TIMEOUT", default_value_t = DEFAULT_IDLE_TIMEOUT.as_secs())]
+    pub idle_timeout: u64,
+
+    /// Most client connections served at once; more are answered 503 and
+    /// closed. Lowered at start-up to fit the open-file limit.
+    #[arg(long, env = "KTS_MAX_CONNECTIONS", default_value_t = DEFAULT_MAX_CONNECTIONS)]
+    pub max_connections: usize,
+
     /// Admin user name; the admin area stays closed until user and password
     /// are both set.
     #[arg(long, env = "KTS_ADMIN_USER")]
@@ -372,6 +425,21 @@ impl SettingsArgs {
                 "must be from 1 to 3600 seconds",
             ));
         }
+        if !(1..=3600).contains(&self.header_timeout) {
+            return Err(ConfigError::new(
+                "KTS_HEADER_TIMEOUT",
+                "must be from 1 to 3600 seconds",
+            ));
+        }
+        if !(1..=3600).contains(&self.idle_timeout) {
+            return Err(ConfigError::new(
+                "KTS_IDLE_TIMEOUT",
+                "must be from 1 to 3600 seconds",
+            ));
+        }
+        if self.max_connections == 0 {
+            return Err(ConfigError::new("KTS_MAX_CONNECTIONS", "must be above 0"));
+        }
         let admin = admin_settings(self.admin_user, self.admin_password)?;
         let cors_origins = parse_cors_origins(&self.cors_origins)
             .map_err(|p| ConfigError::new("KTS_CORS_ORIGINS", p))?;
@@ -387,6 +455,11 @@ impl SettingsArgs {
             server: ServerSettings {
                 address: SocketAddr::new(self.host, self.port),
                 public_url,
+                connections: ConnectionLimits {
+                    header_timeout: Duration::from_secs(self.header_timeout),
+                    idle_timeout: Duration::from_secs(self.idle_timeout),
+                    max_connections: self.max_connections,
+                },
             },
             database,
             uploads: UploadSettings {
@@ -621,6 +694,50 @@ mod tests {
         assert!(settings.admin.credentials.is_none());
         assert!(settings.uploads.fromlocal_dir.is_none());
         assert_eq!(settings.uploads.max_file_bytes, DEFAULT_MAX_UPLOAD);
+        assert_eq!(
+            settings.server.connections.header_timeout,
+            DEFAULT_HEADER_TIMEOUT
+        );
+        assert_eq!(
+            settings.server.connections.idle_timeout,
+            DEFAULT_IDLE_TIMEOUT
+        );
+        assert_eq!(
+            settings.server.connections.max_connections,
+            DEFAULT_MAX_CONNECTIONS
+        );
+    }
+
+    #[test]
+    fn connection_limits_are_read_from_flags_and_checked() {
+        let folder = tempfile::tempdir().unwrap();
+        let folder = folder.path().to_str().unwrap();
+        let settings = parse(&[
+            "--upload-folder",
+            folder,
+            "--header-timeout",
+            "3",
+            "--idle-timeout",
+            "20",
+            "--max-connections",
+            "50",
+        ])
+        .unwrap();
+        assert_eq!(
+            settings.server.connections.header_timeout,
+            Duration::from_secs(3)
+        );
+        assert_eq!(
+            settings.server.connections.idle_timeout,
+            Duration::from_secs(20)
+        );
+        assert_eq!(settings.server.connections.max_connections, 50);
+        let error = parse(&["--upload-folder", folder, "--idle-timeout", "0"]).unwrap_err();
+        assert_eq!(error.variable, "KTS_IDLE_TIMEOUT");
+        let error = parse(&["--upload-folder", folder, "--header-timeout", "0"]).unwrap_err();
+        assert_eq!(error.variable, "KTS_HEADER_TIMEOUT");
+        let error = parse(&["--upload-folder", folder, "--max-connections", "0"]).unwrap_err();
+        assert_eq!(error.variable, "KTS_MAX_CONNECTIONS");
     }
 
     #[test]

@@ -91,6 +91,7 @@ pub async fn run(args: DemoArgs) -> anyhow::Result<()> {
         server: ServerSettings {
             address: SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), args.port),
             public_url: None,
+            connections: Default::default(),
         },
         database: DatabaseSettings {
             url: DatabaseUrl::Sqlite(args.data_dir.join("kts.sqlite3")),

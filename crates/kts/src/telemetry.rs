@@ -4,6 +4,7 @@
 //! The access log and request ids are layers of `http/router.rs`; this module
 //! only sets up where their events go.
 
+use std::io::IsTerminal;
 use std::sync::OnceLock;
 
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
@@ -13,7 +14,9 @@ use crate::config::LogFormat;
 
 /// Names of the metrics KTS records, in one place so dashboards and code agree.
 pub mod metric {
-    /// Counter: HTTP requests answered, labelled `method`, `route`, `status`.
+    /// Counter: HTTP requests answered, labelled `method` (standard methods,
+    /// else `other`), `route` (the route pattern, or `unmatched`) and
+    /// `status` (`2xx`, `4xx`, …).
     pub const HTTP_REQUESTS: &str = "kts_http_requests_total";
     /// Histogram: seconds to answer, labelled `method`, `route`.
     pub const HTTP_REQUEST_DURATION: &str = "kts_http_request_duration_seconds";
@@ -40,10 +43,14 @@ pub enum TelemetryError {
 
 /// Starts logging to standard error, as text or JSON lines, filtered by
 /// `filter` (`info`, `kts=debug,tower_http=info`, …).
+///
+/// Colours only when standard error is a terminal: a file or a log
+/// collector would otherwise get raw escape codes.
 pub fn init(format: LogFormat, filter: &str) -> Result<(), TelemetryError> {
     let filter = EnvFilter::try_new(filter)?;
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(std::io::stderr().is_terminal())
         .with_writer(std::io::stderr);
     let result = match format {
         LogFormat::Text => builder.try_init(),

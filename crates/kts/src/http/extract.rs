@@ -80,6 +80,23 @@ fn stalled(uploads: &UploadSettings) -> Error {
     }
 }
 
+/// Why an urlencoded body could not be read: 413 only when it is over the
+/// limit; a broken body (bad chunked encoding, cut short) is the client's
+/// malformed request, 400.
+fn form_body_error(error: axum::Error) -> Error {
+    let over_limit = error
+        .into_inner()
+        .downcast_ref::<http_body_util::LengthLimitError>()
+        .is_some();
+    if over_limit {
+        Error::UploadTooLarge {
+            limit: MAX_FORM_BYTES as u64,
+        }
+    } else {
+        Error::MalformedRequest("the form body could not be read".into())
+    }
+}
+
 fn first<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
     pairs
         .iter()
@@ -208,9 +225,7 @@ impl LegacyParams {
             let body = tokio::time::timeout(uploads.body_idle_timeout, read)
                 .await
                 .map_err(|_| stalled(uploads))?
-                .map_err(|_| Error::UploadTooLarge {
-                    limit: MAX_FORM_BYTES as u64,
-                })?;
+                .map_err(form_body_error)?;
             params.form = url::form_urlencoded::parse(&body).into_owned().collect();
             params.check_count()?;
         } else if content_type.starts_with("multipart/form-data") {

@@ -10,11 +10,14 @@ use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::timeout::RequestBodyTimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 use crate::config::AccessSettings;
-use crate::http::{activity, admin, api_key, assets, error, extract, health, metrics, player};
+use crate::http::{
+    activity, admin, api_key, assets, error, extract, headers, health, metrics, player,
+};
 use crate::state::AppState;
 
 /// Header carrying the request id, set when the client sent none.
@@ -53,7 +56,8 @@ pub fn build(state: AppState, legacy: Router<AppState>) -> Router {
     // Outermost first: the id exists before the access log's span opens; the
     // access log and metrics see the final status, including 500s made from
     // panics; CORS answers pre-flights before any auth; the log-once layer
-    // finds the error a handler put in the response.
+    // finds the error a handler put in the response; security headers are
+    // added to every answer, errors and panics included.
     let layers = ServiceBuilder::new()
         .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
         .layer(
@@ -75,17 +79,26 @@ pub fn build(state: AppState, legacy: Router<AppState>) -> Router {
         )
         .layer(PropagateRequestIdLayer::new(request_id))
         .layer(middleware::from_fn(metrics::record_requests))
+        .layer(middleware::from_fn(headers::add_security_headers))
         .layer(middleware::from_fn(error::log_server_errors))
         .layer(CatchPanicLayer::custom(error::panic_response))
         .layer(cors_layer(&state.access));
 
-    Router::new()
-        .nest("/service", service)
+    // `/service/*` bounds each wait for its body itself (`LegacyParams`, 408
+    // in the legacy shape); every other area gets the same idle timeout here.
+    let pages = Router::new()
         .merge(admin::router())
         .merge(player::forms_router())
         .merge(assets::router())
         .merge(health::router())
         .merge(metrics::router())
+        .layer(RequestBodyTimeoutLayer::new(
+            state.uploads.body_idle_timeout,
+        ));
+
+    Router::new()
+        .nest("/service", service)
+        .merge(pages)
         .fallback(unknown_path)
         .layer(DefaultBodyLimit::max(DEFAULT_BODY_LIMIT))
         .layer(layers)

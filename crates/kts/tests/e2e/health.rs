@@ -43,9 +43,13 @@ async fn metrics_count_requests_by_route_and_status_and_upload_bytes() {
     let text = response.text().await.unwrap();
     let healthz = text
         .lines()
-        .find(|l| l.starts_with("kts_http_requests_total") && l.contains("route=\"/healthz\""))
+        .find(|l| {
+            l.starts_with("kts_http_requests_total")
+                && l.contains("route=\"/healthz\"")
+                && l.contains("method=\"GET\"")
+        })
         .unwrap_or_else(|| panic!("no healthz series in:\n{text}"));
-    assert!(healthz.contains("status=\"200\""), "{healthz}");
+    assert!(healthz.contains("status=\"2xx\""), "{healthz}");
     assert!(
         text.lines()
             .any(|l| l.starts_with("kts_http_requests_total")
@@ -54,6 +58,62 @@ async fn metrics_count_requests_by_route_and_status_and_upload_bytes() {
     );
     assert!(text.contains("kts_upload_bytes_total"), "{text}");
     assert!(text.contains("kts_http_request_duration_seconds"), "{text}");
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn made_up_methods_and_paths_add_no_metric_series() {
+    let app = spawn_app().await;
+    let client = &app.client;
+    for i in 0..300 {
+        let method = reqwest::Method::from_bytes(format!("FROB{i}").as_bytes()).unwrap();
+        client
+            .request(method, app.url(&format!("/made-up/{i}")))
+            .send()
+            .await
+            .unwrap();
+        client
+            .request(
+                reqwest::Method::from_bytes(format!("ZAP{i}").as_bytes()).unwrap(),
+                app.url("/healthz"),
+            )
+            .send()
+            .await
+            .unwrap();
+        client
+            .get(app.url(&format!("/service/made_up_call_{i}")))
+            .send()
+            .await
+            .unwrap();
+    }
+
+    let text = client
+        .get(app.url("/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let http_lines: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("kts_http_request"))
+        .collect();
+    for line in &http_lines {
+        assert!(
+            !line.contains("FROB") && !line.contains("ZAP") && !line.contains("made"),
+            "{line}"
+        );
+    }
+    let unmatched_other = http_lines
+        .iter()
+        .filter(|l| {
+            l.starts_with("kts_http_requests_total")
+                && l.contains("route=\"unmatched\"")
+                && l.contains("method=\"other\"")
+        })
+        .count();
+    assert_eq!(unmatched_other, 1, "{text}");
     app.finish().await;
 }
 

@@ -113,6 +113,7 @@ pub(crate) async fn spawn_app_with(options: TestOptions) -> TestApp {
         server: ServerSettings {
             address: "127.0.0.1:0".parse().unwrap(),
             public_url: options.public_url.map(|url| url.parse().unwrap()),
+            connections: Default::default(),
         },
         database: DatabaseSettings {
             url,

@@ -3,6 +3,7 @@
 //! `kts_pass`), `/admin/logout` (and `/logout`).
 
 use askama::Template;
+use axum::extract::rejection::FormRejection;
 use axum::extract::{Form, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -49,8 +50,12 @@ pub struct LoginFields {
 pub async fn login(
     State(admin): State<AdminState>,
     address: ClientAddress,
-    Form(fields): Form<LoginFields>,
+    form: Result<Form<LoginFields>, FormRejection>,
 ) -> Response {
+    let fields = match form {
+        Ok(Form(fields)) => fields,
+        Err(rejection) => return page::form_rejected(rejection),
+    };
     if !admin.is_open() {
         return page::closed();
     }

@@ -3,6 +3,7 @@
 //! every failure of the area is an [`AdminError`] shown as a page.
 
 use askama::Template;
+use axum::extract::rejection::FormRejection;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 
@@ -17,19 +18,22 @@ const ADMIN_CSP: &str = "default-src 'none'; style-src 'self'; script-src 'self'
 /// Renders `template` as an admin page with `status`.
 pub fn render<T: Template>(status: StatusCode, template: &T) -> Response {
     match template.render() {
-        Ok(html) => {
-            let mut response = (status, Html(html)).into_response();
-            let headers = response.headers_mut();
-            headers.insert(
-                header::CONTENT_SECURITY_POLICY,
-                HeaderValue::from_static(ADMIN_CSP),
-            );
-            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-            headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-            response
-        }
+        Ok(html) => with_page_headers((status, Html(html)).into_response()),
         Err(error) => AdminError::Render(error).into_response(),
     }
+}
+
+/// The headers of every admin page, error pages included: the policy, no
+/// caching (pages carry CSRF tokens and instance data), no framing.
+fn with_page_headers(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(ADMIN_CSP),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    response
 }
 
 /// The page shown on every admin URL while no credentials are configured.
@@ -92,11 +96,21 @@ impl IntoResponse for AdminError {
             message: &message,
         };
         match page.render() {
-            Ok(html) => (status, Html(html)).into_response(),
+            Ok(html) => with_page_headers((status, Html(html)).into_response()),
             // The error page itself failed: plain text, no template.
             Err(_) => (status, message).into_response(),
         }
     }
+}
+
+/// The answer to a form that could not be read: 413 only when it is over
+/// the size limit; anything malformed (wrong encoding, wrong content type,
+/// a field that does not fit) is the 400 page saying why.
+pub fn form_rejected(rejection: FormRejection) -> Response {
+    if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        return rejection.into_response();
+    }
+    AdminError::BadForm(rejection.body_text()).into_response()
 }
 
 /// Formats a Unix time for a table cell (UTC), `-` for none.
@@ -133,5 +147,20 @@ mod tests {
     fn the_closed_page_explains_how_to_open_the_admin() {
         let response = closed();
         assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    }
+
+    #[test]
+    fn admin_error_pages_carry_the_admin_policy_and_are_not_stored() {
+        for error in [
+            AdminError::Csrf,
+            AdminError::BadForm("x".into()),
+            AdminError::NotFound("instance 9".into()),
+        ] {
+            let response = error.into_response();
+            let headers = response.headers();
+            assert_eq!(headers[header::CONTENT_SECURITY_POLICY], ADMIN_CSP);
+            assert_eq!(headers[header::CACHE_CONTROL], "no-store");
+            assert_eq!(headers[header::X_FRAME_OPTIONS], "DENY");
+        }
     }
 }
