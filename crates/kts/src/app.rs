@@ -15,6 +15,8 @@ use tower_http::normalize_path::NormalizePathLayer;
 
 use crate::config::{ConfigError, Settings, check_writable_folder};
 use crate::http;
+use crate::instances::Instances;
+use crate::ops;
 use crate::state::AppState;
 use crate::store::{Store, StoreError};
 use crate::telemetry;
@@ -46,6 +48,8 @@ pub struct App {
     address: SocketAddr,
     router: Router,
     store: Store,
+    /// For the clean-up worker of failed uploads (`ops::undo`).
+    instances: Instances,
 }
 
 impl App {
@@ -80,12 +84,14 @@ impl App {
             tracing::warn!("KTS_OPEN_ACCESS is on: /service/* answers without an API key");
         }
         let state = AppState::new(settings, store.clone(), telemetry::metrics_handle());
+        let instances = state.instances.clone();
         let router = http::router::build(state, service);
         Ok(App {
             listener,
             address,
             router,
             store,
+            instances,
         })
     }
 
@@ -113,13 +119,21 @@ impl App {
         // Trailing slashes are trimmed before routing, so every path answers
         // with and without one (kts-legacy-api.md, "General rules").
         let service = NormalizePathLayer::trim_trailing_slash().layer(self.router);
+        // Failed uploads are undone in the background while serving.
+        let (worker_stop, worker_stopped) = tokio::sync::oneshot::channel::<()>();
+        let worker = tokio::spawn(ops::undo::run_worker(self.instances, async {
+            let _ = worker_stopped.await;
+        }));
         // Connection info gives the admin login throttle the client address.
-        axum::serve(
+        let served = axum::serve(
             self.listener,
             ServiceExt::<Request>::into_make_service_with_connect_info::<SocketAddr>(service),
         )
         .with_graceful_shutdown(stop)
-        .await?;
+        .await;
+        let _ = worker_stop.send(());
+        let _ = worker.await;
+        served?;
         self.store.close().await;
         Ok(())
     }

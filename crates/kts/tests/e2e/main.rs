@@ -16,6 +16,11 @@ mod health;
 mod helpers;
 mod legacy_calls;
 mod media;
+mod orphans;
 mod sim_entries;
+// The fault soak's uploads and checks, shared with its benchmark.
+#[path = "../../benches/fault_soak/driver.rs"]
+#[allow(dead_code, unreachable_pub)]
+mod soak_driver;
 mod store;
 mod thumbnails;
