@@ -1,4 +1,5 @@
-//! Misbehaviour on purpose, for reliability tests: added latency, a share of calls answered with an API
+//! Misbehaviour on purpose, for reliability tests: added latency (always, or as spikes on a share of calls),
+//! a share of calls answered with an API
 //! error or an HTTP 503, connections dropped in the middle of the response, and stalled uploads. Rules apply
 //! to one action (`media.get`), one service (`media`) or every call (`*`), set by flags or at run time
 //! through `/__sim/faults`.
@@ -17,6 +18,10 @@ pub struct FaultRule {
     pub target: String,
     /// Milliseconds added before the call is answered.
     pub latency_ms: u64,
+    /// Share of calls delayed by a further `spike_ms` (a latency spike, as a loaded platform has).
+    pub spike_rate: f64,
+    /// Milliseconds a spike adds.
+    pub spike_ms: u64,
     /// Share of calls answered with the API error `INTERNAL_SERVERL_ERROR`.
     pub api_error_rate: f64,
     /// Share of calls answered with HTTP 503 and no Kaltura body.
@@ -80,8 +85,13 @@ impl Faults {
         };
         let mut rng = rand::rng();
         let mut draw = |rate: f64| rate > 0.0 && rng.random::<f64>() < rate;
+        let spike = if draw(rule.spike_rate) {
+            rule.spike_ms
+        } else {
+            0
+        };
         FaultPlan {
-            latency_ms: rule.latency_ms,
+            latency_ms: rule.latency_ms + spike,
             http_error: draw(rule.http_error_rate),
             api_error: draw(rule.api_error_rate),
             drop_connection: draw(rule.drop_rate),
@@ -134,6 +144,8 @@ impl FromStr for FaultRule {
             match key {
                 "latency_ms" => rule.latency_ms = int()?,
                 "stall_upload_ms" => rule.stall_upload_ms = int()?,
+                "spike_ms" => rule.spike_ms = int()?,
+                "spike_rate" => rule.spike_rate = rate()?,
                 "api_error_rate" => rule.api_error_rate = rate()?,
                 "http_error_rate" => rule.http_error_rate = rate()?,
                 "drop_rate" => rule.drop_rate = rate()?,
@@ -181,5 +193,32 @@ mod tests {
         assert_eq!(faults.plan("media", "list").latency_ms, 5);
         faults.clear();
         assert_eq!(faults.plan("media", "list"), FaultPlan::default());
+    }
+
+    #[test]
+    fn latency_spikes_delay_only_the_share_of_calls_they_name() {
+        let always: FaultRule = "*:latency_ms=3,spike_rate=1,spike_ms=2000".parse().unwrap();
+        let never: FaultRule = "*:latency_ms=3,spike_rate=0,spike_ms=2000".parse().unwrap();
+        assert_eq!(
+            Faults::new(FaultSet {
+                rules: vec![always]
+            })
+            .plan("media", "get")
+            .latency_ms,
+            2003
+        );
+        assert_eq!(
+            Faults::new(FaultSet { rules: vec![never] })
+                .plan("media", "get")
+                .latency_ms,
+            3
+        );
+        let some: FaultRule = "*:spike_rate=0.5,spike_ms=10".parse().unwrap();
+        let faults = Faults::new(FaultSet { rules: vec![some] });
+        let spiked = (0..1000)
+            .filter(|_| faults.plan("media", "get").latency_ms == 10)
+            .count();
+        assert!((350..650).contains(&spiked), "{spiked} of 1000 spiked");
+        assert!("*:spike_rate=1.5".parse::<FaultRule>().is_err());
     }
 }

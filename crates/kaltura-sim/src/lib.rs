@@ -215,6 +215,7 @@ impl SimulatorBuilder {
             uploads: Arc::default(),
         };
         let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+        lifecycle::resume(&app);
         let router = http::router(app);
         let task = tokio::spawn(async move {
             axum::serve(

@@ -53,9 +53,11 @@ pub(crate) async fn attach_content(
     };
     let is_image = app.store.write(|d| {
         let partner_id = d.entries.get(entry_id).map(|e| e.partner_id);
+        // A deleted entry stays deleted: an import that ends after the delete finds nothing to fill.
         let entry = d
             .entries
             .get_mut(entry_id)
+            .filter(|e| e.status != entry_status::DELETED)
             .ok_or_else(|| ApiError::entry_not_found(entry_id))?;
         if entry.media_type.is_none() {
             entry.media_type = media_type_of(file_name);
@@ -101,6 +103,36 @@ pub(crate) async fn attach_content(
         });
     }
     Ok(())
+}
+
+/// Goes on with what was under way when a simulator with a data folder stopped, as Kaltura's conversion
+/// and import jobs outlive a restart: entries left PRECONVERT with content become READY after the delay,
+/// URL imports start again.
+pub(crate) fn resume(app: &AppState) {
+    let converting: Vec<String> = app.store.read(|d| {
+        d.entries
+            .values()
+            .filter(|e| e.status == entry_status::PRECONVERT && e.content.is_some())
+            .map(|e| e.id.clone())
+            .collect()
+    });
+    for entry_id in converting {
+        let app = app.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(app.config.ready_delay).await;
+            finish(&app, &entry_id).await;
+        });
+    }
+    let importing: Vec<(String, String)> = app.store.read(|d| {
+        d.entries
+            .values()
+            .filter(|e| e.status == entry_status::IMPORT)
+            .filter_map(|e| Some((e.id.clone(), e.import_url.clone()?)))
+            .collect()
+    });
+    for (entry_id, url) in importing {
+        start_import(app, &entry_id, &url);
+    }
 }
 
 /// Probes the stored content and marks the entry READY (if it is still being processed).
@@ -182,6 +214,7 @@ pub(crate) fn start_import(app: &AppState, entry_id: &str, url: &str) {
     app.store.write(|d| {
         if let Some(e) = d.entries.get_mut(entry_id) {
             e.status = entry_status::IMPORT;
+            e.import_url = Some(url.to_owned());
             e.updated_at = now();
         }
     });
@@ -200,10 +233,17 @@ pub(crate) async fn import(app: &AppState, entry_id: &str, url: &str) {
             .map_err(|e| e.message),
         Err(e) => Err(e),
     };
+    app.store.write(|d| {
+        if let Some(e) = d.entries.get_mut(entry_id) {
+            e.import_url = None;
+        }
+    });
     if let Err(reason) = result {
         tracing::info!(entry = entry_id, %reason, "URL import failed");
         app.store.write(|d| {
-            if let Some(e) = d.entries.get_mut(entry_id) {
+            if let Some(e) = d.entries.get_mut(entry_id)
+                && e.status != entry_status::DELETED
+            {
                 e.status = entry_status::ERROR_IMPORTING;
                 e.updated_at = now();
             }

@@ -72,6 +72,9 @@ pub(crate) struct Entry {
     pub(crate) ms_duration: Option<i64>,
     pub(crate) flavor_params_ids: String,
     pub(crate) content: Option<StoredFile>,
+    /// The URL being imported, until the import ends (so a restarted simulator resumes it).
+    #[serde(default)]
+    pub(crate) import_url: Option<String>,
 }
 
 /// A chunk parked until the token's file grows to its offset (kaltura-api-v3.md 8.3).

@@ -11,6 +11,8 @@ use tokio::net::TcpListener;
 
 use crate::config::{ConfigError, ConnectionLimits, Settings, check_writable_folder};
 use crate::http;
+use crate::instances::Instances;
+use crate::ops;
 use crate::state::AppState;
 use crate::store::{Store, StoreError};
 use crate::telemetry;
@@ -43,6 +45,8 @@ pub struct App {
     router: Router,
     store: Store,
     connections: ConnectionLimits,
+    /// For the clean-up worker of failed uploads (`ops::undo`).
+    instances: Instances,
 }
 
 impl App {
@@ -80,6 +84,7 @@ impl App {
             tracing::warn!("KTS_OPEN_ACCESS is on: /service/* answers without an API key");
         }
         let state = AppState::new(settings, store.clone(), telemetry::metrics_handle());
+        let instances = state.instances.clone();
         let router = http::router::build(state, service);
         Ok(App {
             listener,
@@ -87,6 +92,7 @@ impl App {
             router,
             store,
             connections,
+            instances,
         })
     }
 
@@ -111,7 +117,14 @@ impl App {
         stop: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         tracing::info!(address = %self.address, "listening");
+        // Failed uploads are undone in the background while serving.
+        let (worker_stop, worker_stopped) = tokio::sync::oneshot::channel::<()>();
+        let worker = tokio::spawn(ops::undo::run_worker(self.instances, async {
+            let _ = worker_stopped.await;
+        }));
         http::server::serve(self.listener, self.router, self.connections, stop).await;
+        let _ = worker_stop.send(());
+        let _ = worker.await;
         self.store.close().await;
         Ok(())
     }

@@ -398,6 +398,7 @@ mod tests {
             ms_duration: None,
             flavor_params_ids: String::new(),
             content: None,
+            import_url: None,
         }
     }
 

@@ -242,6 +242,7 @@ pub(super) fn create_entry(
         ms_duration: None,
         flavor_params_ids: String::new(),
         content: None,
+        import_url: None,
     };
     entry_object::apply(
         &mut entry,

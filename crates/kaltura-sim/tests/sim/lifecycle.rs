@@ -15,6 +15,20 @@ async fn origin() -> String {
     let app = Router::new()
         .route("/clip.mp4", get(|| async { vec![7u8; 2048] }))
         .route("/photo.jpg", get(|| async { vec![1u8; 64] }))
+        .route(
+            "/slow.mp4",
+            get(|| async {
+                tokio::time::sleep(Duration::from_millis(300)).await;
+                vec![7u8; 2048]
+            }),
+        )
+        .route(
+            "/slow-missing.mp4",
+            get(|| async {
+                tokio::time::sleep(Duration::from_millis(300)).await;
+                StatusCode::NOT_FOUND
+            }),
+        )
         .fallback(|| async { StatusCode::NOT_FOUND });
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
@@ -167,6 +181,32 @@ async fn url_import_fetches_the_file_or_fails() {
 }
 
 #[tokio::test]
+async fn an_entry_deleted_while_its_url_import_runs_stays_deleted() {
+    let sim = spawn().await;
+    let ks = sim.admin_ks().await;
+    let origin = origin().await;
+    for path in ["slow.mp4", "slow-missing.mp4"] {
+        let e = sim
+            .call_ks(
+                &ks,
+                "media",
+                "addFromUrl",
+                json!({"url": format!("{origin}/{path}"),
+                "mediaEntry": {"objectType": "KalturaMediaEntry", "mediaType": "1"}}),
+            )
+            .await;
+        let id = e["id"].as_str().unwrap();
+        sim.call_ks(&ks, "media", "delete", json!({"entryId": id}))
+            .await;
+        tokio::time::sleep(Duration::from_millis(600)).await;
+        let got = sim
+            .call_ks(&ks, "media", "get", json!({"entryId": id}))
+            .await;
+        assert_eq!(got["code"], "ENTRY_ID_NOT_FOUND", "{path}: {got}");
+    }
+}
+
+#[tokio::test]
 async fn state_survives_a_restart_with_a_data_folder() {
     let dir = tempfile::tempdir().unwrap();
     let sim = spawn_with(Simulator::builder().data_dir(dir.path())).await;
@@ -186,4 +226,51 @@ async fn state_survives_a_restart_with_a_data_folder() {
         .call_ks(&ks, "media", "get", json!({"entryId": e["id"]}))
         .await;
     assert_eq!(kept["name"], "kept");
+}
+
+#[tokio::test]
+async fn a_url_import_cut_off_by_a_restart_resumes_with_the_data_folder() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    // The first fetch never ends (the simulator is stopped meanwhile); later ones answer.
+    let first = Arc::new(AtomicBool::new(true));
+    let app = Router::new().route(
+        "/once.mp4",
+        get(move || {
+            let first = first.clone();
+            async move {
+                if first.swap(false, Ordering::SeqCst) {
+                    std::future::pending::<()>().await;
+                }
+                vec![7u8; 2048]
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let origin = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    let dir = tempfile::tempdir().unwrap();
+    let sim = spawn_with(Simulator::builder().data_dir(dir.path())).await;
+    let ks = sim.admin_ks().await;
+    let e = sim
+        .call_ks(
+            &ks,
+            "media",
+            "addFromUrl",
+            json!({"url": format!("{origin}/once.mp4"),
+            "mediaEntry": {"objectType": "KalturaMediaEntry", "mediaType": "1"}}),
+        )
+        .await;
+    assert_eq!(e["status"], 0, "{e}");
+    sim.handle.shutdown().await.unwrap();
+
+    let again = spawn_with(
+        Simulator::builder()
+            .data_dir(dir.path())
+            .ready_delay(Duration::ZERO),
+    )
+    .await;
+
+    let ks = again.admin_ks().await;
+    again.wait_status(&ks, e["id"].as_str().unwrap(), 2).await;
 }

@@ -3,7 +3,7 @@
 use bytes::Bytes;
 
 use crate::retry::Safety::{Idempotent, Unsafe};
-use crate::types::UploadToken;
+use crate::types::{FilterPager, ListResponse, UploadToken, UploadTokenFilter};
 use crate::wire::params::Params;
 use crate::wire::response;
 use crate::{Client, Request};
@@ -75,6 +75,26 @@ impl UploadTokenService<'_> {
             self.client,
             "uploadToken",
             "get",
+            params,
+            Idempotent,
+            response::object,
+        )
+    }
+
+    /// `uploadToken.list`: a partner's tokens (an admin session sees every user's), e.g. the one named
+    /// by a `file_name_equal` after an `add` whose answer was lost.
+    pub fn list(
+        &self,
+        filter: &UploadTokenFilter,
+        pager: Option<&FilterPager>,
+    ) -> Request<ListResponse<UploadToken>> {
+        let params = Params::new()
+            .object("filter", filter)
+            .object_opt("pager", pager);
+        Request::new(
+            self.client,
+            "uploadToken",
+            "list",
             params,
             Idempotent,
             response::object,

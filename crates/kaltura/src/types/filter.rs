@@ -122,6 +122,33 @@ impl KalturaObject for AssetFilter {
     const OBJECT_TYPE: &'static str = "KalturaAssetFilter";
 }
 
+/// Criteria for `uploadToken.list` (`KalturaUploadTokenFilter`, kaltura-api-v3.md 10.5). With
+/// `file_name_equal` and no status criterion the server searches only live tokens (PENDING,
+/// PARTIAL_UPLOAD, FULL_UPLOAD).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UploadTokenFilter {
+    /// Exactly this token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id_equal: Option<String>,
+    /// File name equals.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file_name_equal: Option<String>,
+    /// Status equals (wire value, e.g. `0`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status_equal: Option<String>,
+    /// Status in (e.g. `0,1,2`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status_in: Option<String>,
+    /// `+createdAt` or `-createdAt`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub order_by: Option<String>,
+}
+
+impl KalturaObject for UploadTokenFilter {
+    const OBJECT_TYPE: &'static str = "KalturaUploadTokenFilter";
+}
+
 /// A page of objects and the total count of matches (`Kaltura…ListResponse`).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(bound = "T: DeserializeOwned", rename_all = "camelCase")]

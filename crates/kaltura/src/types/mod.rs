@@ -15,7 +15,7 @@ mod upload_token;
 pub use asset::{CaptionAsset, FlavorAsset, ThumbAsset};
 pub use entry::MediaEntry;
 pub use enums::*;
-pub use filter::{AssetFilter, FilterPager, ListResponse, MediaEntryFilter};
+pub use filter::{AssetFilter, FilterPager, ListResponse, MediaEntryFilter, UploadTokenFilter};
 pub use params::{ConversionProfile, FlavorParams, ThumbParams};
 pub use resource::Resource;
 pub use upload_token::UploadToken;

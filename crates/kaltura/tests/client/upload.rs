@@ -293,3 +293,31 @@ async fn parallel_chunks_survive_dropped_connections_and_failing_chunks() {
         sha256_of(PatternReader::new(5, size)).await
     );
 }
+
+#[tokio::test]
+async fn upload_tokens_are_found_by_file_name_while_live() {
+    let test = spawn_sim().await;
+    let client = test.client_builder().build().unwrap();
+    let wanted = UploadToken {
+        file_name: Some("marker-1-clip.mp4".into()),
+        ..UploadToken::default()
+    };
+    let pending = client.upload_token().add(&wanted).await.unwrap();
+    let by_name = kaltura::UploadTokenFilter {
+        file_name_equal: Some("marker-1-clip.mp4".into()),
+        ..Default::default()
+    };
+
+    let found = client.upload_token().list(&by_name, None).await.unwrap();
+
+    assert_eq!(found.objects.len(), 1);
+    assert_eq!(found.objects[0].id, pending.id);
+    client
+        .upload_token()
+        .delete(pending.id.as_deref().unwrap())
+        .await
+        .unwrap();
+    // Without a status criterion only live tokens are searched (kaltura-api-v3.md 10.5).
+    let after = client.upload_token().list(&by_name, None).await.unwrap();
+    assert!(after.objects.is_empty(), "{:?}", after.objects);
+}

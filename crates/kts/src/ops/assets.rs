@@ -1,11 +1,11 @@
 //! What the thumbnail and caption calls share: status names, the download
-//! URL given to browsers, Kaltura failures turned into "not found" errors,
-//! and the guard that deletes a half-created asset.
+//! URL given to browsers, and Kaltura failures turned into "not found"
+//! errors. (Half-created assets are removed by `super::undo`.)
 //!
 //! Used by [`super::thumbnails`] and [`super::captions`]; talks to Kaltura
 //! only through the [`Connection`] it is given.
 
-use kaltura::{AssetStatus, Client};
+use kaltura::AssetStatus;
 
 use crate::error::Error;
 use crate::ids::{AssetId, EntryId};
@@ -105,80 +105,6 @@ pub fn failure(
         };
     }
     conn.failure(error)
-}
-
-/// An asset created in Kaltura whose content is not there yet. Unless
-/// [`disarm`](Self::disarm)ed it is deleted: by [`undo`](Self::undo) on a
-/// failure, or in `Drop` when the request is abandoned midway (the client
-/// disconnected), so no empty asset is left behind.
-#[derive(Debug)]
-pub struct CreatedAsset {
-    client: Client,
-    kind: AssetKind,
-    id: String,
-    armed: bool,
-}
-
-impl CreatedAsset {
-    /// Guards the asset `id` just created with `client`.
-    pub fn new(client: &Client, kind: AssetKind, id: String) -> Self {
-        CreatedAsset {
-            client: client.clone(),
-            kind,
-            id,
-            armed: true,
-        }
-    }
-
-    /// The asset's id.
-    pub fn id(&self) -> &str {
-        &self.id
-    }
-
-    /// Every step succeeded: keep the asset.
-    pub fn disarm(mut self) -> String {
-        self.armed = false;
-        std::mem::take(&mut self.id)
-    }
-
-    /// A step failed: delete the asset now, then return `error`.
-    pub async fn undo(mut self, error: Error) -> Error {
-        self.armed = false;
-        delete(self.client.clone(), self.kind, std::mem::take(&mut self.id)).await;
-        error
-    }
-}
-
-impl Drop for CreatedAsset {
-    fn drop(&mut self) {
-        if !self.armed {
-            return;
-        }
-        // Dropped mid-request: the delete cannot be awaited here, so it runs
-        // on its own task (bounded by the client's request timeout).
-        if let Ok(runtime) = tokio::runtime::Handle::try_current() {
-            let future = delete(self.client.clone(), self.kind, std::mem::take(&mut self.id));
-            runtime.spawn(future);
-        }
-    }
-}
-
-/// Deletes an asset, logging (not returning) a failure: it runs while
-/// another error is already being answered.
-async fn delete(client: Client, kind: AssetKind, id: String) {
-    let result = match kind {
-        AssetKind::Thumbnail => client.thumb_asset().delete(&id).await,
-        AssetKind::Caption => client.caption_asset().delete(&id).await,
-    };
-    match result {
-        Ok(()) => tracing::info!(asset = %id, kind = kind.name(), "half-created asset deleted"),
-        Err(error) => tracing::warn!(
-            asset = %id,
-            kind = kind.name(),
-            %error,
-            "half-created asset could not be deleted"
-        ),
-    }
 }
 
 #[cfg(test)]

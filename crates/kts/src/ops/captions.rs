@@ -5,7 +5,9 @@
 //! `add` reads the spooled file, inspects it with [`detect::caption`], then
 //! creates the asset (`captionAsset.add`), uploads the UTF-8 text through an
 //! upload token and attaches it (`captionAsset.setContent`); a failure after
-//! the asset exists deletes it ([`CreatedAsset`]).
+//! the asset exists removes it and its token, now or later, found by a
+//! marker in their `tags` and file name even if an answer was lost
+//! ([`Undo`]).
 
 use kaltura::{AssetFilter, CaptionAsset, CaptionType, FilterPager, Resource, WireEnum};
 use serde_json::{Value, json};
@@ -17,9 +19,8 @@ use crate::error::Error;
 use crate::ids::{AssetId, EntryId, InstanceId};
 use crate::ingest::spool::SpooledFile;
 use crate::instances::Instances;
-use crate::ops::assets::{
-    self, AssetKind, CreatedAsset, MAX_LISTED_ASSETS, NEWEST_FIRST, serve_url,
-};
+use crate::ops::assets::{self, AssetKind, MAX_LISTED_ASSETS, NEWEST_FIRST, serve_url};
+use crate::ops::undo::{self, Undo, UndoStep};
 
 /// Longest caption label (`name`) accepted.
 pub const MAX_LABEL_CHARS: usize = 256;
@@ -131,27 +132,48 @@ pub async fn add(
     let conn = instances.connect(instance).await?;
     let fail = |e| assets::failure(&conn, AssetKind::Caption, Some(entry), None, e);
     let format = inspected.format.format;
+    // The marker finds the asset and its token again should an answer be
+    // lost (ops::undo).
+    let marker = undo::new_marker();
+    let upload_name = undo::token_file_name(&marker, &format!("caption.{}", format.extension()));
     let wanted = CaptionAsset {
         language: Some(inspected.language.language.as_str().to_owned()),
         label: new.label.clone(),
         format: Some(CaptionType::from_wire(format.kaltura_type())),
         file_ext: Some(format.extension().to_owned()),
+        tags: Some(marker.clone()),
         ..Default::default()
     };
-    let created = conn
+    let steps = vec![
+        UndoStep::UploadToken {
+            file_name: upload_name.clone(),
+        },
+        UndoStep::Caption {
+            entry_id: entry.as_str().to_owned(),
+            tag: marker,
+            asset_id: None,
+        },
+    ];
+    let mut undo = Undo::begin(instances, &conn, steps).await?;
+    let caption_id = match conn
         .client
         .caption_asset()
         .add(entry.as_str(), &wanted)
         .await
-        .map_err(fail)?;
-    let id = created.id.ok_or_else(|| Error::KalturaFailed {
-        instance,
-        code: "INVALID_RESPONSE".into(),
-        message: "captionAsset.add answered without an id".into(),
-    })?;
-    let guard = CreatedAsset::new(&conn.client, AssetKind::Caption, id);
+    {
+        Ok(CaptionAsset { id: Some(id), .. }) => id,
+        Ok(_) => {
+            let error = Error::KalturaFailed {
+                instance,
+                code: "INVALID_RESPONSE".into(),
+                message: "captionAsset.add answered without an id".into(),
+            };
+            return Err(undo.fail(error).await);
+        }
+        Err(error) => return Err(undo.fail(fail(error)).await),
+    };
+    undo.asset_created(&caption_id);
 
-    let upload_name = format!("caption.{}", format.extension());
     let content = inspected.content.as_slice();
     let steps = async {
         let token = conn
@@ -163,20 +185,20 @@ pub async fn add(
         let token = token.id.unwrap_or_default();
         conn.client
             .caption_asset()
-            .set_content(guard.id(), &Resource::UploadedFileToken { token })
+            .set_content(&caption_id, &Resource::UploadedFileToken { token })
             .await?;
         if new.is_default {
             conn.client
                 .caption_asset()
-                .set_as_default(guard.id())
+                .set_as_default(&caption_id)
                 .await?;
         }
         Ok::<(), kaltura::Error>(())
     };
     if let Err(error) = steps.await {
-        return Err(guard.undo(fail(error)).await);
+        return Err(undo.fail(fail(error)).await);
     }
-    let caption_id = guard.disarm();
+    undo.finish().await?;
 
     let mut messages = vec!["File Uploaded locally".to_owned()];
     messages.extend(inspected.messages());

@@ -7,4 +7,5 @@ pub mod captions;
 pub mod export;
 pub mod media;
 pub mod thumbnails;
+pub mod undo;
 pub mod upload;

@@ -3,8 +3,10 @@
 //! an uploaded image or from a URL Kaltura fetches.
 //!
 //! Adding creates the asset first (`thumbAsset.add`) and then gives it its
-//! content (`setContent`); a failure in between deletes the asset
-//! ([`CreatedAsset`]), so no empty thumbnail is left behind.
+//! content (`setContent`); a failure in between removes the asset and its
+//! upload token, now or later, found by a marker in their `tags` and file
+//! name even if an answer was lost ([`Undo`]), so no empty thumbnail is
+//! left behind.
 
 use kaltura::{AssetFilter, FilterPager, Resource, ThumbAsset};
 use serde_json::{Value, json};
@@ -15,9 +17,8 @@ use crate::error::Error;
 use crate::ids::{AssetId, EntryId, InstanceId};
 use crate::ingest::spool::SpooledFile;
 use crate::instances::{Connection, Instances};
-use crate::ops::assets::{
-    self, AssetKind, CreatedAsset, MAX_LISTED_ASSETS, NEWEST_FIRST, serve_url,
-};
+use crate::ops::assets::{self, AssetKind, MAX_LISTED_ASSETS, NEWEST_FIRST, serve_url};
+use crate::ops::undo::{self, Undo, UndoStep};
 
 /// Longest thumbnail URL accepted.
 pub const MAX_THUMBNAIL_URL_BYTES: usize = 2048;
@@ -169,32 +170,52 @@ pub async fn add_from_file(
     let detection = image_of(file).await?;
     let conn = instances.connect(instance).await?;
     let fail = |e| assets::failure(&conn, AssetKind::Thumbnail, Some(entry), None, e);
+    let marker = undo::new_marker();
+    let upload_name = undo::token_file_name(&marker, &format!("thumbnail.{}", detection.format));
     let wanted = ThumbAsset {
         file_ext: Some(detection.format.clone()),
+        tags: Some(marker.clone()),
         ..Default::default()
     };
-    let guard = create(&conn, entry, &wanted).await.map_err(fail)?;
+    let steps = vec![
+        UndoStep::UploadToken {
+            file_name: upload_name.clone(),
+        },
+        thumbnail_step(entry, marker),
+    ];
+    let mut undo = Undo::begin(instances, &conn, steps).await?;
+    let thumbnail_id = match conn.client.thumb_asset().add(entry.as_str(), &wanted).await {
+        Ok(asset) => match asset_id(&conn, asset) {
+            Ok(id) => id,
+            Err(error) => return Err(undo.fail(error).await),
+        },
+        Err(error) => return Err(undo.fail(fail(error)).await),
+    };
+    undo.asset_created(&thumbnail_id);
     let steps = async {
         let token = conn
             .client
             .upload()
-            .file_name(format!("thumbnail.{}", detection.format))
+            .file_name(upload_name)
             .from_path(file.path())
             .await?;
         let token = token.id.unwrap_or_default();
         conn.client
             .thumb_asset()
-            .set_content(guard.id(), &Resource::UploadedFileToken { token })
+            .set_content(&thumbnail_id, &Resource::UploadedFileToken { token })
             .await?;
         if make_default {
-            conn.client.thumb_asset().set_as_default(guard.id()).await?;
+            conn.client
+                .thumb_asset()
+                .set_as_default(&thumbnail_id)
+                .await?;
         }
         Ok::<(), kaltura::Error>(())
     };
     if let Err(error) = steps.await {
-        return Err(guard.undo(fail(error)).await);
+        return Err(undo.fail(fail(error)).await);
     }
-    let thumbnail_id = guard.disarm();
+    undo.finish().await?;
     let mut messages = vec![detection.describe()];
     if make_default {
         messages.push(format!("thumbnail {thumbnail_id} set as default"));
@@ -216,12 +237,14 @@ pub async fn add_from_url(
 ) -> Result<String, Error> {
     let conn = instances.connect(instance).await?;
     let fail = |e| assets::failure(&conn, AssetKind::Thumbnail, Some(entry), None, e);
+    let marker = undo::new_marker();
+    let wanted = ThumbAsset {
+        tags: Some(marker.clone()),
+        ..Default::default()
+    };
+    let mut undo = Undo::begin(instances, &conn, vec![thumbnail_step(entry, marker)]).await?;
     let mut batch = conn.client.multirequest();
-    let added = batch.push(
-        conn.client
-            .thumb_asset()
-            .add(entry.as_str(), &ThumbAsset::default()),
-    );
+    let added = batch.push(conn.client.thumb_asset().add(entry.as_str(), &wanted));
     let resource = Resource::Url {
         url: url.as_str().to_owned(),
     };
@@ -230,33 +253,31 @@ pub async fn add_from_url(
             .thumb_asset()
             .set_content(&added.reference("id"), &resource),
     );
-    let mut results = batch.send().await.map_err(fail)?;
-    let asset = results.take(&added).map_err(fail)?;
-    let guard = CreatedAsset::new(&conn.client, AssetKind::Thumbnail, asset_id(&conn, asset)?);
+    let mut results = match batch.send().await {
+        Ok(results) => results,
+        Err(error) => return Err(undo.fail(fail(error)).await),
+    };
+    let id = match results.take(&added) {
+        Ok(asset) => match asset_id(&conn, asset) {
+            Ok(id) => id,
+            Err(error) => return Err(undo.fail(error).await),
+        },
+        Err(error) => return Err(undo.fail(fail(error)).await),
+    };
+    undo.asset_created(&id);
     if let Err(error) = results.take(&content) {
-        return Err(guard.undo(fail(error)).await);
+        return Err(undo.fail(fail(error)).await);
     }
-    Ok(guard.disarm())
+    undo.finish().await?;
+    Ok(id)
 }
 
-/// Creates an empty thumbnail asset and guards it.
-async fn create(
-    conn: &Connection,
-    entry: &EntryId,
-    wanted: &ThumbAsset,
-) -> Result<CreatedAsset, kaltura::Error> {
-    let asset = conn
-        .client
-        .thumb_asset()
-        .add(entry.as_str(), wanted)
-        .await?;
-    match asset.id {
-        Some(id) => Ok(CreatedAsset::new(&conn.client, AssetKind::Thumbnail, id)),
-        None => Err(kaltura::Error::Decode {
-            service: "thumbAsset".into(),
-            action: "add".into(),
-            detail: "the new thumbnail has no id".into(),
-        }),
+/// Removing the thumbnail of `entry` tagged `marker`, should its creation fail.
+fn thumbnail_step(entry: &EntryId, marker: String) -> UndoStep {
+    UndoStep::Thumbnail {
+        entry_id: entry.as_str().to_owned(),
+        tag: marker,
+        asset_id: None,
     }
 }
 

@@ -3,14 +3,17 @@
 //! entry Kaltura imports itself (kts-legacy-api.md, "Media").
 //!
 //! A file goes: media type detected from its first bytes → `media.add` →
-//! chunked `uploadToken` upload → `media.addContent`. The entry is owned by an
-//! [`EntryGuard`] until the last step succeeded; if any step fails, or the
-//! request is dropped because the client went away, the guard deletes the
-//! half-created entry. The spooled temp file is removed by its own guard.
+//! chunked `uploadToken` upload → `media.addContent`. The entry carries a
+//! fresh `referenceId` and the token a file name with the same marker, and
+//! their clean-up is recorded before either exists ([`Undo`]); if any step
+//! fails, or the request is dropped because the client went away, both are
+//! removed, now or by the clean-up worker later, even when an answer was
+//! lost and their ids were never known. The spooled temp file is removed by
+//! its own guard.
 
 use std::path::{Path, PathBuf};
 
-use kaltura::{Client, MediaEntry, Resource};
+use kaltura::{MediaEntry, Resource};
 use tokio::io::AsyncReadExt;
 
 use crate::detect::media_type::{self, Detection, MAX_HEAD_BYTES, MediaType};
@@ -19,6 +22,7 @@ use crate::ids::InstanceId;
 use crate::ingest::local::{LocalFolder, resolve_local_file};
 use crate::ingest::spool::SpooledFile;
 use crate::instances::{Connection, Instances};
+use crate::ops::undo::{self, Undo, UndoStep};
 
 /// Longest accepted `pullPath`.
 const MAX_URL_LEN: usize = 8 * 1024;
@@ -115,75 +119,39 @@ pub fn check_pull_url(text: &str) -> Result<String, Error> {
     Ok(url.to_string())
 }
 
-/// Deletes a half-created entry unless disarmed: on an error path and when
-/// the request is dropped mid-way (client gone), the delete runs in a task
-/// of its own.
-#[derive(Debug)]
-struct EntryGuard {
-    client: Client,
-    entry_id: String,
-    armed: bool,
-}
-
-impl EntryGuard {
-    fn new(client: Client, entry_id: String) -> Self {
-        EntryGuard {
-            client,
-            entry_id,
-            armed: true,
-        }
-    }
-
-    /// The entry is complete: keep it.
-    fn disarm(mut self) -> String {
-        self.armed = false;
-        std::mem::take(&mut self.entry_id)
-    }
-}
-
-impl Drop for EntryGuard {
-    fn drop(&mut self) {
-        if !self.armed {
-            return;
-        }
-        let Ok(runtime) = tokio::runtime::Handle::try_current() else {
-            tracing::warn!(entry = %self.entry_id, "no runtime to delete a half-created entry");
-            return;
-        };
-        let client = self.client.clone();
-        let entry_id = std::mem::take(&mut self.entry_id);
-        runtime.spawn(async move {
-            match client.media().delete(&entry_id).await {
-                Ok(()) => tracing::info!(entry = %entry_id, "deleted a half-created entry"),
-                Err(error) => {
-                    tracing::warn!(entry = %entry_id, %error, "could not delete a half-created entry");
-                }
-            }
-        });
-    }
-}
-
-/// Creates the entry, guarded. A `media.add` cut off mid-flight (the client
-/// went away) would create an entry whose id KTS never learns, so the call
-/// runs to its end in a task of its own, and the guard is made there: if the
-/// request is gone by then, dropping the guard deletes the entry.
-async fn create_entry(conn: &Connection, entry: MediaEntry) -> Result<EntryGuard, Error> {
+/// Creates the entry (from `url` when given), with its clean-up `undo`
+/// already recorded. A `media.add` cut off mid-flight (the client went away)
+/// could create an entry after a look-up for it found nothing, so the call
+/// runs to its end in a task of its own that owns `undo`: if the request is
+/// gone by then, dropping `undo` removes the entry. A failure, including an
+/// answer lost on the way back, is undone by the entry's `referenceId`.
+async fn create_entry(
+    conn: &Connection,
+    mut undo: Undo,
+    entry: MediaEntry,
+    url: Option<String>,
+) -> Result<(String, Undo), Error> {
     let client = conn.client.clone();
     let (answer, created) = tokio::sync::oneshot::channel();
     tokio::spawn(async move {
-        let result = client.media().add(&entry).await.map(|entry| {
-            entry
-                .id
-                .map(|entry_id| EntryGuard::new(client.clone(), entry_id))
-        });
-        // A closed channel drops the guard with the result: the entry goes.
-        let _ = answer.send(result);
+        let result = match url {
+            Some(url) => client.media().add_from_url(&entry, &url).await,
+            None => client.media().add(&entry).await,
+        };
+        if let Ok(MediaEntry { id: Some(id), .. }) = &result {
+            undo.entry_created(id);
+        }
+        // A closed channel drops `undo` with the result: the entry goes.
+        let _ = answer.send((result, undo));
     });
-    created
+    let (result, undo) = created
         .await
-        .map_err(|_| Error::Interrupted("entry creation"))?
-        .map_err(|e| conn.failure(e))?
-        .ok_or_else(|| no_id(conn, "media.add"))
+        .map_err(|_| Error::Interrupted("entry creation"))?;
+    match result {
+        Ok(MediaEntry { id: Some(id), .. }) => Ok((id, undo)),
+        Ok(_) => Err(undo.fail(no_id(conn, "media.add")).await),
+        Err(error) => Err(undo.fail(conn.failure(error)).await),
+    }
 }
 
 /// Uploads as `request` says, for `instance`. `local` is the folder
@@ -199,7 +167,7 @@ pub async fn upload(
     match request.source {
         UploadSource::Url(ref url) => {
             let url = check_pull_url(url)?;
-            upload_url(&conn, &request, &url).await
+            upload_url(instances, &conn, &request, &url).await
         }
         UploadSource::File(ref file) => {
             if file.is_empty() {
@@ -210,7 +178,7 @@ pub async fn upload(
             }
             let path = file.path().to_owned();
             let file_name = file.original_name().map(str::to_owned);
-            let result = upload_path(&conn, &request, &path, file_name.as_deref()).await;
+            let result = upload_path(instances, &conn, &request, &path, file_name.as_deref()).await;
             if let UploadSource::File(file) = request.source
                 && let Err(error) = file.cleanup().await
             {
@@ -231,13 +199,13 @@ pub async fn upload(
                 });
             }
             let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-            upload_path(&conn, &request, &path, file_name.as_deref()).await
+            upload_path(instances, &conn, &request, &path, file_name.as_deref()).await
         }
     }
 }
 
-/// The entry to create.
-fn new_entry(request: &UploadRequest, media_type: MediaType) -> MediaEntry {
+/// The entry to create, marked with `reference_id`.
+fn new_entry(request: &UploadRequest, media_type: MediaType, reference_id: &str) -> MediaEntry {
     let source_type = match request.source {
         UploadSource::Url(_) => kaltura::SourceType::Url,
         UploadSource::File(_) | UploadSource::Local(_) => kaltura::SourceType::File,
@@ -247,6 +215,7 @@ fn new_entry(request: &UploadRequest, media_type: MediaType) -> MediaEntry {
         name: Some(request.name.clone()),
         description: request.description.clone(),
         tags: request.tags.clone(),
+        reference_id: Some(reference_id.to_owned()),
         media_type: Some(match media_type {
             MediaType::Video => kaltura::MediaType::Video,
             MediaType::Image => kaltura::MediaType::Image,
@@ -280,19 +249,22 @@ fn choose_type(
 }
 
 async fn upload_url(
+    instances: &Instances,
     conn: &Connection,
     request: &UploadRequest,
     url: &str,
 ) -> Result<Uploaded, Error> {
     let detection = media_type::detect_url(url, Some(&request.media_name), request.default_type);
     let (media_type, why) = choose_type(request, Some(detection), "pullPath")?;
-    let entry = conn
-        .client
-        .media()
-        .add_from_url(&new_entry(request, media_type), url)
-        .await
-        .map_err(|e| conn.failure(e))?;
-    let entry_id = entry.id.ok_or_else(|| no_id(conn, "media.addFromUrl"))?;
+    let marker = undo::new_marker();
+    let steps = vec![UndoStep::Entry {
+        reference_id: marker.clone(),
+        entry_id: None,
+    }];
+    let undo = Undo::begin(instances, conn, steps).await?;
+    let entry = new_entry(request, media_type, &marker);
+    let (entry_id, undo) = create_entry(conn, undo, entry, Some(url.to_owned())).await?;
+    undo.finish().await?;
     Ok(Uploaded {
         entry_id,
         messages: vec!["Kaltura will now pull and process the video".into(), why],
@@ -320,6 +292,7 @@ async fn read_head(path: &Path) -> Result<Vec<u8>, Error> {
 }
 
 async fn upload_path(
+    instances: &Instances,
     conn: &Connection,
     request: &UploadRequest,
     path: &Path,
@@ -333,20 +306,37 @@ async fn upload_path(
     let detection = media_type::detect_file(&head, file_name);
     let (media_type, why) = choose_type(request, detection, source)?;
     let client = &conn.client;
-    let guard = create_entry(conn, new_entry(request, media_type)).await?;
-    let entry_id = guard.entry_id.clone();
-    let mut upload = client.upload();
-    if let Some(name) = file_name {
-        upload = upload.file_name(name);
+    let marker = undo::new_marker();
+    let token_name = undo::token_file_name(&marker, file_name.unwrap_or("upload.bin"));
+    let steps = vec![
+        UndoStep::UploadToken {
+            file_name: token_name.clone(),
+        },
+        UndoStep::Entry {
+            reference_id: marker.clone(),
+            entry_id: None,
+        },
+    ];
+    let undo = Undo::begin(instances, conn, steps).await?;
+    let entry = new_entry(request, media_type, &marker);
+    let (entry_id, undo) = create_entry(conn, undo, entry, None).await?;
+    let steps = async {
+        let token = client
+            .upload()
+            .file_name(token_name)
+            .from_path(path)
+            .await?;
+        let token = token.id.unwrap_or_default();
+        client
+            .media()
+            .add_content(&entry_id, &Resource::UploadedFileToken { token })
+            .await?;
+        Ok::<(), kaltura::Error>(())
+    };
+    if let Err(error) = steps.await {
+        return Err(undo.fail(conn.failure(error)).await);
     }
-    let token = upload.from_path(path).await.map_err(|e| conn.failure(e))?;
-    let token = token.id.ok_or_else(|| no_id(conn, "uploadToken.add"))?;
-    client
-        .media()
-        .add_content(&entry_id, &Resource::UploadedFileToken { token })
-        .await
-        .map_err(|e| conn.failure(e))?;
-    let entry_id = guard.disarm();
+    undo.finish().await?;
     Ok(Uploaded {
         entry_id,
         messages: vec![

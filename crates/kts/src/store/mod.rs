@@ -1,4 +1,5 @@
-//! The relational store: Kaltura instances and API keys.
+//! The relational store: Kaltura instances, API keys and the clean-ups
+//! still owed to a platform (`undo_jobs`).
 //!
 //! SQLite (a file, the default) or PostgreSQL (a `postgres://` URL), through
 //! sqlx's `Any` driver so one set of portable queries serves both: timestamps
@@ -10,6 +11,7 @@ mod api_keys;
 mod instances;
 pub mod secrets;
 pub mod seed;
+mod undo;
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -24,6 +26,7 @@ pub use api_keys::{ApiKeyRecord, CreatedApiKey, Scope};
 pub use instances::{
     Instance, InstanceSummary, InstanceUpdate, NewInstance, normalize_service_url,
 };
+pub use undo::UndoJob;
 
 use crate::config::{DatabaseUrl, SecretKey};
 use crate::ids::InstanceId;
@@ -145,7 +148,7 @@ impl Store {
 }
 
 /// Current time in Unix seconds.
-fn now() -> i64 {
+pub fn now() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))

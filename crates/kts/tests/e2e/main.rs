@@ -18,8 +18,13 @@ mod helpers;
 mod legacy_calls;
 mod limits;
 mod media;
+mod orphans;
 mod platform_messages;
 mod sim_entries;
+// The fault soak's uploads and checks, shared with its benchmark.
+#[path = "../../benches/fault_soak/driver.rs"]
+#[allow(dead_code, unreachable_pub)]
+mod soak_driver;
 mod store;
 mod thumbnails;
 mod viewing_sessions;
