@@ -16,7 +16,8 @@ struct Cli {
     /// Address to listen on; port 0 picks a free port.
     #[arg(long, env = "KALTURA_SIM_LISTEN", default_value = "127.0.0.1:0")]
     listen: SocketAddr,
-    /// A partner as ID:ADMIN_SECRET:USER_SECRET (repeatable). Default: the demo partner 100.
+    /// A partner as ID:ADMIN_SECRET:USER_SECRET[:v1|v2] (repeatable); the version is that of the KSs
+    /// `session.start` answers, v2 when omitted. Default: the demo partner 100.
     #[arg(long = "partner", value_parser = parse_partner)]
     partners: Vec<Partner>,
     /// Folder that keeps state and files across restarts. Default: a temporary folder.
