@@ -140,7 +140,8 @@ impl Simulator {
 }
 
 /// Configures a simulator. Defaults: the [demo partner](Partner::demo) when none is added, state in a
-/// temporary folder, a ready delay of 200 ms, bound to `127.0.0.1:0`, no faults, file parts up to 4 GiB.
+/// temporary folder, a ready delay of 200 ms, bound to `127.0.0.1:0`, no faults, file parts up to 4 GiB, a
+/// final chunk waiting up to 30 s for the missing ones.
 #[derive(Debug, Clone)]
 pub struct SimulatorBuilder {
     partners: Vec<Partner>,
@@ -149,6 +150,7 @@ pub struct SimulatorBuilder {
     bind: SocketAddr,
     faults: FaultSet,
     max_file_bytes: u64,
+    final_chunk_wait: Duration,
 }
 
 impl Default for SimulatorBuilder {
@@ -160,6 +162,7 @@ impl Default for SimulatorBuilder {
             bind: SocketAddr::from(([127, 0, 0, 1], 0)),
             faults: FaultSet::default(),
             max_file_bytes: 4 << 30,
+            final_chunk_wait: Duration::from_secs(30),
         }
     }
 }
@@ -201,6 +204,14 @@ impl SimulatorBuilder {
         self
     }
 
+    /// Longest a final chunk (`uploadToken.upload` with `finalChunk` and `resume`) waits for earlier chunks
+    /// that have not arrived yet before failing with `UPLOAD_TOKEN_CANNOT_MATCH_EXPECTED_SIZE`. Kaltura
+    /// waits 30 s (`upload_final_chunk_max_append_time`); zero fails at once.
+    pub fn final_chunk_wait(mut self, wait: Duration) -> Self {
+        self.final_chunk_wait = wait;
+        self
+    }
+
     /// Binds the address, opens the state and serves in a background task.
     pub async fn spawn(self) -> Result<SimulatorHandle, Error> {
         let listener = tokio::net::TcpListener::bind(self.bind)
@@ -235,6 +246,7 @@ impl SimulatorBuilder {
                     idle_timeout: Duration::from_secs(60),
                 },
                 import_timeout: Duration::from_secs(120),
+                final_chunk_wait: self.final_chunk_wait,
             }),
             uploads: Arc::default(),
         };

@@ -26,6 +26,9 @@ struct Cli {
     /// Milliseconds an uploaded video or audio entry stays PRECONVERT before it is READY.
     #[arg(long, default_value_t = 200)]
     ready_delay_ms: u64,
+    /// Milliseconds a final upload chunk waits for earlier chunks that have not arrived (Kaltura: 30 s).
+    #[arg(long, default_value_t = 30_000)]
+    final_chunk_wait_ms: u64,
     /// A fault rule as TARGET:key=value,… (repeatable); e.g. `media.get:api_error_rate=0.5`,
     /// `*:latency_ms=100`, `uploadtoken.upload:drop_rate=0.2,stall_upload_ms=5000`.
     #[arg(long = "fault")]
@@ -49,6 +52,7 @@ async fn main() -> anyhow::Result<()> {
     let mut builder = Simulator::builder()
         .bind(cli.listen)
         .ready_delay(Duration::from_millis(cli.ready_delay_ms))
+        .final_chunk_wait(Duration::from_millis(cli.final_chunk_wait_ms))
         .faults(FaultSet { rules: cli.faults });
     for partner in cli.partners {
         builder = builder.partner(partner);
