@@ -29,6 +29,8 @@ pub(crate) struct Config {
     pub(crate) limits: Limits,
     /// Longest a URL import may take.
     pub(crate) import_timeout: Duration,
+    /// Longest a final chunk waits for the chunks before it.
+    pub(crate) final_chunk_wait: Duration,
 }
 
 impl AppState {

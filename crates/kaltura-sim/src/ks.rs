@@ -216,7 +216,6 @@ pub(crate) fn build_v2(s: &NewSession<'_>, random: [u8; 16]) -> String {
 }
 
 /// Builds a KS v1 (seven fields, as the official clients write them).
-#[cfg(test)]
 pub(crate) fn build_v1(s: &NewSession<'_>, rand: u32) -> String {
     let fields = format!(
         "{pid};{pid};{};{};{rand};{};{}",
@@ -288,6 +287,7 @@ mod tests {
             id: 12345,
             admin_secret: "0123456789abcdef0123456789abcdef".into(),
             user_secret: "u".into(),
+            ks_version: crate::KsVersion::V2,
         }
     }
 

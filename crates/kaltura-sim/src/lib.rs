@@ -41,6 +41,19 @@ pub struct Partner {
     pub id: i64,
     pub admin_secret: String,
     pub user_secret: String,
+    /// The KS version `session.start` hands out; both versions are always accepted.
+    pub ks_version: KsVersion,
+}
+
+/// Version of the KSs a partner's `session.start` answers: Kaltura configures it per partner
+/// (kaltura-api-v3.md 5.6), v2 for every partner created in the last decade, v1 for some older ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum KsVersion {
+    /// `base64(sha1hex|fields)`, signed, not encrypted.
+    V1,
+    /// `v2|{pid}|` and AES-encrypted fields.
+    #[default]
+    V2,
 }
 
 impl Partner {
@@ -52,17 +65,27 @@ impl Partner {
             id: 100,
             admin_secret: "5ca1ab1e5ca1ab1e5ca1ab1e5ca1ab1e".to_owned(),
             user_secret: "0ddba11c0ddba11c0ddba11c0ddba11c".to_owned(),
+            ks_version: KsVersion::V2,
         }
     }
 
-    /// Reads `ID:ADMIN_SECRET:USER_SECRET` (the `--partner` flag).
+    /// Reads `ID:ADMIN_SECRET:USER_SECRET[:v1|v2]` (the `--partner` flag); without a version, v2.
     pub fn parse(spec: &str) -> Result<Self, Error> {
         let invalid = |reason: &str| Error::InvalidPartner(format!("{spec:?}: {reason}"));
         let mut parts = spec.split(':');
-        let (Some(id), Some(admin), Some(user), None) =
-            (parts.next(), parts.next(), parts.next(), parts.next())
-        else {
-            return Err(invalid("expected ID:ADMIN_SECRET:USER_SECRET"));
+        let (Some(id), Some(admin), Some(user), version, None) = (
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+        ) else {
+            return Err(invalid("expected ID:ADMIN_SECRET:USER_SECRET[:v1|v2]"));
+        };
+        let ks_version = match version {
+            None | Some("v2") => KsVersion::V2,
+            Some("v1") => KsVersion::V1,
+            Some(_) => return Err(invalid("the KS version is v1 or v2")),
         };
         let id: i64 = id
             .parse()
@@ -79,6 +102,7 @@ impl Partner {
             id,
             admin_secret: admin.to_owned(),
             user_secret: user.to_owned(),
+            ks_version,
         })
     }
 }
@@ -116,7 +140,8 @@ impl Simulator {
 }
 
 /// Configures a simulator. Defaults: the [demo partner](Partner::demo) when none is added, state in a
-/// temporary folder, a ready delay of 200 ms, bound to `127.0.0.1:0`, no faults, file parts up to 4 GiB.
+/// temporary folder, a ready delay of 200 ms, bound to `127.0.0.1:0`, no faults, file parts up to 4 GiB, a
+/// final chunk waiting up to 30 s for the missing ones.
 #[derive(Debug, Clone)]
 pub struct SimulatorBuilder {
     partners: Vec<Partner>,
@@ -125,6 +150,7 @@ pub struct SimulatorBuilder {
     bind: SocketAddr,
     faults: FaultSet,
     max_file_bytes: u64,
+    final_chunk_wait: Duration,
 }
 
 impl Default for SimulatorBuilder {
@@ -136,6 +162,7 @@ impl Default for SimulatorBuilder {
             bind: SocketAddr::from(([127, 0, 0, 1], 0)),
             faults: FaultSet::default(),
             max_file_bytes: 4 << 30,
+            final_chunk_wait: Duration::from_secs(30),
         }
     }
 }
@@ -177,6 +204,14 @@ impl SimulatorBuilder {
         self
     }
 
+    /// Longest a final chunk (`uploadToken.upload` with `finalChunk` and `resume`) waits for earlier chunks
+    /// that have not arrived yet before failing with `UPLOAD_TOKEN_CANNOT_MATCH_EXPECTED_SIZE`. Kaltura
+    /// waits 30 s (`upload_final_chunk_max_append_time`); zero fails at once.
+    pub fn final_chunk_wait(mut self, wait: Duration) -> Self {
+        self.final_chunk_wait = wait;
+        self
+    }
+
     /// Binds the address, opens the state and serves in a background task.
     pub async fn spawn(self) -> Result<SimulatorHandle, Error> {
         let listener = tokio::net::TcpListener::bind(self.bind)
@@ -211,6 +246,7 @@ impl SimulatorBuilder {
                     idle_timeout: Duration::from_secs(60),
                 },
                 import_timeout: Duration::from_secs(120),
+                final_chunk_wait: self.final_chunk_wait,
             }),
             uploads: Arc::default(),
         };
@@ -309,5 +345,20 @@ mod tests {
         assert!(Partner::parse("x:a:b").is_err());
         assert!(Partner::parse("-1:a:b").is_err());
         assert!(Partner::parse("1::b").is_err());
+    }
+
+    #[test]
+    fn partner_flag_may_choose_the_ks_version() {
+        assert_eq!(Partner::parse("1:a:b").unwrap().ks_version, KsVersion::V2);
+        assert_eq!(
+            Partner::parse("1:a:b:v2").unwrap().ks_version,
+            KsVersion::V2
+        );
+        assert_eq!(
+            Partner::parse("1:a:b:v1").unwrap().ks_version,
+            KsVersion::V1
+        );
+        assert!(Partner::parse("1:a:b:v3").is_err());
+        assert!(Partner::parse("1:a:b:v1:x").is_err());
     }
 }

@@ -16,7 +16,8 @@ struct Cli {
     /// Address to listen on; port 0 picks a free port.
     #[arg(long, env = "KALTURA_SIM_LISTEN", default_value = "127.0.0.1:0")]
     listen: SocketAddr,
-    /// A partner as ID:ADMIN_SECRET:USER_SECRET (repeatable). Default: the demo partner 100.
+    /// A partner as ID:ADMIN_SECRET:USER_SECRET[:v1|v2] (repeatable); the version is that of the KSs
+    /// `session.start` answers, v2 when omitted. Default: the demo partner 100.
     #[arg(long = "partner", value_parser = parse_partner)]
     partners: Vec<Partner>,
     /// Folder that keeps state and files across restarts. Default: a temporary folder.
@@ -25,6 +26,9 @@ struct Cli {
     /// Milliseconds an uploaded video or audio entry stays PRECONVERT before it is READY.
     #[arg(long, default_value_t = 200)]
     ready_delay_ms: u64,
+    /// Milliseconds a final upload chunk waits for earlier chunks that have not arrived (Kaltura: 30 s).
+    #[arg(long, default_value_t = 30_000)]
+    final_chunk_wait_ms: u64,
     /// A fault rule as TARGET:key=value,… (repeatable); e.g. `media.get:api_error_rate=0.5`,
     /// `*:latency_ms=100`, `uploadtoken.upload:drop_rate=0.2,stall_upload_ms=5000`.
     #[arg(long = "fault")]
@@ -48,6 +52,7 @@ async fn main() -> anyhow::Result<()> {
     let mut builder = Simulator::builder()
         .bind(cli.listen)
         .ready_delay(Duration::from_millis(cli.ready_delay_ms))
+        .final_chunk_wait(Duration::from_millis(cli.final_chunk_wait_ms))
         .faults(FaultSet { rules: cli.faults });
     for partner in cli.partners {
         builder = builder.partner(partner);

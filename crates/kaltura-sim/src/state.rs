@@ -198,6 +198,20 @@ pub(crate) struct FlavorParams {
     pub(crate) height: i64,
     pub(crate) is_system_default: bool,
     pub(crate) created_at: i64,
+    /// Every other read-write property the partner gave, by its wire name.
+    #[serde(default)]
+    pub(crate) more: BTreeMap<String, PropertyValue>,
+}
+
+/// A stored value of a typed object property.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub(crate) enum PropertyValue {
+    Str(String),
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+    /// An array of `KalturaString` (`requiredPermissions`).
+    Strings(Vec<String>),
 }
 
 /// `KalturaConversionProfile`.
@@ -284,6 +298,7 @@ impl Data {
                     } else {
                         "mp4".to_owned()
                     },
+                    more: BTreeMap::new(),
                     video_codec: video.to_owned(),
                     audio_codec: audio.to_owned(),
                     video_bitrate: vbr,

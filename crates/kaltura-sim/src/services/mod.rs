@@ -303,6 +303,7 @@ mod tests {
                     idle_timeout: std::time::Duration::from_secs(1),
                 },
                 import_timeout: std::time::Duration::from_secs(1),
+                final_chunk_wait: std::time::Duration::ZERO,
             }),
             uploads: Arc::default(),
         }

@@ -4,6 +4,7 @@
 use rand::Rng;
 
 use super::{Access, Action, ActionResult, Ctx};
+use crate::KsVersion;
 use crate::ks::{self, NewSession};
 use crate::state::now;
 use crate::wire::error::ApiError;
@@ -64,8 +65,12 @@ async fn start(ctx: Ctx) -> ActionResult {
         expiry: now() + lifetime,
         privileges,
     };
-    let random: [u8; 16] = rand::rng().random();
-    Ok(Out::Str(ks::build_v2(&new, random)))
+    // As on Kaltura, the partner's configuration decides the version (kaltura-api-v3.md 5.6).
+    let ks = match partner.ks_version {
+        KsVersion::V1 => ks::build_v1(&new, rand::rng().random()),
+        KsVersion::V2 => ks::build_v2(&new, rand::rng().random()),
+    };
+    Ok(Out::Str(ks))
 }
 
 async fn end(ctx: Ctx) -> ActionResult {

@@ -3,8 +3,6 @@
 //! `generate`. Frames cannot be captured without native codecs, so `generate` stores the frame marker of
 //! [`imaging::frame_marker`]: an image of the video's size showing the offset as a bar.
 
-use std::path::PathBuf;
-
 use super::asset_content::{self, AssetFilter, Resource, list_response, read_resource};
 use super::upload_token::{self, TokenContent};
 use super::{Access, Action, ActionResult, Ctx};
@@ -633,10 +631,11 @@ struct StoredImage {
     height: Option<u32>,
 }
 
-/// Gives a video or image entry whose content was just converted (before it reads READY) its default
-/// thumbnail asset (kaltura-api-v3.md
-/// 13.1): a copy of the image for image entries, the frame marker at the default offset for videos.
-/// Entries that already have a default thumbnail keep it.
+/// Gives a video entry whose content was just converted (before it reads READY) its default thumbnail
+/// asset (kaltura-api-v3.md 13.1): the frame marker at the default offset. Only analysed video sources
+/// get one: Kaltura keeps an image as the entry's own content and its own thumbnail, with no asset
+/// (`KalturaEntryService::attachFile`), and audio has no frame to show. Entries that already have a
+/// default thumbnail keep it.
 pub(crate) async fn create_default_thumb(app: &AppState, entry_id: &str) {
     let Some(entry) = app.store.read(|d| {
         let has_default = d
@@ -649,12 +648,10 @@ pub(crate) async fn create_default_thumb(app: &AppState, entry_id: &str) {
     };
     let mut thumb = new_thumb(&entry, DEFAULT_TAG.to_owned());
     let id = thumb.id.clone();
-    let content = match entry.media_type {
-        Some(media_type::IMAGE) => copy_image(app, &entry, &id).await,
-        Some(media_type::VIDEO) => default_frame(app, &entry, &id).await,
-        _ => return,
-    };
-    let Ok(image) = content else {
+    if entry.media_type != Some(media_type::VIDEO) {
+        return;
+    }
+    let Ok(image) = default_frame(app, &entry, &id).await else {
         tracing::warn!(entry = entry_id, "could not create the default thumbnail");
         return;
     };
@@ -678,26 +675,6 @@ pub(crate) async fn create_default_thumb(app: &AppState, entry_id: &str) {
             make_default_in(d, entry_id, &id);
         }
     });
-}
-
-/// Copies an image entry's file as its thumbnail asset `id`.
-async fn copy_image(app: &AppState, entry: &Entry, id: &str) -> Result<StoredImage, ApiError> {
-    let source = entry.content.as_ref().ok_or_else(ApiError::internal)?;
-    let from: PathBuf = app.store.file_path(&source.path);
-    let ext = crate::state::extension(&source.file_name).unwrap_or_else(|| "jpg".to_owned());
-    let temp = tempfile::NamedTempFile::new_in(app.store.tmp_dir())
-        .map_err(|_| ApiError::internal())?
-        .into_temp_path();
-    tokio::fs::copy(&from, &temp)
-        .await
-        .map_err(|_| ApiError::internal())?;
-    let stored = asset_content::store_file(app, id, 1, &temp, &source.file_name, &ext).await?;
-    Ok(StoredImage {
-        stored,
-        ext,
-        width: entry.width.and_then(|v| u32::try_from(v).ok()),
-        height: entry.height.and_then(|v| u32::try_from(v).ok()),
-    })
 }
 
 /// Draws and stores the frame marker of a video at the default thumbnail offset.

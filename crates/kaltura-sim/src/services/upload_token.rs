@@ -19,6 +19,9 @@ use crate::wire::params::{Field, Map, Value, field, to_float, to_int};
 /// Most parked chunks per token before the token fails (`MAX_ALLOWED_CHUNK_COUNT_EXCEEDED`).
 const MAX_PENDING_CHUNKS: usize = 1000;
 
+/// Pause between two looks of a final chunk waiting for earlier ones (Kaltura sleeps too, between appends).
+const FINAL_CHUNK_NAP: std::time::Duration = std::time::Duration::from_millis(50);
+
 const READ_ONLY: &[&str] = &[
     "id",
     "partnerId",
@@ -148,7 +151,7 @@ async fn upload(mut ctx: Ctx) -> ActionResult {
 
     // File assembly of all tokens is serialised: parallel chunks of one token must not interleave.
     let lock = ctx.app.uploads.clone();
-    let _guard = lock.lock().await;
+    let mut guard = lock.lock().await;
     let token = load(&ctx, &id)?;
     if token.status != token_status::PENDING && token.status != token_status::PARTIAL_UPLOAD {
         return Err(ApiError::upload_token_invalid_status_for_upload());
@@ -210,17 +213,34 @@ async fn upload(mut ctx: Ctx) -> ActionResult {
             .await
             .map_err(io_error)?;
     }
-    let size = file_size(&path).await;
-    if resume
-        && final_chunk
-        && resume_at > 0.0
-        && size != (resume_at as u64).saturating_add(part.size)
-    {
+    // A final chunk ahead of earlier ones waits for them, as Kaltura does (`kUploadTokenMgr::handleResume`):
+    // it is parked above, each chunk that arrives merges it, and it looks again between naps, without
+    // holding the lock so that the missing chunks (and other uploads) can get in.
+    let expected = (resume_at as u64).saturating_add(part.size);
+    let waits = resume && final_chunk && resume_at > 0.0;
+    let deadline = tokio::time::Instant::now() + ctx.app.config.final_chunk_wait;
+    let mut size = file_size(&path).await;
+    while waits && size != expected {
         save(&ctx, &id, |t| {
             t.pending_chunks = pending.clone();
             t.uploaded_file_size = Some(size as f64);
         });
-        return Err(ApiError::upload_token_cannot_match_expected_size());
+        if tokio::time::Instant::now() >= deadline {
+            return Err(ApiError::upload_token_cannot_match_expected_size());
+        }
+        drop(guard);
+        tokio::time::sleep(FINAL_CHUNK_NAP).await;
+        guard = lock.lock().await;
+        let current = load(&ctx, &id)?;
+        if current.status != token_status::PENDING && current.status != token_status::PARTIAL_UPLOAD
+        {
+            return Err(ApiError::upload_token_invalid_status_for_upload());
+        }
+        pending = current.pending_chunks;
+        merge_pending(&ctx, &path, &mut pending)
+            .await
+            .map_err(io_error)?;
+        size = file_size(&path).await;
     }
     let auto_complete = token.auto_finalize == Some(1)
         && token

@@ -14,6 +14,24 @@ async fn session_start_gives_a_v2_ks_that_is_accepted() {
 }
 
 #[tokio::test]
+async fn session_start_gives_a_v1_ks_to_a_partner_configured_for_v1() {
+    let old =
+        Partner::parse("300:cccccccccccccccccccccccccccccccc:dddddddddddddddddddddddddddddddd:v1")
+            .unwrap();
+    let mut sim = spawn_with(Simulator::builder().partner(old.clone())).await;
+    sim.partner = old;
+    for session_type in [2, 0] {
+        let ks = sim.ks(session_type, "someone", None).await;
+        let decoded = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, &ks)
+            .expect("a v1 KS is plain base64");
+        let text = String::from_utf8(decoded).unwrap();
+        let (_, fields) = text.split_once('|').unwrap();
+        assert!(fields.starts_with("300;300;"), "{fields}");
+        assert_eq!(sim.call_ks(&ks, "media", "count", json!({})).await, 0);
+    }
+}
+
+#[tokio::test]
 async fn locally_built_v1_ks_is_accepted() {
     let sim = spawn().await;
     let ks = ks_v1(100, &sim.partner.admin_secret, unix_now() + 600, 2, "admin");

@@ -293,15 +293,13 @@ async fn errors_of_get_list_add_and_get_url() {
 }
 
 #[tokio::test]
-async fn the_default_thumbnail_of_an_image_entry_is_the_image() {
+async fn an_image_entry_has_no_thumbnail_asset_and_is_its_own_thumbnail() {
     let sim = AdminSim::start().await;
     let entry = sim.ready_entry("media/sample.gif", 2).await;
-    let thumbs = list_thumbs(&sim, entry["id"].as_str().unwrap()).await;
-    assert_eq!(thumbs.len(), 1);
-    let url = sim
-        .call("thumbAsset", "getUrl", json!({"id": thumbs[0]["id"]}))
-        .await;
-    let image = image_of(sim.get(url.as_str().unwrap()).await).await;
+    let id = entry["id"].as_str().unwrap();
+    assert!(list_thumbs(&sim, id).await.is_empty());
+    let path = format!("/p/100/thumbnail/entry_id/{id}/width/160/height/120");
+    let image = image_of(sim.get(&path).await).await;
     assert_eq!((image.width(), image.height()), (160, 120));
 }
 

@@ -42,6 +42,41 @@ async fn a_new_flavor_is_appended_to_the_default_profile() {
 }
 
 #[tokio::test]
+async fn flavor_params_store_and_echo_every_property_they_are_given() {
+    let sim = AdminSim::start().await;
+    let params = json!({"objectType": "KalturaFlavorParams", "name": "full",
+        "description": "all of it", "frameRate": "29.97", "gopSize": "48", "audioChannels": "2",
+        "audioSampleRate": "44100", "conversionEngines": "2,99", "twoPass": "1",
+        "requiredPermissions": [{"objectType": "KalturaString", "value": "FEATURE_X"}],
+        "somethingUnknown": "ignored"});
+
+    let added = sim
+        .call("flavorParams", "add", json!({"flavorParams": params}))
+        .await;
+    let fetched = sim
+        .call("flavorParams", "get", json!({"id": added["id"]}))
+        .await;
+
+    for answer in [&added, &fetched] {
+        assert_eq!(answer["description"], "all of it", "{answer}");
+        assert_eq!(answer["frameRate"], json!(29.97));
+        assert_eq!(answer["gopSize"], json!(48));
+        assert_eq!(answer["audioChannels"], json!(2));
+        assert_eq!(answer["audioSampleRate"], json!(44100));
+        assert_eq!(answer["conversionEngines"], "2,99");
+        assert_eq!(answer["twoPass"], json!(true));
+        assert_eq!(
+            answer["requiredPermissions"],
+            json!([{"objectType": "KalturaString", "value": "FEATURE_X"}])
+        );
+        assert!(answer.get("somethingUnknown").is_none());
+    }
+    let system = sim.call("flavorParams", "get", json!({"id": 2})).await;
+    assert_eq!(system["description"], "");
+    assert_eq!(system["twoPass"], json!(false));
+}
+
+#[tokio::test]
 async fn profile_and_params_errors() {
     let sim = AdminSim::start().await;
     let profile = sim.call("conversionProfile", "getDefault", json!({})).await;

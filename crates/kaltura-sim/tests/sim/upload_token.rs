@@ -3,6 +3,8 @@
 use serde_json::json;
 
 use crate::helpers::{code, spawn, spawn_with};
+use std::time::Duration;
+
 use kaltura_sim::Simulator;
 
 #[tokio::test]
@@ -63,9 +65,82 @@ async fn sequential_chunks_with_resume_at_assemble_the_file() {
 }
 
 #[tokio::test]
+async fn a_final_chunk_sent_first_waits_for_the_missing_chunks_and_completes_the_token() {
+    let dir = tempfile::tempdir().unwrap();
+    let sim = spawn_with(
+        Simulator::builder()
+            .data_dir(dir.path())
+            .final_chunk_wait(Duration::from_secs(10)),
+    )
+    .await;
+    let ks = sim.admin_ks().await;
+    let id = sim.call_ks(&ks, "uploadtoken", "add", json!({})).await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    sim.upload_part(
+        &ks,
+        &id,
+        "f.bin",
+        b"aa".to_vec(),
+        &[("resume", "False"), ("finalChunk", "False")],
+    )
+    .await;
+    let last = sim.upload_part(
+        &ks,
+        &id,
+        "f.bin",
+        b"d".to_vec(),
+        &[
+            ("resume", "True"),
+            ("finalChunk", "True"),
+            ("resumeAt", "6"),
+        ],
+    );
+    let middle = async {
+        // The final chunk is in and waiting before the others start.
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let other_token = sim.upload(&ks, "other.bin", b"x").await;
+        let mut answers = vec![other_token.into()];
+        for (bytes, at) in [(b"cc", "4"), (b"bb", "2")] {
+            answers.push(
+                sim.upload_part(
+                    &ks,
+                    &id,
+                    "f.bin",
+                    bytes.to_vec(),
+                    &[
+                        ("resume", "True"),
+                        ("finalChunk", "False"),
+                        ("resumeAt", at),
+                    ],
+                )
+                .await,
+            );
+        }
+        answers
+    };
+    let (last, middle) = tokio::time::timeout(Duration::from_secs(20), async {
+        tokio::join!(last, middle)
+    })
+    .await
+    .expect("the final chunk answers once the others are in");
+    assert!(middle[1..].iter().all(|a| a["status"] == 1), "{middle:?}");
+    assert_eq!(last["status"], 2, "{last}");
+    assert_eq!(last["uploadedFileSize"], 7);
+    let bytes = std::fs::read(dir.path().join("files/uploads").join(&id)).unwrap();
+    assert_eq!(bytes, b"aabbccd");
+}
+
+#[tokio::test]
 async fn out_of_order_chunks_are_parked_and_merged() {
     let dir = tempfile::tempdir().unwrap();
-    let sim = spawn_with(Simulator::builder().data_dir(dir.path())).await;
+    let sim = spawn_with(
+        Simulator::builder()
+            .data_dir(dir.path())
+            .final_chunk_wait(Duration::from_millis(100)),
+    )
+    .await;
     let ks = sim.admin_ks().await;
     let id = sim.call_ks(&ks, "uploadtoken", "add", json!({})).await["id"]
         .as_str()

@@ -644,6 +644,69 @@ async fn thumbnails_from_the_player_become_the_default() {
     app.finish().await;
 }
 
+/// Kaltura keeps an image as the entry's own content and thumbnail, with no thumbnail asset: every
+/// thumbnail call must answer sensibly without one.
+#[tokio::test]
+async fn an_image_entry_answers_every_thumbnail_call_without_a_thumbnail_asset() {
+    let app = spawn().await;
+    let (_, uploaded) = upload(&app, "pic.png", fixture("media/sample.png"), &[]).await;
+    let entry = uploaded["entry_id"].as_str().unwrap().to_owned();
+    let fetch_image = |url: String| async move {
+        let response = reqwest::get(&url).await.unwrap();
+        assert_eq!(response.status(), 200, "{url}");
+        let kind = response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert!(kind.starts_with("image/"), "{url} {kind}");
+    };
+
+    let (status, media) = get(&app, &format!("/service/get_media?id={entry}")).await;
+    assert_eq!(status, 200, "{media}");
+    assert_eq!(media["media_type"], "IMAGE");
+    assert_eq!(media["thumb_id"], "");
+    fetch_image(media["thumbnail_url"].as_str().unwrap().to_owned()).await;
+
+    let (status, list) = get(&app, &format!("/service/thumbnail_list?id={entry}")).await;
+    assert_eq!(status, 200, "{list}");
+    assert_eq!(list, serde_json::json!([]));
+
+    let (status, url) = get(&app, &format!("/service/get_thumbnail_url?id={entry}")).await;
+    assert_eq!(status, 200, "{url}");
+    assert!(url.get("id").is_none(), "{url}");
+    let image = url["imageUrl"].as_str().unwrap().to_owned();
+    assert!(
+        image.contains(&format!("/thumbnail/entry_id/{entry}/")),
+        "{image}"
+    );
+    fetch_image(image).await;
+
+    // A thumbnail added to the image becomes its default, as on Kaltura.
+    let form = Form::new().text("default", "true").part(
+        "file",
+        Part::bytes(fixture("media/sample.jpg")).file_name("t.jpg"),
+    );
+    let response = app
+        .client
+        .post(app.url(&format!("/service/update_thumbnail_file?id={entry}")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let (status, added) = json_of(response).await;
+    assert_eq!(status, 200, "{added}");
+    let thumb = added["thumbnail_id"].as_str().unwrap().to_owned();
+    let (status, set) = get(
+        &app,
+        &format!("/service/thumbnail_set_default?thumbnail_id={thumb}"),
+    )
+    .await;
+    assert_eq!(status, 200, "{set}");
+    let (_, media) = get(&app, &format!("/service/get_media?id={entry}")).await;
+    assert_eq!(media["thumb_id"], thumb.as_str());
+    app.finish().await;
+}
+
 #[tokio::test]
 async fn get_thumbnail_url_without_a_default_points_at_the_thumbnail_api() {
     let app = spawn().await;
