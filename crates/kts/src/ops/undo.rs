@@ -29,6 +29,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::Error;
 use crate::ids::InstanceId;
 use crate::instances::{Connection, Instances};
+use crate::ops::assets::AssetKind;
 use crate::store::{Store, UndoJob, now, random_token};
 
 /// Seconds a creation under way keeps its clean-up from falling due; the
@@ -294,44 +295,12 @@ async fn run_step(client: &Client, step: &UndoStep) -> Result<usize, kaltura::Er
             entry_id,
             tag,
             asset_id,
-        } => {
-            let ids = match asset_id {
-                Some(id) => vec![id.clone()],
-                None => {
-                    let found = client
-                        .caption_asset()
-                        .list(&tagged(entry_id, tag), Some(&pager))
-                        .await?;
-                    found.objects.into_iter().filter_map(|a| a.id).collect()
-                }
-            };
-            let mut removed = 0;
-            for id in ids {
-                removed += gone(client.caption_asset().delete(&id).await)?;
-            }
-            Ok(removed)
-        }
+        } => remove_assets(client, AssetKind::Caption, entry_id, tag, asset_id).await,
         UndoStep::Thumbnail {
             entry_id,
             tag,
             asset_id,
-        } => {
-            let ids = match asset_id {
-                Some(id) => vec![id.clone()],
-                None => {
-                    let found = client
-                        .thumb_asset()
-                        .list(&tagged(entry_id, tag), Some(&pager))
-                        .await?;
-                    found.objects.into_iter().filter_map(|a| a.id).collect()
-                }
-            };
-            let mut removed = 0;
-            for id in ids {
-                removed += gone(client.thumb_asset().delete(&id).await)?;
-            }
-            Ok(removed)
-        }
+        } => remove_assets(client, AssetKind::Thumbnail, entry_id, tag, asset_id).await,
         UndoStep::UploadToken { file_name } => {
             // Without a status criterion only live tokens are searched
             // (kaltura-api-v3.md 10.5): a consumed one needs no removal.
@@ -347,6 +316,43 @@ async fn run_step(client: &Client, step: &UndoStep) -> Result<usize, kaltura::Er
             Ok(removed)
         }
     }
+}
+
+/// Removes the asset `known`, or, when its id never arrived, every asset of
+/// `entry` whose tags hold `tag`.
+async fn remove_assets(
+    client: &Client,
+    kind: AssetKind,
+    entry: &str,
+    tag: &str,
+    known: &Option<String>,
+) -> Result<usize, kaltura::Error> {
+    let ids: Vec<String> = match known {
+        Some(id) => vec![id.clone()],
+        None => {
+            let filter = tagged(entry, tag);
+            let pager = FilterPager::page(MAX_MATCHES, 1);
+            match kind {
+                AssetKind::Caption => {
+                    let found = client.caption_asset().list(&filter, Some(&pager)).await?;
+                    found.objects.into_iter().filter_map(|a| a.id).collect()
+                }
+                AssetKind::Thumbnail => {
+                    let found = client.thumb_asset().list(&filter, Some(&pager)).await?;
+                    found.objects.into_iter().filter_map(|a| a.id).collect()
+                }
+            }
+        }
+    };
+    let mut removed = 0;
+    for id in ids {
+        let deleted = match kind {
+            AssetKind::Caption => client.caption_asset().delete(&id).await,
+            AssetKind::Thumbnail => client.thumb_asset().delete(&id).await,
+        };
+        removed += gone(deleted)?;
+    }
+    Ok(removed)
 }
 
 /// The assets of `entry` whose tags hold `tag`.
