@@ -169,6 +169,7 @@ pub(crate) async fn spawn_app_with(options: TestOptions) -> TestApp {
             user_secret: Some(SecretString::from(partner.user_secret)),
             user_id: "tester@example.org".into(),
             mobile_flavor_id: None,
+            ks_version: kaltura::KsVersion::V2,
         })
         .await
         .unwrap();
