@@ -586,6 +586,7 @@ fn path_id(id: u32) -> Result<InstanceId, AdminError> {
 /// `POST /admin/instances/{id}`: saves, or shows the form with the errors.
 pub async fn update_instance(
     State(store): State<Store>,
+    State(instances): State<Instances>,
     Path(id): Path<u32>,
     CsrfForm { session, form }: CsrfForm<InstanceFields>,
 ) -> Result<Response, AdminError> {
@@ -611,6 +612,8 @@ pub async fn update_instance(
     };
     match store.update_instance(id, update).await {
         Ok(true) => {
+            // The next call uses the new fields, not the cached client.
+            instances.forget(id);
             tracing::info!(instance = %id, user = %session.user, "instance updated");
             Ok(Redirect::to("/admin/instances").into_response())
         }
@@ -629,6 +632,7 @@ pub struct NoFields {}
 /// `POST /admin/instances/{id}/delete`.
 pub async fn delete_instance(
     State(store): State<Store>,
+    State(instances): State<Instances>,
     Path(id): Path<u32>,
     CsrfForm { session, .. }: CsrfForm<NoFields>,
 ) -> Result<Response, AdminError> {
@@ -636,6 +640,7 @@ pub async fn delete_instance(
     if !store.remove_instance(id).await? {
         return Err(AdminError::NotFound(format!("instance {id}")));
     }
+    instances.forget(id);
     tracing::info!(instance = %id, user = %session.user, "instance deleted");
     Ok(Redirect::to("/admin/instances").into_response())
 }
