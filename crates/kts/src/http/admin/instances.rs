@@ -130,7 +130,8 @@ pub struct InstanceFields {
     user_id: String,
     #[serde(default)]
     mobile_flavor_id: String,
-    /// `v1` or `v2`; empty (a form from before the field existed): v2.
+    /// `v1` or `v2`; empty (a form from before the field existed): v2 for a
+    /// new instance, the stored version on edit.
     #[serde(default)]
     ks_version: String,
 }
@@ -332,7 +333,8 @@ struct Checked {
     user_secret: Option<SecretString>,
     user_id: String,
     mobile_flavor_id: Option<i64>,
-    ks_version: KsVersion,
+    /// `None` when the field was left out.
+    ks_version: Option<KsVersion>,
 }
 
 /// The select's value for what was typed: `v1` or `v2` as sent (so an
@@ -413,12 +415,11 @@ fn check(fields: &InstanceFields, editing: bool) -> Result<Checked, FieldErrors>
     }
     let user_secret = secret(&mut errors, "user_secret", &fields.user_secret);
     let ks_version = if fields.ks_version.trim().is_empty() {
-        KsVersion::V2
+        None
     } else {
-        parse_ks_version(&fields.ks_version).unwrap_or_else(|_| {
-            errors.add("ks_version", "must be v1 or v2");
-            KsVersion::V2
-        })
+        parse_ks_version(&fields.ks_version)
+            .inspect_err(|_| errors.add("ks_version", "must be v1 or v2"))
+            .ok()
     };
     if !errors.is_empty() {
         return Err(errors);
@@ -513,7 +514,7 @@ pub async fn add_instance(
         user_secret: checked.user_secret,
         user_id: checked.user_id,
         mobile_flavor_id: checked.mobile_flavor_id,
-        ks_version: checked.ks_version,
+        ks_version: checked.ks_version.unwrap_or_default(),
     };
     match store.add_instance(&new).await {
         Ok(id) => {
@@ -608,7 +609,7 @@ pub async fn update_instance(
         user_secret: checked.user_secret.map(Some),
         user_id: Some(checked.user_id),
         mobile_flavor_id: Some(checked.mobile_flavor_id),
-        ks_version: Some(checked.ks_version),
+        ks_version: checked.ks_version,
     };
     match store.update_instance(id, update).await {
         Ok(true) => {
@@ -831,7 +832,7 @@ mod tests {
     }
 
     #[test]
-    fn the_ks_version_is_v1_or_v2_and_defaults_to_v2() {
+    fn the_ks_version_is_v1_or_v2_or_left_out() {
         let fields = |ks_version: &str| InstanceFields {
             name: "n".into(),
             service_url: "www.kaltura.com".into(),
@@ -841,9 +842,9 @@ mod tests {
             ..InstanceFields::default()
         };
         let version = |text| check(&fields(text), true).ok().unwrap().ks_version;
-        assert_eq!(version(""), KsVersion::V2);
-        assert_eq!(version("v2"), KsVersion::V2);
-        assert_eq!(version("v1"), KsVersion::V1);
+        assert_eq!(version(""), None, "left out: v2 on add, kept on edit");
+        assert_eq!(version("v2"), Some(KsVersion::V2));
+        assert_eq!(version("v1"), Some(KsVersion::V1));
         let errors = check(&fields("v3"), true).err().unwrap();
         assert_eq!(errors.of("ks_version").unwrap(), "must be v1 or v2");
     }
