@@ -199,6 +199,7 @@ async fn main() -> anyhow::Result<()> {
             user_secret: None,
             user_id: "bench".into(),
             mobile_flavor_id: None,
+            ks_version: kaltura::KsVersion::V2,
         })
         .await?;
     tokio::spawn(app.run_until(std::future::pending()));

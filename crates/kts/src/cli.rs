@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
+use kaltura::KsVersion;
 use kaltura_sim::{FaultRule, FaultSet, Partner, Simulator};
 use secrecy::{ExposeSecret, SecretString};
 
@@ -19,7 +20,7 @@ use crate::app::App;
 use crate::config::{DatabaseArgs, LogFormat, SettingsArgs};
 use crate::demo::{self, DemoArgs};
 use crate::ids::InstanceId;
-use crate::store::{InstanceUpdate, NewInstance, Scope, Store, seed};
+use crate::store::{self, InstanceUpdate, NewInstance, Scope, Store, seed};
 
 /// KTS: a small, safe and fast HTTP API in front of Kaltura.
 #[derive(Debug, Parser)]
@@ -97,6 +98,10 @@ fn parse_partner(text: &str) -> Result<Partner, String> {
     Partner::parse(text).map_err(|e| e.to_string())
 }
 
+fn parse_ks_version(text: &str) -> Result<KsVersion, String> {
+    store::parse_ks_version(text).map_err(|_| "the KS version is v1 or v2".to_owned())
+}
+
 /// `kts instance …`
 #[derive(Debug, Subcommand)]
 pub enum InstanceCommand {
@@ -148,6 +153,10 @@ pub struct InstanceAddArgs {
     /// Mobile flavor params id (MOBILE_PLAYER_FLAVOR).
     #[arg(long)]
     pub mobile_flavor_id: Option<i64>,
+    /// Version of the sessions KTS builds (KS_VERSION): v2, or v1 for old
+    /// accounts whose partner takes only v1.
+    #[arg(long, value_parser = parse_ks_version, default_value = "v2")]
+    pub ks_version: KsVersion,
     #[command(flatten)]
     pub database: DatabaseArgs,
 }
@@ -184,6 +193,9 @@ pub struct InstanceUpdateArgs {
     /// New mobile flavor params id.
     #[arg(long)]
     pub mobile_flavor_id: Option<i64>,
+    /// New KS version: v1 or v2.
+    #[arg(long, value_parser = parse_ks_version)]
+    pub ks_version: Option<KsVersion>,
     #[command(flatten)]
     pub database: DatabaseArgs,
 }
@@ -294,6 +306,7 @@ async fn instance(command: InstanceCommand) -> anyhow::Result<()> {
                     user_secret: args.user_secret.map(SecretString::from),
                     user_id: args.user_id,
                     mobile_flavor_id: args.mobile_flavor_id,
+                    ks_version: args.ks_version,
                 })
                 .await?;
             println!("added instance {id}");
@@ -301,12 +314,12 @@ async fn instance(command: InstanceCommand) -> anyhow::Result<()> {
         InstanceCommand::List(database) => {
             let store = open_store(database).await?;
             println!(
-                "id\tname\tservice_url\tpartner_id\tplayer_id\tthumbnail_player_id\tuser_id\tmobile_flavor_id"
+                "id\tname\tservice_url\tpartner_id\tplayer_id\tthumbnail_player_id\tuser_id\tmobile_flavor_id\tks_version"
             );
             for i in store.list_instances().await? {
                 let show = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
                 println!(
-                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
                     i.id,
                     i.name,
                     i.service_url,
@@ -314,7 +327,8 @@ async fn instance(command: InstanceCommand) -> anyhow::Result<()> {
                     show(i.player_uiconf_id),
                     show(i.thumbnail_player_uiconf_id),
                     i.user_id,
-                    show(i.mobile_flavor_id)
+                    show(i.mobile_flavor_id),
+                    store::ks_version_name(i.ks_version)
                 );
             }
         }
@@ -330,6 +344,7 @@ async fn instance(command: InstanceCommand) -> anyhow::Result<()> {
                 user_secret: args.user_secret.map(|s| Some(SecretString::from(s))),
                 user_id: args.user_id,
                 mobile_flavor_id: args.mobile_flavor_id.map(Some),
+                ks_version: args.ks_version,
             };
             if !store.update_instance(args.id, update).await? {
                 anyhow::bail!("unknown instance {}", args.id);

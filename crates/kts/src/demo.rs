@@ -208,6 +208,7 @@ async fn configure_instance(store: &Store, partner: &Partner, sim_url: &str) -> 
                 user_secret: Some(SecretString::from(partner.user_secret.clone())),
                 user_id: "demo@example.org".to_owned(),
                 mobile_flavor_id: None,
+                ks_version: kaltura::KsVersion::V2,
             })
             .await?;
     }

@@ -2,7 +2,7 @@
 //! instance's decrypted secrets.
 //!
 //! [`Instances::connect`] reuses the client built for an instance as long as
-//! what it was built from (service URL, partner, secrets, user id) is
+//! what it was built from (service URL, partner, secrets, user id, KS version) is
 //! unchanged. The instance row is read again when the cached copy is older
 //! than [`FRESHNESS`] (so the request path seldom waits for the database), and
 //! at once after [`Instances::forget`]: a change made through this process is
@@ -255,6 +255,7 @@ impl Instances {
         )
         .admin_secret(instance.admin_secret.expose_secret())
         .user_id(instance.user_id.as_str())
+        .ks_version(instance.ks_version)
         .connect_timeout(options.connect_timeout)
         .request_timeout(options.request_timeout)
         .retry_policy(options.retry.clone())
@@ -320,6 +321,7 @@ fn fingerprint(instance: &Instance) -> [u8; 32] {
             .unwrap_or_default(),
     );
     field(instance.user_id.as_bytes());
+    field(crate::store::ks_version_name(instance.ks_version).as_bytes());
     hash.finalize().into()
 }
 
@@ -360,6 +362,7 @@ mod tests {
             user_secret: None,
             user_id: "kts@example.org".into(),
             mobile_flavor_id: None,
+            ks_version: kaltura::KsVersion::V2,
         }
     }
 
@@ -492,6 +495,47 @@ mod tests {
         assert_ne!(
             again.user_id, fields.user_id,
             "a new user for every session"
+        );
+    }
+
+    #[tokio::test]
+    async fn sessions_follow_the_instance_ks_version_and_a_change_makes_a_new_client() {
+        let test = test_support::sqlite().await;
+        let id = test
+            .store
+            .add_instance(&NewInstance {
+                ks_version: kaltura::KsVersion::V1,
+                ..new_instance("http://127.0.0.1:9")
+            })
+            .await
+            .unwrap();
+        let instances = Instances::new(test.store.clone(), ClientOptions::default());
+        let connection = instances.connect(id).await.unwrap();
+        let admin = connection.client.admin_ks().unwrap();
+        let entry: EntryId = "0_abc".parse().unwrap();
+        let playback = connection.entry_playback_ks(&entry).unwrap();
+        for ks in [&admin, &playback] {
+            assert_eq!(kaltura::ks::version_of(ks).unwrap(), kaltura::KsVersion::V1);
+            kaltura::ks::parse(ks, "admin-secret-one").unwrap();
+        }
+
+        let update = InstanceUpdate {
+            ks_version: Some(kaltura::KsVersion::V2),
+            ..Default::default()
+        };
+        assert!(test.store.update_instance(id, update).await.unwrap());
+        instances.forget(id);
+        let renewed = instances
+            .connect(id)
+            .await
+            .unwrap()
+            .client
+            .admin_ks()
+            .unwrap();
+        assert_eq!(
+            kaltura::ks::version_of(&renewed).unwrap(),
+            kaltura::KsVersion::V2,
+            "a new version, a new client and session"
         );
     }
 }

@@ -2,10 +2,12 @@
 //!
 //! Fields follow the old admin (kts-legacy-api.md, "Admin"): `KALTURA_NAME`,
 //! `KALTURA_PATH`, `PARTNER_ID`, `PLAYER_ID`, `THUMBNAIL_PLAYER_ID`,
-//! `ADMIN_SECRET`, `SECRET`, `USER_NAME`, `MOBILE_PLAYER_FLAVOR`. The two
+//! `ADMIN_SECRET`, `SECRET`, `USER_NAME`, `MOBILE_PLAYER_FLAVOR`, plus the KS
+//! version of the sessions KTS builds (`KS_VERSION`, new). The two
 //! secrets are encrypted before they reach SQL and decrypted only by
 //! [`Store::instance`].
 
+use kaltura::KsVersion;
 use secrecy::{ExposeSecret, SecretString};
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -40,6 +42,9 @@ pub struct Instance {
     pub user_id: String,
     /// Flavor params id of the mobile flavor (`MOBILE_PLAYER_FLAVOR`).
     pub mobile_flavor_id: Option<i64>,
+    /// Version of the sessions KTS builds: v2, or v1 for old accounts whose
+    /// partner takes only v1 (kaltura-api-v3.md 5.6).
+    pub ks_version: KsVersion,
     /// Unix seconds.
     pub created_at: i64,
     /// Unix seconds.
@@ -67,6 +72,8 @@ pub struct InstanceSummary {
     pub user_id: String,
     /// See [`Instance::mobile_flavor_id`].
     pub mobile_flavor_id: Option<i64>,
+    /// See [`Instance::ks_version`].
+    pub ks_version: KsVersion,
     /// Whether a user secret is stored.
     pub has_user_secret: bool,
     /// See [`Instance::last_success_at`].
@@ -96,6 +103,8 @@ pub struct NewInstance {
     pub user_id: String,
     /// See [`Instance::mobile_flavor_id`].
     pub mobile_flavor_id: Option<i64>,
+    /// See [`Instance::ks_version`].
+    pub ks_version: KsVersion,
 }
 
 /// Changes to an instance; `None` keeps a field, `Some(None)` clears an
@@ -120,6 +129,35 @@ pub struct InstanceUpdate {
     pub user_id: Option<String>,
     /// New mobile flavor id.
     pub mobile_flavor_id: Option<Option<i64>>,
+    /// New KS version.
+    pub ks_version: Option<KsVersion>,
+}
+
+/// The stored and displayed name of a KS version: `v1` or `v2`.
+pub fn ks_version_name(version: KsVersion) -> &'static str {
+    match version {
+        KsVersion::V1 => "v1",
+        KsVersion::V2 => "v2",
+    }
+}
+
+/// Reads `v1` or `v2` (case and surrounding blanks ignored).
+pub fn parse_ks_version(text: &str) -> Result<KsVersion, StoreError> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "v1" => Ok(KsVersion::V1),
+        "v2" => Ok(KsVersion::V2),
+        _ => Err(StoreError::InvalidField {
+            field: "ks_version",
+            reason: "must be v1 or v2".into(),
+        }),
+    }
+}
+
+/// Reads the `ks_version` column.
+fn row_ks_version(row: &AnyRow) -> Result<KsVersion, StoreError> {
+    let text: String = row.try_get("ks_version")?;
+    parse_ks_version(&text)
+        .map_err(|_| StoreError::CorruptRow(format!("KS version {text:?} is neither v1 nor v2")))
 }
 
 /// Reads `www.kaltura.com`, `http://host` or `https://host/base/` into a
@@ -187,6 +225,7 @@ struct ValidRow<'a> {
     user_secret: Option<&'a str>,
     user_id: &'a str,
     mobile_flavor_id: Option<i64>,
+    ks_version: KsVersion,
 }
 
 impl ValidRow<'_> {
@@ -213,7 +252,7 @@ macro_rules! instance_columns {
     () => {
         "id, name, service_url, partner_id, player_uiconf_id, \
      thumbnail_player_uiconf_id, admin_secret, user_secret, user_id, mobile_flavor_id, \
-     created_at, updated_at, last_success_at"
+     ks_version, created_at, updated_at, last_success_at"
     };
 }
 
@@ -240,6 +279,7 @@ impl Store {
             user_secret: new.user_secret.as_ref().map(|s| s.expose_secret()),
             user_id: new.user_id.trim(),
             mobile_flavor_id: new.mobile_flavor_id,
+            ks_version: new.ks_version,
         };
         row.check()?;
         let id = match new.id {
@@ -253,8 +293,8 @@ impl Store {
         let result = sqlx::query(
             "INSERT INTO instances (id, name, service_url, partner_id, player_uiconf_id, \
              thumbnail_player_uiconf_id, admin_secret, user_secret, user_id, mobile_flavor_id, \
-             created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)",
+             ks_version, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)",
         )
         .bind(i64::from(id.get()))
         .bind(row.name)
@@ -269,6 +309,7 @@ impl Store {
         )
         .bind(row.user_id)
         .bind(row.mobile_flavor_id)
+        .bind(ks_version_name(row.ks_version))
         .bind(now)
         .execute(&self.pool)
         .await;
@@ -351,6 +392,7 @@ impl Store {
                 .map(SecretString::from),
             user_id: row.try_get("user_id")?,
             mobile_flavor_id: row.try_get("mobile_flavor_id")?,
+            ks_version: row_ks_version(row)?,
             created_at: row.try_get("created_at")?,
             updated_at: row.try_get("updated_at")?,
             last_success_at: row.try_get("last_success_at")?,
@@ -378,6 +420,7 @@ impl Store {
                     thumbnail_player_uiconf_id: row.try_get("thumbnail_player_uiconf_id")?,
                     user_id: row.try_get("user_id")?,
                     mobile_flavor_id: row.try_get("mobile_flavor_id")?,
+                    ks_version: row_ks_version(row)?,
                     has_user_secret: user_secret.is_some(),
                     last_success_at: row.try_get("last_success_at")?,
                 })
@@ -414,12 +457,14 @@ impl Store {
             user_secret: user_secret.as_ref().map(|s| s.expose_secret()),
             user_id: user_id.trim(),
             mobile_flavor_id: update.mobile_flavor_id.unwrap_or(current.mobile_flavor_id),
+            ks_version: update.ks_version.unwrap_or(current.ks_version),
         };
         row.check()?;
         let result = sqlx::query(
             "UPDATE instances SET name = $2, service_url = $3, partner_id = $4, \
              player_uiconf_id = $5, thumbnail_player_uiconf_id = $6, admin_secret = $7, \
-             user_secret = $8, user_id = $9, mobile_flavor_id = $10, updated_at = $11 \
+             user_secret = $8, user_id = $9, mobile_flavor_id = $10, ks_version = $11, \
+             updated_at = $12 \
              WHERE id = $1",
         )
         .bind(i64::from(id.get()))
@@ -435,6 +480,7 @@ impl Store {
         )
         .bind(row.user_id)
         .bind(row.mobile_flavor_id)
+        .bind(ks_version_name(row.ks_version))
         .bind(now())
         .execute(&self.pool)
         .await?;
@@ -491,6 +537,7 @@ mod tests {
             user_secret: Some(SecretString::from("user-secret-value")),
             user_id: "editor@example.org".into(),
             mobile_flavor_id: None,
+            ks_version: KsVersion::V2,
         }
     }
 
@@ -560,6 +607,95 @@ mod tests {
     #[tokio::test]
     async fn postgres_instances_round_trip_with_encrypted_secrets() {
         instances_round_trip(test_support::postgres().await).await;
+    }
+
+    async fn ks_version_round_trips(test: TestStore) {
+        let store = &test.store;
+        let old = store
+            .add_instance(&NewInstance {
+                ks_version: KsVersion::V1,
+                ..sample(None)
+            })
+            .await
+            .unwrap();
+        let current = store.add_instance(&sample(None)).await.unwrap();
+        let version = |id| async move { store.instance(id).await.unwrap().unwrap().ks_version };
+        assert_eq!(version(old).await, KsVersion::V1);
+        assert_eq!(version(current).await, KsVersion::V2);
+        let listed: Vec<_> = store
+            .list_instances()
+            .await
+            .unwrap()
+            .iter()
+            .map(|i| i.ks_version)
+            .collect();
+        assert_eq!(listed, [KsVersion::V1, KsVersion::V2]);
+
+        // An update that does not name the version keeps it.
+        let rename = InstanceUpdate {
+            name: Some("Archive".into()),
+            ..Default::default()
+        };
+        assert!(store.update_instance(old, rename).await.unwrap());
+        assert_eq!(version(old).await, KsVersion::V1);
+        let to_v2 = InstanceUpdate {
+            ks_version: Some(KsVersion::V2),
+            ..Default::default()
+        };
+        assert!(store.update_instance(old, to_v2).await.unwrap());
+        assert_eq!(version(old).await, KsVersion::V2);
+        test.finish().await;
+    }
+
+    #[tokio::test]
+    async fn sqlite_ks_version_round_trips_and_survives_other_updates() {
+        ks_version_round_trips(test_support::sqlite().await).await;
+    }
+
+    #[tokio::test]
+    async fn postgres_ks_version_round_trips_and_survives_other_updates() {
+        ks_version_round_trips(test_support::postgres().await).await;
+    }
+
+    async fn rows_that_name_no_ks_version_read_as_v2(test: TestStore) {
+        // A row as written before the column existed: the migration gives it
+        // the column's default.
+        sqlx::query(
+            "INSERT INTO instances (id, name, service_url, partner_id, admin_secret, user_id, \
+             created_at, updated_at) VALUES (7, 'Old', 'https://www.kaltura.com', 1, 'x', 'u', 0, 0)",
+        )
+        .execute(&test.store.pool)
+        .await
+        .unwrap();
+        let listed = test.store.list_instances().await.unwrap();
+        assert_eq!(listed[0].ks_version, KsVersion::V2);
+        test.finish().await;
+    }
+
+    #[tokio::test]
+    async fn sqlite_rows_that_name_no_ks_version_read_as_v2() {
+        rows_that_name_no_ks_version_read_as_v2(test_support::sqlite().await).await;
+    }
+
+    #[tokio::test]
+    async fn postgres_rows_that_name_no_ks_version_read_as_v2() {
+        rows_that_name_no_ks_version_read_as_v2(test_support::postgres().await).await;
+    }
+
+    #[test]
+    fn ks_versions_read_as_v1_or_v2_only() {
+        assert_eq!(parse_ks_version(" V1 ").unwrap(), KsVersion::V1);
+        assert_eq!(parse_ks_version("v2").unwrap(), KsVersion::V2);
+        assert!(matches!(
+            parse_ks_version("3"),
+            Err(StoreError::InvalidField {
+                field: "ks_version",
+                ..
+            })
+        ));
+        for version in [KsVersion::V1, KsVersion::V2] {
+            assert_eq!(parse_ks_version(ks_version_name(version)).unwrap(), version);
+        }
     }
 
     #[tokio::test]

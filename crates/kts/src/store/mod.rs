@@ -24,7 +24,8 @@ use sqlx::migrate::Migrator;
 
 pub use api_keys::{ApiKeyRecord, CreatedApiKey, Scope};
 pub use instances::{
-    Instance, InstanceSummary, InstanceUpdate, NewInstance, normalize_service_url,
+    Instance, InstanceSummary, InstanceUpdate, NewInstance, ks_version_name, normalize_service_url,
+    parse_ks_version,
 };
 pub use undo::UndoJob;
 

@@ -8,7 +8,7 @@ use secrecy::SecretString;
 
 use crate::config::ConfigError;
 use crate::ids::InstanceId;
-use crate::store::NewInstance;
+use crate::store::{NewInstance, parse_ks_version};
 
 /// Most instances the old variables may describe.
 const MAX_SEEDED: u32 = 1000;
@@ -72,6 +72,14 @@ fn instance(vars: &HashMap<String, String>, n: u32) -> Result<NewInstance, Confi
         user_secret: text("SECRET").map(SecretString::from),
         user_id: required("USER_NAME")?,
         mobile_flavor_id: number("MOBILE_PLAYER_FLAVOR")?,
+        // Not one of the old service's variables: optional, v2 when absent.
+        ks_version: text("KS_VERSION")
+            .map(|v| {
+                parse_ks_version(&v)
+                    .map_err(|_| ConfigError::new(name("KS_VERSION"), "must be v1 or v2"))
+            })
+            .transpose()?
+            .unwrap_or_default(),
     })
 }
 
@@ -109,6 +117,37 @@ mod tests {
         assert_eq!(one.player_uiconf_id, Some(456));
         assert_eq!(one.thumbnail_player_uiconf_id, None);
         assert_eq!(one.admin_secret.expose_secret(), "adm");
+        assert_eq!(one.ks_version, kaltura::KsVersion::V2, "v2 unless named");
+    }
+
+    #[test]
+    fn an_old_account_may_ask_for_v1_sessions() {
+        let found = instances_from_vars(vars(&[
+            ("KALTURA_INSTANCES", "2"),
+            ("k_1_KALTURA_PATH", "www.kaltura.com"),
+            ("k_1_PARTNER_ID", "1"),
+            ("k_1_ADMIN_SECRET", "adm"),
+            ("k_1_USER_NAME", "me"),
+            ("k_1_KS_VERSION", "v1"),
+            ("k_2_KALTURA_PATH", "www.kaltura.com"),
+            ("k_2_PARTNER_ID", "2"),
+            ("k_2_ADMIN_SECRET", "adm"),
+            ("k_2_USER_NAME", "me"),
+            ("k_2_KS_VERSION", "V2"),
+        ]))
+        .unwrap();
+        assert_eq!(found[0].ks_version, kaltura::KsVersion::V1);
+        assert_eq!(found[1].ks_version, kaltura::KsVersion::V2);
+        let error = instances_from_vars(vars(&[
+            ("KALTURA_INSTANCES", "1"),
+            ("k_1_KALTURA_PATH", "www.kaltura.com"),
+            ("k_1_PARTNER_ID", "1"),
+            ("k_1_ADMIN_SECRET", "adm"),
+            ("k_1_USER_NAME", "me"),
+            ("k_1_KS_VERSION", "2"),
+        ]))
+        .unwrap_err();
+        assert_eq!(error.variable, "k_1_KS_VERSION");
     }
 
     #[test]

@@ -66,6 +66,62 @@ fn instance_commands_manage_the_store_without_printing_secrets() {
 }
 
 #[test]
+fn instance_commands_set_and_show_the_ks_version() {
+    let folder = tempfile::tempdir().unwrap();
+    let database = folder.path().join("kts.sqlite3");
+    let database = database.to_str().unwrap();
+    let add = |version: &str| {
+        kts(
+            database,
+            &[
+                "instance",
+                "add",
+                "--name",
+                "Archive",
+                "--service-url",
+                "www.kaltura.com",
+                "--partner-id",
+                "321",
+                "--user-id",
+                "me@example.org",
+                "--ks-version",
+                version,
+            ],
+        )
+    };
+    let refused = add("v3");
+    assert!(!refused.status.success());
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("v1 or v2"),
+        "{refused:?}"
+    );
+    stdout(&add("v1"));
+    let version_of_first = || {
+        let list = stdout(&kts(database, &["instance", "list"]));
+        let mut lines = list.lines();
+        assert!(lines.next().unwrap().ends_with("\tks_version"), "{list}");
+        lines
+            .next()
+            .unwrap()
+            .rsplit('\t')
+            .next()
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(version_of_first(), "v1");
+    stdout(&kts(
+        database,
+        &["instance", "update", "1", "--name", "Old"],
+    ));
+    assert_eq!(version_of_first(), "v1", "other updates keep it");
+    stdout(&kts(
+        database,
+        &["instance", "update", "1", "--ks-version", "v2"],
+    ));
+    assert_eq!(version_of_first(), "v2");
+}
+
+#[test]
 fn apikey_commands_show_the_key_once() {
     let folder = tempfile::tempdir().unwrap();
     let database = folder.path().join("kts.sqlite3");

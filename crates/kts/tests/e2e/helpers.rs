@@ -47,6 +47,8 @@ pub(crate) struct TestOptions {
     pub(crate) admin_password: Option<&'static str>,
     /// `KTS_PUBLIC_URL`; `None`: derived from the bound address.
     pub(crate) public_url: Option<&'static str>,
+    /// KS version of instance 1 and of the simulated partner behind it.
+    pub(crate) ks_version: kaltura::KsVersion,
 }
 
 impl Default for TestOptions {
@@ -61,6 +63,7 @@ impl Default for TestOptions {
             fromlocal_dir: None,
             admin_password: None,
             public_url: None,
+            ks_version: kaltura::KsVersion::V2,
         }
     }
 }
@@ -151,12 +154,19 @@ pub(crate) async fn spawn_app_with(options: TestOptions) -> TestApp {
     };
     let base_url = format!("http://{}", app.address());
     let store = app.store().clone();
+    let partner = Partner {
+        ks_version: match options.ks_version {
+            kaltura::KsVersion::V1 => kaltura_sim::KsVersion::V1,
+            kaltura::KsVersion::V2 => kaltura_sim::KsVersion::V2,
+        },
+        ..Partner::demo()
+    };
     let sim = Simulator::builder()
+        .partner(partner.clone())
         .ready_delay(std::time::Duration::ZERO)
         .spawn()
         .await
         .unwrap();
-    let partner = Partner::demo();
     store
         .add_instance(&NewInstance {
             id: Some(InstanceId::DEFAULT),
@@ -169,6 +179,7 @@ pub(crate) async fn spawn_app_with(options: TestOptions) -> TestApp {
             user_secret: Some(SecretString::from(partner.user_secret)),
             user_id: "tester@example.org".into(),
             mobile_flavor_id: None,
+            ks_version: options.ks_version,
         })
         .await
         .unwrap();

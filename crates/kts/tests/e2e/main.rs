@@ -15,6 +15,7 @@ mod extract;
 mod headers;
 mod health;
 mod helpers;
+mod ks_version;
 mod legacy_calls;
 mod limits;
 mod media;

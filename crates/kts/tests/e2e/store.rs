@@ -19,6 +19,7 @@ fn instance() -> NewInstance {
         user_secret: None,
         user_id: "news@example.org".into(),
         mobile_flavor_id: None,
+        ks_version: kaltura::KsVersion::V2,
     }
 }
 

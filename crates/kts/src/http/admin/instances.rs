@@ -11,7 +11,7 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use kaltura::{FilterPager, SessionType};
+use kaltura::{FilterPager, KsVersion, SessionType};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -21,8 +21,8 @@ use crate::http::admin::session::{AdminSession, CsrfForm};
 use crate::ids::InstanceId;
 use crate::instances::Instances;
 use crate::store::{
-    Instance, InstanceSummary, InstanceUpdate, NewInstance, Store, StoreError,
-    normalize_service_url,
+    Instance, InstanceSummary, InstanceUpdate, NewInstance, Store, StoreError, ks_version_name,
+    normalize_service_url, parse_ks_version,
 };
 
 /// Characters of a secret shown after it is saved.
@@ -50,6 +50,8 @@ pub struct InstanceRow {
     pub partner_id: i64,
     /// Player uiconf ids, as text.
     pub players: String,
+    /// KS version of the sessions KTS builds (`v1` or `v2`).
+    pub ks_version: &'static str,
     /// Last successful Kaltura call.
     pub last_success: String,
 }
@@ -67,6 +69,7 @@ impl From<&InstanceSummary> for InstanceRow {
                 id_text(s.player_uiconf_id),
                 id_text(s.thumbnail_player_uiconf_id)
             ),
+            ks_version: ks_version_name(s.ks_version),
             last_success: when(s.last_success_at),
         }
     }
@@ -127,6 +130,10 @@ pub struct InstanceFields {
     user_id: String,
     #[serde(default)]
     mobile_flavor_id: String,
+    /// `v1` or `v2`; empty (a form from before the field existed): v2 for a
+    /// new instance, the stored version on edit.
+    #[serde(default)]
+    ks_version: String,
 }
 
 /// One input of the instance form, with its error if any.
@@ -136,8 +143,10 @@ pub struct FieldView {
     pub name: &'static str,
     /// Label text.
     pub label: &'static str,
-    /// `text`, `number`, `password` or `url`.
+    /// `text`, `number`, `password`, `url` or `select`.
     pub kind: &'static str,
+    /// The choices of a `select`: value and label.
+    pub options: Vec<(&'static str, &'static str)>,
     /// Value to show (never a secret).
     pub value: String,
     /// Whether the field must be filled.
@@ -205,6 +214,7 @@ fn form_fields(
         name,
         label,
         kind,
+        options: Vec::new(),
         value: value.to_owned(),
         required,
         help: help.to_owned(),
@@ -292,6 +302,21 @@ fn form_fields(
             false,
             "",
         ),
+        FieldView {
+            options: vec![
+                ("v2", "v2 (current accounts)"),
+                ("v1", "v1 (old accounts that take only v1)"),
+            ],
+            ..field(
+                "ks_version",
+                "KS version",
+                "select",
+                ks_version_choice(&fields.ks_version),
+                true,
+                "The format of the sessions KTS builds. Kaltura decides per partner; \
+                 v1 only for old partners that refuse v2.",
+            )
+        },
     ]);
     views
 }
@@ -308,6 +333,14 @@ struct Checked {
     user_secret: Option<SecretString>,
     user_id: String,
     mobile_flavor_id: Option<i64>,
+    /// `None` when the field was left out.
+    ks_version: Option<KsVersion>,
+}
+
+/// The select's value for what was typed: `v1` or `v2` as sent (so an
+/// invalid value shows v2 selected beside its error), v2 when empty.
+fn ks_version_choice(text: &str) -> &'static str {
+    parse_ks_version(text).map_or("v2", ks_version_name)
 }
 
 fn optional_number(errors: &mut FieldErrors, field: &'static str, text: &str) -> Option<i64> {
@@ -381,6 +414,13 @@ fn check(fields: &InstanceFields, editing: bool) -> Result<Checked, FieldErrors>
         errors.add("admin_secret", "is required");
     }
     let user_secret = secret(&mut errors, "user_secret", &fields.user_secret);
+    let ks_version = if fields.ks_version.trim().is_empty() {
+        None
+    } else {
+        parse_ks_version(&fields.ks_version)
+            .inspect_err(|_| errors.add("ks_version", "must be v1 or v2"))
+            .ok()
+    };
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -395,6 +435,7 @@ fn check(fields: &InstanceFields, editing: bool) -> Result<Checked, FieldErrors>
         user_secret,
         user_id,
         mobile_flavor_id,
+        ks_version,
     })
 }
 
@@ -473,6 +514,7 @@ pub async fn add_instance(
         user_secret: checked.user_secret,
         user_id: checked.user_id,
         mobile_flavor_id: checked.mobile_flavor_id,
+        ks_version: checked.ks_version.unwrap_or_default(),
     };
     match store.add_instance(&new).await {
         Ok(id) => {
@@ -527,6 +569,7 @@ pub async fn edit_instance_form(
         user_secret: String::new(),
         user_id: instance.user_id.clone(),
         mobile_flavor_id: text(instance.mobile_flavor_id),
+        ks_version: ks_version_name(instance.ks_version).to_owned(),
     };
     Ok(form_page(
         &session,
@@ -544,6 +587,7 @@ fn path_id(id: u32) -> Result<InstanceId, AdminError> {
 /// `POST /admin/instances/{id}`: saves, or shows the form with the errors.
 pub async fn update_instance(
     State(store): State<Store>,
+    State(instances): State<Instances>,
     Path(id): Path<u32>,
     CsrfForm { session, form }: CsrfForm<InstanceFields>,
 ) -> Result<Response, AdminError> {
@@ -565,9 +609,12 @@ pub async fn update_instance(
         user_secret: checked.user_secret.map(Some),
         user_id: Some(checked.user_id),
         mobile_flavor_id: Some(checked.mobile_flavor_id),
+        ks_version: checked.ks_version,
     };
     match store.update_instance(id, update).await {
         Ok(true) => {
+            // The next call uses the new fields, not the cached client.
+            instances.forget(id);
             tracing::info!(instance = %id, user = %session.user, "instance updated");
             Ok(Redirect::to("/admin/instances").into_response())
         }
@@ -586,6 +633,7 @@ pub struct NoFields {}
 /// `POST /admin/instances/{id}/delete`.
 pub async fn delete_instance(
     State(store): State<Store>,
+    State(instances): State<Instances>,
     Path(id): Path<u32>,
     CsrfForm { session, .. }: CsrfForm<NoFields>,
 ) -> Result<Response, AdminError> {
@@ -593,6 +641,7 @@ pub async fn delete_instance(
     if !store.remove_instance(id).await? {
         return Err(AdminError::NotFound(format!("instance {id}")));
     }
+    instances.forget(id);
     tracing::info!(instance = %id, user = %session.user, "instance deleted");
     Ok(Redirect::to("/admin/instances").into_response())
 }
@@ -714,6 +763,7 @@ fn instances_json(instances: &[InstanceSummary]) -> Value {
                     "THUMBNAIL_PLAYER_ID": i.thumbnail_player_uiconf_id,
                     "USER_NAME": i.user_id,
                     "MOBILE_PLAYER_FLAVOR": i.mobile_flavor_id,
+                    "KS_VERSION": ks_version_name(i.ks_version),
                     "HAS_USER_SECRET": i.has_user_secret,
                 })
             })
@@ -778,6 +828,53 @@ mod tests {
             assert!(errors.of(field).is_some(), "{field} has no error");
         }
         assert!(errors.of("mobile_flavor_id").is_none());
+        assert!(errors.of("ks_version").is_none(), "empty means v2");
+    }
+
+    #[test]
+    fn the_ks_version_is_v1_or_v2_or_left_out() {
+        let fields = |ks_version: &str| InstanceFields {
+            name: "n".into(),
+            service_url: "www.kaltura.com".into(),
+            partner_id: "12".into(),
+            user_id: "u".into(),
+            ks_version: ks_version.into(),
+            ..InstanceFields::default()
+        };
+        let version = |text| check(&fields(text), true).ok().unwrap().ks_version;
+        assert_eq!(version(""), None, "left out: v2 on add, kept on edit");
+        assert_eq!(version("v2"), Some(KsVersion::V2));
+        assert_eq!(version("v1"), Some(KsVersion::V1));
+        let errors = check(&fields("v3"), true).err().unwrap();
+        assert_eq!(errors.of("ks_version").unwrap(), "must be v1 or v2");
+    }
+
+    #[test]
+    fn the_form_offers_both_ks_versions_with_the_stored_one_selected() {
+        let fields = InstanceFields {
+            ks_version: "v1".into(),
+            ..InstanceFields::default()
+        };
+        let views = form_fields(&fields, &FieldErrors::default(), None);
+        let select = views.iter().find(|f| f.name == "ks_version").unwrap();
+        assert_eq!(select.kind, "select");
+        assert_eq!(select.value, "v1");
+        let values: Vec<_> = select.options.iter().map(|(value, _)| *value).collect();
+        assert_eq!(values, ["v2", "v1"]);
+        let page = InstanceFormPage {
+            csrf: "token",
+            heading: "Edit".into(),
+            action: "/admin/instances/1".into(),
+            fields: views,
+        }
+        .render()
+        .unwrap();
+        assert!(
+            page.contains(r#"<select id="ks_version" name="ks_version""#),
+            "{page}"
+        );
+        assert!(page.contains(r#"<option value="v1" selected>"#), "{page}");
+        assert!(page.contains(r#"<option value="v2">"#), "{page}");
     }
 
     #[test]
