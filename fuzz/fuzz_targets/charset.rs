@@ -8,7 +8,7 @@ fuzz_target!(|data: &[u8]| {
     match charset::decode(data) {
         Ok(decoded) => assert!(std::str::from_utf8(decoded.text.as_bytes()).is_ok()),
         Err(error) => {
-            let _ = error.describe();
+            let _ = error.to_string();
         }
     }
 });
