@@ -20,6 +20,9 @@ fuzz_target!(|data: &[u8]| {
     let partner = kts_fuzz::partner();
     let secret = partner.admin_secret.as_str();
     parse(String::from_utf8_lossy(data).into_owned(), secret);
-    parse(kts_fuzz::seal_v1(&String::from_utf8_lossy(data), secret), secret);
+    parse(
+        kts_fuzz::seal_v1(&String::from_utf8_lossy(data), secret),
+        secret,
+    );
     parse(kts_fuzz::seal_v2(partner.id, data, secret), secret);
 });

@@ -29,7 +29,10 @@ fn uploads() -> Arc<UploadSettings> {
 
 fuzz_target!(|data: &[u8]| {
     let request = Request::post("/service/add_media/?kaltura_id=1")
-        .header(header::CONTENT_TYPE, "multipart/form-data; boundary=kts-fuzz")
+        .header(
+            header::CONTENT_TYPE,
+            "multipart/form-data; boundary=kts-fuzz",
+        )
         .body(Body::from(data.to_vec()))
         .expect("a request with fixed parts builds");
     let state = uploads();

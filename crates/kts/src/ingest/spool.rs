@@ -189,10 +189,7 @@ mod tests {
     #[test]
     fn file_names_never_start_with_a_dot_even_behind_spaces() {
         // Found by the `legacy_params` fuzz target (FUZZING.md): `.. .x.sr-` came out as `.x.sr-`.
-        assert_eq!(
-            sanitize_file_name(".. .x.sr-").as_deref(),
-            Some("x.sr-")
-        );
+        assert_eq!(sanitize_file_name(".. .x.sr-").as_deref(), Some("x.sr-"));
         assert_eq!(sanitize_file_name(" . . .").as_deref(), None);
         assert_eq!(sanitize_file_name("a/ .\t.b").as_deref(), Some("b"));
     }
