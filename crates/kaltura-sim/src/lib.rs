@@ -16,6 +16,9 @@
 mod app;
 mod download;
 mod faults;
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzzing;
 mod http;
 mod imaging;
 mod ks;

@@ -165,7 +165,11 @@ pub fn sanitize_file_name(name: &str) -> Option<String> {
         .filter(|c| !c.is_control() && !matches!(c, ':' | '*' | '?' | '"' | '<' | '>' | '|'))
         .take(MAX_NAME_CHARS)
         .collect();
-    let cleaned = cleaned.trim().trim_start_matches('.').trim().to_owned();
+    // Dots and spaces in any mix (`.. .x`): trimming each kind once would leave a leading dot.
+    let cleaned = cleaned
+        .trim_start_matches(|c: char| c == '.' || c.is_whitespace())
+        .trim_end()
+        .to_owned();
     (!cleaned.is_empty()).then_some(cleaned)
 }
 
@@ -181,6 +185,14 @@ fn safe_extension(name: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_names_never_start_with_a_dot_even_behind_spaces() {
+        // Found by the `legacy_params` fuzz target (FUZZING.md): `.. .x.sr-` came out as `.x.sr-`.
+        assert_eq!(sanitize_file_name(".. .x.sr-").as_deref(), Some("x.sr-"));
+        assert_eq!(sanitize_file_name(" . . .").as_deref(), None);
+        assert_eq!(sanitize_file_name("a/ .\t.b").as_deref(), Some("b"));
+    }
 
     #[test]
     fn file_names_lose_directories_and_dangerous_characters() {

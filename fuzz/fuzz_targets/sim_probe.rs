@@ -1,0 +1,9 @@
+//! Media probing of the simulator (`kaltura_sim` `probe`: ISO BMFF, Matroska/WebM, images, WAV,
+//! MP3) on any bytes, as it reads an uploaded file's kind, size and duration.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let _ = kaltura_sim::fuzzing::probe(data);
+});
