@@ -4,12 +4,10 @@
 //! in the admin form takes effect on the next call.
 
 use kaltura::KsVersion;
-use reqwest::multipart::{Form, Part};
 use serde_json::Value;
 
 use crate::helpers::{ADMIN_USER, TestApp, TestOptions, spawn_app_with};
-use crate::legacy_calls::{form_body, json_of};
-use crate::sim_entries::fixture;
+use crate::legacy_calls::{form_body, json_of, upload_fixture};
 
 const PASSWORD: &str = "ks-version-password";
 
@@ -26,21 +24,7 @@ async fn spawn(ks_version: KsVersion) -> TestApp {
 
 /// Uploads an image and returns its entry id.
 async fn upload_image(app: &TestApp) -> String {
-    let form = Form::new().text("medianame", "still.png").part(
-        "file",
-        Part::bytes(fixture("media/sample.png")).file_name("still.png"),
-    );
-    let response = app
-        .client
-        .post(app.url("/service/upload_file"))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    let (status, body) = json_of(response).await;
-    assert_eq!(status, 200, "{body}");
-    assert_eq!(body["success"], true, "{body}");
-    body["entry_id"].as_str().unwrap().to_owned()
+    upload_fixture(app, "still.png", "media/sample.png", "still.png").await
 }
 
 /// `get_media` of `entry` on instance 1.

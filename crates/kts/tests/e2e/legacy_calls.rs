@@ -63,3 +63,28 @@ pub(crate) fn form_body<K: AsRef<str>, V: AsRef<str>>(pairs: &[(K, V)]) -> Strin
 pub(crate) fn message(body: &Value) -> String {
     body["messages"][0].as_str().unwrap_or_default().to_owned()
 }
+
+/// Uploads `fixtures/<fixture>` through `/service/upload_file` as
+/// `file_name`, named `medianame`; returns the new entry id.
+pub(crate) async fn upload_fixture(
+    app: &TestApp,
+    medianame: &str,
+    fixture: &str,
+    file_name: &str,
+) -> String {
+    let form = Form::new().text("medianame", medianame.to_owned()).part(
+        "file",
+        Part::bytes(crate::sim_entries::fixture(fixture)).file_name(file_name.to_owned()),
+    );
+    let response = app
+        .client
+        .post(app.url("/service/upload_file"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let (status, body) = json_of(response).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["success"], true, "{body}");
+    body["entry_id"].as_str().unwrap().to_owned()
+}

@@ -4,31 +4,17 @@
 //! by action, to change the entry KTS created with it, straight against the
 //! simulator, which enforces what Kaltura enforces (kaltura-api-v3.md 5.5).
 
-use reqwest::multipart::{Form, Part};
 use serde_json::{Value, json};
 
 use crate::helpers::TestApp;
-use crate::legacy_calls::{get, json_of, post_multipart};
+use crate::legacy_calls::{get, post_multipart, upload_fixture};
 use crate::sim_entries::{admin_client, fixture};
 use crate::thumbnails::real_app;
 
 /// Uploads the sample video and an English caption through KTS, so the entry
 /// belongs to the instance's user as every KTS-made entry does.
 async fn entry_made_by_kts(app: &TestApp) -> (String, String) {
-    let form = Form::new().text("medianame", "public clip").part(
-        "file",
-        Part::bytes(fixture("media/sample.mp4")).file_name("clip.mp4"),
-    );
-    let response = app
-        .client
-        .post(app.url("/service/upload_file"))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    let (status, body) = json_of(response).await;
-    assert_eq!(status, 200, "{body}");
-    let entry = body["entry_id"].as_str().unwrap().to_owned();
+    let entry = upload_fixture(app, "public clip", "media/sample.mp4", "clip.mp4").await;
     let (status, body) = post_multipart(
         app,
         "/service/add_caption/",
