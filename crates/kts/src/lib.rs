@@ -17,6 +17,7 @@ pub mod http;
 pub mod ids;
 pub mod ingest;
 pub mod instances;
+pub mod model;
 pub mod ops;
 pub mod state;
 pub mod store;
