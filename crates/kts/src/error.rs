@@ -6,13 +6,14 @@
 
 use crate::ids::{AssetId, EntryId, IdError, InstanceId};
 use crate::ingest::spool::SpoolError;
+use crate::model::PlatformKind;
 use crate::store::StoreError;
 
 /// Everything a KTS call can fail with.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// No Kaltura account is configured under this id.
+    /// No platform account is configured under this id.
     #[error("unknown instance {0}")]
     UnknownInstance(InstanceId),
     /// The instance has no entry with this id.
@@ -77,28 +78,44 @@ pub enum Error {
     /// The API key is valid but only for reading.
     #[error("the API key does not allow changes (scope read)")]
     ApiKeyScope,
-    /// Kaltura could not be reached at all.
-    #[error("kaltura of instance {instance} is unreachable")]
-    KalturaUnreachable {
-        /// The instance whose server failed.
+    /// The instance's platform could not be reached at all.
+    #[error("{platform} of instance {instance} is unreachable")]
+    PlatformUnreachable {
+        /// The instance whose platform failed.
         instance: InstanceId,
+        /// Which platform it is.
+        platform: PlatformKind,
     },
-    /// Kaltura did not answer within the configured time.
-    #[error("kaltura of instance {instance} did not answer in time")]
-    KalturaTimeout {
-        /// The instance whose server was slow.
+    /// The platform did not answer within the configured time.
+    #[error("{platform} of instance {instance} did not answer in time")]
+    PlatformTimeout {
+        /// The instance whose platform was slow.
         instance: InstanceId,
+        /// Which platform it is.
+        platform: PlatformKind,
     },
-    /// Kaltura answered with an error.
-    #[error("kaltura of instance {instance} failed with {code}: {message}")]
-    KalturaFailed {
-        /// The instance whose server failed.
+    /// The platform answered with an error.
+    #[error("{platform} of instance {instance} failed with {code}: {message}")]
+    PlatformFailed {
+        /// The instance whose platform failed.
         instance: InstanceId,
-        /// Kaltura's error code, verbatim (`ENTRY_ID_NOT_FOUND`, …).
+        /// Which platform it is.
+        platform: PlatformKind,
+        /// The platform's error code, verbatim (`ENTRY_ID_NOT_FOUND`, …).
         code: String,
-        /// Kaltura's message with session strings and other secrets removed
-        /// ([`kaltura::redact_secrets`]): it reaches callers and logs.
+        /// The platform's message with session strings and other secrets
+        /// removed: it reaches callers and logs.
         message: String,
+    },
+    /// The instance's platform has no such operation.
+    #[error("{platform} of instance {instance} cannot {operation}")]
+    NotSupported {
+        /// The instance asked.
+        instance: InstanceId,
+        /// Which platform it is.
+        platform: PlatformKind,
+        /// What was asked, as a verb phrase (`add a mobile flavor`).
+        operation: &'static str,
     },
     /// The instance store failed.
     #[error("instance store failed")]
@@ -127,44 +144,8 @@ impl From<SpoolError> for Error {
 }
 
 impl Error {
-    /// A failure of the Kaltura client while working for `instance`:
-    /// unreachable (502), too slow (504) or failing with a code (502). Errors
-    /// without a Kaltura code get a code of their own (`HTTP_503`,
-    /// `INVALID_RESPONSE`, …) so the message always names what failed.
-    /// Nothing Kaltura wrote reaches the caller or a log without its secrets
-    /// removed: `INVALID_KS` quotes the session it refused.
-    pub fn from_kaltura(instance: InstanceId, error: kaltura::Error) -> Self {
-        let failed = |code: String, message: String| Error::KalturaFailed {
-            instance,
-            code: kaltura::redact_secrets(&code),
-            message: kaltura::redact_secrets(&message),
-        };
-        match error {
-            kaltura::Error::Transport { .. } => Error::KalturaUnreachable { instance },
-            kaltura::Error::Timeout { .. } => Error::KalturaTimeout { instance },
-            kaltura::Error::Api { error, .. } => failed(error.code, error.message),
-            kaltura::Error::HttpStatus { status, .. } => {
-                failed(format!("HTTP_{status}"), "unexpected http status".into())
-            }
-            kaltura::Error::Decode { detail, .. } => failed("INVALID_RESPONSE".into(), detail),
-            kaltura::Error::ResponseTooLarge { limit } => failed(
-                "RESPONSE_TOO_LARGE".into(),
-                format!("answer exceeds {limit} bytes"),
-            ),
-            kaltura::Error::Ks(_) | kaltura::Error::Config { .. } => failed(
-                "CLIENT_CONFIGURATION".into(),
-                "the instance's settings cannot build a session".into(),
-            ),
-            kaltura::Error::Io(_) => failed(
-                "UPLOAD_SOURCE".into(),
-                "reading the temporary upload file failed".into(),
-            ),
-            other => failed("CLIENT_ERROR".into(), other.to_string()),
-        }
-    }
-
     /// Whether the caller sent something wrong (as opposed to KTS, the store
-    /// or Kaltura failing).
+    /// or the platform failing).
     pub fn is_client_error(&self) -> bool {
         matches!(
             self,
@@ -184,39 +165,83 @@ impl Error {
     }
 }
 
+impl Error {
+    /// A stable name for the kind of failure, for programs to branch on (the
+    /// `type` of a problem+json answer, a metrics label). Never changes once
+    /// published; the message may.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::UnknownInstance(_) => "unknown_instance",
+            Error::EntryNotFound { .. } => "entry_not_found",
+            Error::AssetNotFound { .. } => "asset_not_found",
+            Error::MissingParameter(_) => "missing_parameter",
+            Error::InvalidParameter { .. } | Error::InvalidId { .. } => "invalid_parameter",
+            Error::MalformedRequest(_) => "malformed_request",
+            Error::UploadTooLarge { .. } => "upload_too_large",
+            Error::BodyStalled { .. } => "body_stalled",
+            Error::ApiKeyMissing => "api_key_missing",
+            Error::ApiKeyInvalid => "api_key_invalid",
+            Error::ApiKeyScope => "api_key_scope",
+            Error::PlatformUnreachable { .. } => "platform_unreachable",
+            Error::PlatformTimeout { .. } => "platform_timeout",
+            Error::PlatformFailed { .. } => "platform_failed",
+            Error::NotSupported { .. } => "not_supported",
+            Error::Store(_) => "store_failed",
+            Error::Export(_) => "export_failed",
+            Error::Spool(_) => "spool_failed",
+            Error::Interrupted(_) => "interrupted",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use std::time::Duration;
-
     use super::*;
 
     #[test]
-    fn kaltura_failures_keep_the_instance_and_kalturas_code() {
+    fn codes_are_distinct_snake_case_names() {
         let one = InstanceId::DEFAULT;
-        let timeout = kaltura::Error::Timeout {
-            service: "media".into(),
-            action: "get".into(),
-            after: Duration::from_secs(1),
-        };
-        assert!(matches!(
-            Error::from_kaltura(one, timeout),
-            Error::KalturaTimeout { instance } if instance == one
-        ));
-        let status = kaltura::Error::HttpStatus {
-            service: "media".into(),
-            action: "get".into(),
-            status: 503,
+        let errors = [
+            Error::UnknownInstance(one),
+            Error::MissingParameter("id"),
+            Error::ApiKeyMissing,
+            Error::ApiKeyInvalid,
+            Error::ApiKeyScope,
+            Error::PlatformUnreachable {
+                instance: one,
+                platform: PlatformKind::Kaltura,
+            },
+            Error::PlatformTimeout {
+                instance: one,
+                platform: PlatformKind::Kaltura,
+            },
+            Error::NotSupported {
+                instance: one,
+                platform: PlatformKind::Kaltura,
+                operation: "fly",
+            },
+            Error::Interrupted("x"),
+        ];
+        let mut codes: Vec<&str> = errors.iter().map(Error::code).collect();
+        assert!(
+            codes
+                .iter()
+                .all(|c| c.chars().all(|ch| ch.is_ascii_lowercase() || ch == '_'))
+        );
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), errors.len());
+    }
+
+    #[test]
+    fn platform_failures_name_the_platform_and_the_instance() {
+        let error = Error::PlatformTimeout {
+            instance: InstanceId::DEFAULT,
+            platform: PlatformKind::Kaltura,
         };
         assert_eq!(
-            Error::from_kaltura(one, status).to_string(),
-            "kaltura of instance 1 failed with HTTP_503: unexpected http status"
+            error.to_string(),
+            "kaltura of instance 1 did not answer in time"
         );
-        let config = kaltura::Error::Config {
-            setting: "admin_secret",
-            reason: "the secret itself must not show".into(),
-        };
-        let message = Error::from_kaltura(one, config).to_string();
-        assert!(message.contains("CLIENT_CONFIGURATION"), "{message}");
-        assert!(!message.contains("secret itself"), "{message}");
     }
 }

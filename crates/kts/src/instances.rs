@@ -26,6 +26,8 @@ use sha2::{Digest, Sha256};
 
 use crate::error::Error;
 use crate::ids::{EntryId, InstanceId};
+use crate::platform::Platform;
+use crate::platform::kaltura::Kaltura;
 use crate::store::{Instance, Store};
 use crate::telemetry::metric;
 
@@ -98,7 +100,7 @@ impl Connection {
 
     /// Turns a client failure into a `kts::Error` naming this instance.
     pub fn failure(&self, error: kaltura::Error) -> Error {
-        Error::from_kaltura(self.facts.id, error)
+        crate::platform::kaltura::failure(self.facts.id, error)
     }
 
     /// The session handed to browsers (in `get_media`, player pages and asset
@@ -205,6 +207,12 @@ impl Instances {
         Ok(connection)
     }
 
+    /// Instance `id`'s platform, ready for calls. Fails with
+    /// [`Error::UnknownInstance`] naming the id when it is not configured.
+    pub async fn platform(&self, id: InstanceId) -> Result<Platform, Error> {
+        Ok(Platform::Kaltura(Kaltura::new(self.connect(id).await?)))
+    }
+
     /// Drops what is cached for `id`, so the next call reads the store
     /// (call after changing the instance).
     pub fn forget(&self, id: InstanceId) {
@@ -267,7 +275,7 @@ impl Instances {
         }
         builder
             .build()
-            .map_err(|e| Error::from_kaltura(instance.id, e))
+            .map_err(|e| crate::platform::kaltura::failure(instance.id, e))
     }
 }
 

@@ -19,6 +19,7 @@ pub mod ingest;
 pub mod instances;
 pub mod model;
 pub mod ops;
+pub mod platform;
 pub mod state;
 pub mod store;
 pub mod telemetry;

@@ -50,8 +50,9 @@ pub fn status_of(error: &Error) -> StatusCode {
         Error::BodyStalled { .. } => StatusCode::REQUEST_TIMEOUT,
         Error::ApiKeyMissing | Error::ApiKeyInvalid => StatusCode::UNAUTHORIZED,
         Error::ApiKeyScope => StatusCode::FORBIDDEN,
-        Error::KalturaUnreachable { .. } | Error::KalturaFailed { .. } => StatusCode::BAD_GATEWAY,
-        Error::KalturaTimeout { .. } => StatusCode::GATEWAY_TIMEOUT,
+        Error::PlatformUnreachable { .. } | Error::PlatformFailed { .. } => StatusCode::BAD_GATEWAY,
+        Error::PlatformTimeout { .. } => StatusCode::GATEWAY_TIMEOUT,
+        Error::NotSupported { .. } => StatusCode::NOT_IMPLEMENTED,
         Error::Store(_) | Error::Spool(_) | Error::Export(_) | Error::Interrupted(_) => {
             StatusCode::INTERNAL_SERVER_ERROR
         }
@@ -169,6 +170,7 @@ pub fn panic_response(panic: Box<dyn std::any::Any + Send + 'static>) -> Respons
 mod tests {
     use super::*;
     use crate::ids::{EntryId, IdError, InstanceId};
+    use crate::model::PlatformKind;
 
     async fn body_of(response: Response) -> serde_json::Value {
         let bytes = axum::body::to_bytes(response.into_body(), 10_000)
@@ -215,16 +217,29 @@ mod tests {
             (Error::BodyStalled { seconds: 1 }, 408),
             (Error::ApiKeyMissing, 401),
             (Error::ApiKeyScope, 403),
-            (Error::KalturaUnreachable { instance: one }, 502),
             (
-                Error::KalturaFailed {
+                Error::PlatformUnreachable {
                     instance: one,
+                    platform: PlatformKind::Kaltura,
+                },
+                502,
+            ),
+            (
+                Error::PlatformFailed {
+                    instance: one,
+                    platform: PlatformKind::Kaltura,
                     code: "X".into(),
                     message: "y".into(),
                 },
                 502,
             ),
-            (Error::KalturaTimeout { instance: one }, 504),
+            (
+                Error::PlatformTimeout {
+                    instance: one,
+                    platform: PlatformKind::Kaltura,
+                },
+                504,
+            ),
             (Error::Interrupted("caption inspection"), 500),
         ];
         for (error, status) in cases {

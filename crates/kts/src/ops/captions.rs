@@ -163,8 +163,9 @@ pub async fn add(
     {
         Ok(CaptionAsset { id: Some(id), .. }) => id,
         Ok(_) => {
-            let error = Error::KalturaFailed {
+            let error = Error::PlatformFailed {
                 instance,
+                platform: crate::model::PlatformKind::Kaltura,
                 code: "INVALID_RESPONSE".into(),
                 message: "captionAsset.add answered without an id".into(),
             };

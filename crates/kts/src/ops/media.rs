@@ -207,18 +207,17 @@ pub async fn get(
     Ok(answer)
 }
 
-/// Deletes an entry (`media.delete`).
+/// Deletes an entry.
 pub async fn delete(
     instances: &Instances,
     instance: InstanceId,
     entry: &EntryId,
 ) -> Result<(), Error> {
-    let conn = instances.connect(instance).await?;
-    conn.client
-        .media()
-        .delete(entry.as_str())
+    instances
+        .platform(instance)
+        .await?
+        .delete_entry(entry)
         .await
-        .map_err(|e| entry_failure(&conn, entry, e))
 }
 
 /// Every field `search_video` and `get_excel` know, in the legacy order.
@@ -474,8 +473,9 @@ pub async fn thumbnail_from_player(
         .generate(entry.as_str(), &params)
         .await
         .map_err(|e| entry_failure(&conn, entry, e))?;
-    let id = thumb.id.ok_or_else(|| Error::KalturaFailed {
+    let id = thumb.id.ok_or_else(|| Error::PlatformFailed {
         instance,
+        platform: crate::model::PlatformKind::Kaltura,
         code: "INVALID_RESPONSE".into(),
         message: "thumbAsset.generate answered without an id".into(),
     })?;
@@ -527,8 +527,9 @@ pub async fn add_mobile_flavor(
         format: Some("mp4".into()),
         ..Default::default()
     };
-    let invalid = |what: &str| Error::KalturaFailed {
+    let invalid = |what: &str| Error::PlatformFailed {
         instance,
+        platform: crate::model::PlatformKind::Kaltura,
         code: "INVALID_RESPONSE".into(),
         message: format!("{what} answered without an id"),
     };

@@ -283,8 +283,9 @@ fn thumbnail_step(entry: &EntryId, marker: String) -> UndoStep {
 
 /// The id of a thumbnail Kaltura just created.
 fn asset_id(conn: &Connection, asset: ThumbAsset) -> Result<String, Error> {
-    asset.id.ok_or_else(|| Error::KalturaFailed {
+    asset.id.ok_or_else(|| Error::PlatformFailed {
         instance: conn.id(),
+        platform: crate::model::PlatformKind::Kaltura,
         code: "INVALID_RESPONSE".into(),
         message: "thumbAsset.add answered without an id".into(),
     })

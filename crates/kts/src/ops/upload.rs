@@ -272,8 +272,9 @@ async fn upload_url(
 }
 
 fn no_id(conn: &Connection, call: &str) -> Error {
-    Error::KalturaFailed {
+    Error::PlatformFailed {
         instance: conn.id(),
+        platform: crate::model::PlatformKind::Kaltura,
         code: "INVALID_RESPONSE".into(),
         message: format!("{call} answered without an id"),
     }
