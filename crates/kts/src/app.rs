@@ -11,9 +11,9 @@ use tokio::net::TcpListener;
 
 use crate::config::{ConfigError, ConnectionLimits, Settings, check_writable_folder};
 use crate::http;
+use crate::http::state::AppState;
 use crate::instances::Instances;
 use crate::ops;
-use crate::state::AppState;
 use crate::store::{Store, StoreError};
 use crate::telemetry;
 

@@ -19,7 +19,6 @@ pub mod ingest;
 pub mod instances;
 pub mod model;
 pub mod ops;
-pub mod state;
 pub mod store;
 pub mod telemetry;
 

@@ -21,8 +21,8 @@ use kts::config::{
 use kts::http::api_key::{ApiKey, WriteAccess};
 use kts::http::error::LegacyError;
 use kts::http::extract::LegacyUpload;
+use kts::http::state::AppState;
 use kts::ids::InstanceId;
-use kts::state::AppState;
 use kts::store::{NewInstance, Scope, Store};
 use secrecy::ExposeSecret;
 use secrecy::SecretString;
