@@ -6,25 +6,23 @@
 use kaltura::KsVersion;
 use serde_json::Value;
 
-use crate::helpers::{ADMIN_USER, TestApp, TestOptions, spawn_app_with};
-use crate::legacy_calls::{form_body, json_of, upload_fixture};
+use crate::helpers::{ADMIN_USER, TestApp, form_body, json_of};
 
 const PASSWORD: &str = "ks-version-password";
 
 async fn spawn(ks_version: KsVersion) -> TestApp {
-    spawn_app_with(TestOptions {
-        real_service: true,
-        max_file_bytes: 8 << 20,
-        admin_password: Some(PASSWORD),
-        ks_version,
-        ..TestOptions::default()
-    })
-    .await
+    TestApp::builder()
+        .max_file_bytes(8 << 20)
+        .admin_password(PASSWORD)
+        .ks_version(ks_version)
+        .spawn()
+        .await
 }
 
 /// Uploads an image and returns its entry id.
 async fn upload_image(app: &TestApp) -> String {
-    upload_fixture(app, "still.png", "media/sample.png", "still.png").await
+    app.upload_file("still.png", "media/sample.png", "still.png")
+        .await
 }
 
 /// `get_media` of `entry` on instance 1.
