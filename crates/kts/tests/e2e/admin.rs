@@ -4,7 +4,7 @@
 use kts::store::Scope;
 use serde_json::{Value, json};
 
-use crate::helpers::{ADMIN_USER, TestApp, form_body, spawn_probe_app};
+use crate::helpers::{ADMIN_USER, Platform, TestApp, form_body, spawn_app};
 
 fn no_redirects() -> reqwest::Client {
     reqwest::Client::builder()
@@ -15,7 +15,7 @@ fn no_redirects() -> reqwest::Client {
 
 #[tokio::test]
 async fn the_admin_is_closed_and_says_why_without_credentials() {
-    let app = spawn_probe_app().await;
+    let app = spawn_app(Platform::Kaltura).await;
     for path in ["/admin", "/admin/login", "/login", "/view_configs/getjson"] {
         let response = app.client.get(app.url(path)).send().await.unwrap();
         assert_eq!(response.status(), 503, "{path}");
@@ -32,7 +32,7 @@ async fn the_admin_is_closed_and_says_why_without_credentials() {
 async fn admin_pages_need_a_session_and_logins_are_throttled() {
     let app = TestApp::builder()
         .admin_password("throttle-test-password")
-        .spawn_with_probes()
+        .spawn()
         .await;
     let client = no_redirects();
     for path in ["/admin", "/view_configs/getjson", "/admin/api-keys"] {
@@ -74,7 +74,7 @@ async fn admin_pages_need_a_session_and_logins_are_throttled() {
 async fn a_login_sets_a_strict_http_only_cookie() {
     let app = TestApp::builder()
         .admin_password("cookie-test-password")
-        .spawn_with_probes()
+        .spawn()
         .await;
     let response = no_redirects()
         .post(app.url("/admin/login"))
@@ -125,7 +125,7 @@ async fn the_admin_cookie_is_secure_exactly_when_the_public_url_is_https() {
     let https = TestApp::builder()
         .admin_password("secure-test-password")
         .public_url("https://kts.example.org/")
-        .spawn_with_probes()
+        .spawn()
         .await;
     let cookie = login_cookie(&https, "secure-test-password").await;
     assert!(cookie.contains("; Secure"), "{cookie}");
@@ -144,7 +144,7 @@ async fn the_admin_cookie_is_secure_exactly_when_the_public_url_is_https() {
     let http = TestApp::builder()
         .admin_password("secure-test-password")
         .public_url("http://127.0.0.1:6500/")
-        .spawn_with_probes()
+        .spawn()
         .await;
     let cookie = login_cookie(&http, "secure-test-password").await;
     assert!(!cookie.contains("Secure"), "{cookie}");

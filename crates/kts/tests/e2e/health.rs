@@ -4,7 +4,7 @@ use crate::helpers::{Platform, TestApp, spawn_app, spawn_probe_app};
 
 #[tokio::test]
 async fn healthz_answers_ok() {
-    let app = spawn_probe_app().await;
+    let app = spawn_app(Platform::Kaltura).await;
     let response = app.client.get(app.url("/healthz")).send().await.unwrap();
     assert_eq!(response.status(), 200);
     assert!(response.headers().contains_key("x-request-id"));
@@ -13,7 +13,7 @@ async fn healthz_answers_ok() {
 
 #[tokio::test]
 async fn readyz_answers_ready_while_the_store_answers_and_503_after() {
-    let app = spawn_probe_app().await;
+    let app = spawn_app(Platform::Kaltura).await;
     let response = app.client.get(app.url("/readyz/")).send().await.unwrap();
     assert_eq!(response.status(), 200);
 
@@ -135,7 +135,7 @@ async fn a_panicking_handler_answers_the_legacy_500_body() {
 
 #[tokio::test]
 async fn unknown_paths_are_404_in_the_legacy_shape() {
-    let app = spawn_probe_app().await;
+    let app = spawn_app(Platform::Kaltura).await;
     let response = app
         .client
         .get(app.url("/nothing/here"))

@@ -311,7 +311,7 @@ async fn a_stalled_body_outside_service_is_cut_off_after_the_body_idle_timeout()
     let app = TestApp::builder()
         .admin_password("a-good-admin-password")
         .body_idle_timeout(Duration::from_millis(300))
-        .spawn_with_probes()
+        .spawn()
         .await;
     let address = app.base_url.trim_start_matches("http://").to_owned();
     let mut stream = TcpStream::connect(&address).await.unwrap();
