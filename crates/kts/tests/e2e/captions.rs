@@ -23,8 +23,7 @@ async fn captions_are_detected_added_listed_updated_and_removed() {
 
     // A Windows-1252 SRT with language=auto: converted, French detected.
     let (status, body) = app
-        .post_multipart(
-            "/service/add_caption/",
+        .add_caption(
             &[("id", &id), ("name", "testcaption"), ("language", "auto")],
             Some((
                 "festival_fr.cp1252.srt",
@@ -234,15 +233,11 @@ async fn caption_calls_name_what_is_unknown() {
     let app = spawn_app(Platform::Kaltura).await;
     let srt = || Some(("a.srt", fixture("captions/simple.srt")));
 
-    let (status, body) = app
-        .post_multipart("/service/add_caption/", &[("id", "7:0_x")], srt())
-        .await;
+    let (status, body) = app.add_caption(&[("id", "7:0_x")], srt()).await;
     assert_eq!(status, 404, "{body}");
     assert_eq!(message(&body), "unknown instance 7");
 
-    let (status, body) = app
-        .post_multipart("/service/add_caption/", &[("id", "0_missing")], srt())
-        .await;
+    let (status, body) = app.add_caption(&[("id", "0_missing")], srt()).await;
     assert_eq!(status, 404, "{body}");
     assert!(message(&body).contains("0_missing"), "{body}");
 
@@ -284,8 +279,7 @@ async fn a_failing_kaltura_is_a_502_and_the_half_made_caption_is_deleted() {
 
     app.fail_calls_to("caption_captionAsset.setContent");
     let (status, body) = app
-        .post_multipart(
-            "/service/add_caption/",
+        .add_caption(
             &[("id", &id)],
             Some(("a.srt", fixture("captions/simple.srt"))),
         )
@@ -316,8 +310,7 @@ async fn dfxp_captions_with_a_dtd_are_refused_and_nothing_is_added() {
 <tt xmlns="http://www.w3.org/ns/ttml"><body><div><p begin="1s" end="2s">&b;</p></div></body></tt>"#;
 
     let (status, body) = app
-        .post_multipart(
-            "/service/add_caption/",
+        .add_caption(
             &[("id", &id)],
             Some(("movie.dfxp", dfxp.as_bytes().to_vec())),
         )

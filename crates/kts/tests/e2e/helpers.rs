@@ -393,6 +393,17 @@ impl TestApp {
         body["entry_id"].as_str().unwrap().to_owned()
     }
 
+    /// `/service/add_caption/` with `fields` and, if given, the caption
+    /// `file` as (name, bytes): the status and the answer.
+    pub(crate) async fn add_caption(
+        &self,
+        fields: &[(&str, &str)],
+        file: Option<(&str, Vec<u8>)>,
+    ) -> (u16, Value) {
+        self.post_multipart("/service/add_caption/", fields, file)
+            .await
+    }
+
     /// `/service/get_media/?id=<id>`: the status and the entry.
     pub(crate) async fn get_media(&self, id: &str) -> (u16, Value) {
         self.get("/service/get_media/", &[("id", id)]).await

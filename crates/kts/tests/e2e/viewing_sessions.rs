@@ -15,8 +15,7 @@ async fn entry_made_by_kts(app: &TestApp) -> (String, String) {
         .upload_file("public clip", "media/sample.mp4", "clip.mp4")
         .await;
     let (status, body) = app
-        .post_multipart(
-            "/service/add_caption/",
+        .add_caption(
             &[("id", &format!("1:{entry}")), ("language", "en")],
             Some(("simple.vtt", fixture("captions/simple.vtt"))),
         )
