@@ -368,17 +368,17 @@ impl TestApp {
         (status, response.json().await.unwrap())
     }
 
-    /// `/service/upload_file` of `fixtures/<fixture>` as `file_name`, named
+    /// `/service/upload_file` of `fixtures/<path>` as `file_name`, named
     /// `medianame`; returns the new entry id.
-    pub(crate) async fn upload_file(
+    pub(crate) async fn upload_fixture(
         &self,
         medianame: &str,
-        fixture: &str,
+        path: &str,
         file_name: &str,
     ) -> String {
         let form = Form::new().text("medianame", medianame.to_owned()).part(
             "file",
-            Part::bytes(self::fixture(fixture)).file_name(file_name.to_owned()),
+            Part::bytes(fixture(path)).file_name(file_name.to_owned()),
         );
         let response = self
             .client

@@ -21,7 +21,7 @@ async fn spawn(ks_version: KsVersion) -> TestApp {
 
 /// Uploads an image and returns its entry id.
 async fn upload_image(app: &TestApp) -> String {
-    app.upload_file("still.png", "media/sample.png", "still.png")
+    app.upload_fixture("still.png", "media/sample.png", "still.png")
         .await
 }
 

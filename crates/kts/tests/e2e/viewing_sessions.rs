@@ -12,7 +12,7 @@ use crate::helpers::{Platform, TestApp, fixture, spawn_app};
 /// belongs to the instance's user as every KTS-made entry does.
 async fn entry_made_by_kts(app: &TestApp) -> (String, String) {
     let entry = app
-        .upload_file("public clip", "media/sample.mp4", "clip.mp4")
+        .upload_fixture("public clip", "media/sample.mp4", "clip.mp4")
         .await;
     let (status, body) = app
         .add_caption(
