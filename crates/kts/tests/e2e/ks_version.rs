@@ -6,7 +6,7 @@
 use kaltura::KsVersion;
 use serde_json::Value;
 
-use crate::helpers::{ADMIN_USER, TestApp, form_body, json_of};
+use crate::helpers::{ADMIN_USER, TestApp, form_body};
 
 const PASSWORD: &str = "ks-version-password";
 
@@ -27,13 +27,7 @@ async fn upload_image(app: &TestApp) -> String {
 
 /// `get_media` of `entry` on instance 1.
 async fn get_media(app: &TestApp, entry: &str) -> Value {
-    let response = app
-        .client
-        .get(app.url(&format!("/service/get_media/?id=1:{entry}")))
-        .send()
-        .await
-        .unwrap();
-    let (status, media) = json_of(response).await;
+    let (status, media) = app.get_media(&format!("1:{entry}")).await;
     assert_eq!(status, 200, "{media}");
     assert_eq!(media["success"], true, "{media}");
     media
