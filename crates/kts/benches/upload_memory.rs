@@ -21,7 +21,7 @@ use kts::config::{
     Settings, UploadSettings,
 };
 use kts::http::extract::LegacyParams;
-use kts::state::AppState;
+use kts::http::state::AppState;
 use serde_json::{Value, json};
 
 const CHUNK: usize = 256 << 10;

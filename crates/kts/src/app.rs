@@ -8,12 +8,13 @@ use std::net::SocketAddr;
 
 use axum::Router;
 use tokio::net::TcpListener;
+use url::Url;
 
 use crate::config::{ConfigError, ConnectionLimits, Settings, check_writable_folder};
 use crate::http;
+use crate::http::state::AppState;
 use crate::instances::Instances;
 use crate::ops;
-use crate::state::AppState;
 use crate::store::{Store, StoreError};
 use crate::telemetry;
 
@@ -42,6 +43,7 @@ pub enum StartError {
 pub struct App {
     listener: TcpListener,
     address: SocketAddr,
+    public_url: Url,
     router: Router,
     store: Store,
     connections: ConnectionLimits,
@@ -77,6 +79,7 @@ impl App {
             tracing::info!(seeded, "instances added from KALTURA_INSTANCES variables");
         }
         tracing::info!(settings = ?settings, "settings");
+        let public_url = public_url(settings.server.public_url.as_ref(), address);
         let mut connections = settings.server.connections;
         connections.max_connections =
             http::server::fit_to_open_file_limit(connections.max_connections);
@@ -89,6 +92,7 @@ impl App {
         Ok(App {
             listener,
             address,
+            public_url,
             router,
             store,
             connections,
@@ -99,6 +103,13 @@ impl App {
     /// The bound address (with the real port when 0 was asked for).
     pub fn address(&self) -> SocketAddr {
         self.address
+    }
+
+    /// The URL clients reach this app at: `KTS_PUBLIC_URL` when set (KTS
+    /// behind a proxy), the bound address otherwise. Absolute links to KTS
+    /// (the commands `kts demo` prints) start with it.
+    pub fn public_url(&self) -> &Url {
+        &self.public_url
     }
 
     /// The store this app uses (for `kts demo` and tests to add data).
@@ -116,7 +127,7 @@ impl App {
         self,
         stop: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        tracing::info!(address = %self.address, "listening");
+        tracing::info!(address = %self.address, public_url = %self.public_url, "listening");
         // Failed uploads are undone in the background while serving.
         let (worker_stop, worker_stopped) = tokio::sync::oneshot::channel::<()>();
         let worker = tokio::spawn(ops::undo::run_worker(self.instances, async {
@@ -128,6 +139,15 @@ impl App {
         self.store.close().await;
         Ok(())
     }
+}
+
+/// `configured` (`KTS_PUBLIC_URL`), or `http://<address>/` when it is not set.
+fn public_url(configured: Option<&Url>, address: SocketAddr) -> Url {
+    configured.cloned().unwrap_or_else(|| {
+        // A socket address (an IPv6 one in brackets) is always a valid host
+        // and port.
+        Url::parse(&format!("http://{address}/")).expect("a socket address is a valid URL host")
+    })
 }
 
 /// Completes on Ctrl-C or (on Unix) SIGTERM.
@@ -153,4 +173,28 @@ pub async fn shutdown_signal() {
         () = terminate => {},
     }
     tracing::info!("stopping");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_public_url_is_the_configured_one_when_set() {
+        let configured: Url = "https://kts.example.org/".parse().unwrap();
+        let address: SocketAddr = "127.0.0.1:6500".parse().unwrap();
+
+        let url = public_url(Some(&configured), address);
+
+        assert_eq!(url.as_str(), "https://kts.example.org/");
+    }
+
+    #[test]
+    fn without_a_public_url_links_use_the_bound_address() {
+        let v4: SocketAddr = "127.0.0.1:6500".parse().unwrap();
+        let v6: SocketAddr = "[::1]:6500".parse().unwrap();
+
+        assert_eq!(public_url(None, v4).as_str(), "http://127.0.0.1:6500/");
+        assert_eq!(public_url(None, v6).as_str(), "http://[::1]:6500/");
+    }
 }

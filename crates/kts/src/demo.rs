@@ -133,7 +133,7 @@ pub async fn run(args: DemoArgs) -> anyhow::Result<()> {
     print!(
         "{}",
         welcome(&Welcome {
-            kts: &format!("http://{}", app.address()),
+            kts: app.public_url().as_str().trim_end_matches('/'),
             sim: sim.base_url(),
             admin_password: &admin_password,
             api_key: key.key.expose_secret(),

@@ -20,7 +20,6 @@ pub mod instances;
 pub mod model;
 pub mod ops;
 pub mod platform;
-pub mod state;
 pub mod store;
 pub mod telemetry;
 

@@ -17,7 +17,7 @@ use axum::response::{IntoResponse, Response};
 use crate::config::AccessSettings;
 use crate::error::Error;
 use crate::http::error::LegacyError;
-use crate::state::AppState;
+use crate::http::state::AppState;
 use crate::store::{ApiKeyRecord, Scope, Store};
 
 /// The access a call needs, as a type, so it shows in handler signatures.

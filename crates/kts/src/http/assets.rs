@@ -7,7 +7,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
-use crate::state::AppState;
+use crate::http::state::AppState;
 
 /// Name, content type and bytes of every asset.
 const ASSETS: [(&str, &str, &str); 4] = [

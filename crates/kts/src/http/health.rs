@@ -7,7 +7,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::{Value, json};
 
-use crate::state::AppState;
+use crate::http::state::AppState;
 use crate::store::Store;
 
 /// Health and readiness routes.

@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use metrics_exporter_prometheus::PrometheusHandle;
 
-use crate::state::AppState;
+use crate::http::state::AppState;
 use crate::telemetry::metric;
 
 /// The `/metrics` route.

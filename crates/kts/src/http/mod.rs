@@ -3,7 +3,8 @@
 //! `router.rs` assembles the areas and their layers; `legacy/` holds the
 //! `/service/*` calls of kts-legacy-api.md; `admin/` the admin pages;
 //! `player/` the player pages and upload forms; `assets.rs` their CSS and
-//! scripts.
+//! scripts; `state.rs` what the handlers share (`AppState` and the slices
+//! they take through `FromRef`).
 
 pub mod activity;
 pub mod admin;
@@ -18,3 +19,4 @@ pub mod metrics;
 pub mod player;
 pub mod router;
 pub mod server;
+pub mod state;

@@ -15,10 +15,10 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 use crate::config::AccessSettings;
+use crate::http::state::AppState;
 use crate::http::{
     activity, admin, api_key, assets, error, extract, headers, health, metrics, player,
 };
-use crate::state::AppState;
 
 /// Header carrying the request id, set when the client sent none.
 pub const REQUEST_ID_HEADER: &str = "x-request-id";

@@ -163,18 +163,25 @@ pub fn random_token(bytes: usize) -> String {
     URL_SAFE_NO_PAD.encode(buffer)
 }
 
+// The PostgreSQL databases of the tests, one file with the end-to-end tests.
+#[cfg(test)]
+#[path = "../../tests/support/postgres.rs"]
+mod test_database;
+
 #[cfg(test)]
 pub(crate) mod test_support {
     //! Stores for tests: a fresh SQLite file, or a fresh PostgreSQL database
-    //! on 127.0.0.1:5432 that is dropped afterwards.
+    //! (`tests/support/postgres.rs`, shared with the end-to-end tests) that is
+    //! dropped afterwards.
 
+    use super::test_database::TestDatabase;
     use super::*;
 
     /// A store plus whatever must outlive it.
     pub(crate) struct TestStore {
         pub(crate) store: Store,
         _folder: Option<tempfile::TempDir>,
-        postgres_db: Option<String>,
+        postgres: Option<TestDatabase>,
     }
 
     pub(crate) fn test_key() -> SecretKey {
@@ -188,57 +195,26 @@ pub(crate) mod test_support {
         TestStore {
             store,
             _folder: Some(folder),
-            postgres_db: None,
+            postgres: None,
         }
     }
 
-    /// The PostgreSQL server of the tests: `KTS_TEST_POSTGRES_URL` (without a
-    /// database), by default the local server that trusts `postgres`.
-    fn postgres_server() -> String {
-        std::env::var("KTS_TEST_POSTGRES_URL")
-            .unwrap_or_else(|_| "postgres://postgres:root@127.0.0.1:5432".to_owned())
-            .trim_end_matches('/')
-            .to_owned()
-    }
-
-    /// A database to connect to while creating and dropping test databases.
-    fn postgres_admin_url() -> String {
-        format!("{}/test", postgres_server())
-    }
-
     pub(crate) async fn postgres() -> TestStore {
-        sqlx::any::install_default_drivers();
-        let name = format!(
-            "kts_unit_{}",
-            random_token(6).to_lowercase().replace('-', "_")
-        );
-        let admin = AnyPool::connect(&postgres_admin_url()).await.unwrap();
-        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-            .execute(&admin)
-            .await
-            .unwrap();
-        admin.close().await;
-        let url = DatabaseUrl::Postgres(format!("{}/{name}", postgres_server()));
+        let database = TestDatabase::create("kts_unit").await;
+        let url = DatabaseUrl::Postgres(database.url());
         let store = Store::connect(&url, 2, &test_key()).await.unwrap();
         TestStore {
             store,
             _folder: None,
-            postgres_db: Some(name),
+            postgres: Some(database),
         }
     }
 
     impl TestStore {
         pub(crate) async fn finish(self) {
             self.store.close().await;
-            if let Some(name) = self.postgres_db {
-                let admin = AnyPool::connect(&postgres_admin_url()).await.unwrap();
-                sqlx::query(sqlx::AssertSqlSafe(format!(
-                    "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
-                )))
-                .execute(&admin)
-                .await
-                .unwrap();
-                admin.close().await;
+            if let Some(database) = self.postgres {
+                database.drop_database().await;
             }
         }
     }

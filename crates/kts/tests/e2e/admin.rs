@@ -4,8 +4,7 @@
 use kts::store::Scope;
 use serde_json::{Value, json};
 
-use crate::helpers::{ADMIN_USER, TestOptions, spawn_app, spawn_app_with};
-use crate::legacy_calls::form_body;
+use crate::helpers::{ADMIN_USER, Platform, TestApp, form_body, spawn_app};
 
 fn no_redirects() -> reqwest::Client {
     reqwest::Client::builder()
@@ -16,7 +15,7 @@ fn no_redirects() -> reqwest::Client {
 
 #[tokio::test]
 async fn the_admin_is_closed_and_says_why_without_credentials() {
-    let app = spawn_app().await;
+    let app = spawn_app(Platform::Kaltura).await;
     for path in ["/admin", "/admin/login", "/login", "/view_configs/getjson"] {
         let response = app.client.get(app.url(path)).send().await.unwrap();
         assert_eq!(response.status(), 503, "{path}");
@@ -31,11 +30,10 @@ async fn the_admin_is_closed_and_says_why_without_credentials() {
 
 #[tokio::test]
 async fn admin_pages_need_a_session_and_logins_are_throttled() {
-    let app = spawn_app_with(TestOptions {
-        admin_password: Some("throttle-test-password"),
-        ..TestOptions::default()
-    })
-    .await;
+    let app = TestApp::builder()
+        .admin_password("throttle-test-password")
+        .spawn()
+        .await;
     let client = no_redirects();
     for path in ["/admin", "/view_configs/getjson", "/admin/api-keys"] {
         let response = client.get(app.url(path)).send().await.unwrap();
@@ -74,11 +72,10 @@ async fn admin_pages_need_a_session_and_logins_are_throttled() {
 
 #[tokio::test]
 async fn a_login_sets_a_strict_http_only_cookie() {
-    let app = spawn_app_with(TestOptions {
-        admin_password: Some("cookie-test-password"),
-        ..TestOptions::default()
-    })
-    .await;
+    let app = TestApp::builder()
+        .admin_password("cookie-test-password")
+        .spawn()
+        .await;
     let response = no_redirects()
         .post(app.url("/admin/login"))
         .header("content-type", "application/x-www-form-urlencoded")
@@ -125,12 +122,11 @@ async fn login_cookie(app: &crate::helpers::TestApp, password: &str) -> String {
 // Issue 8 (hardening), item 7.
 #[tokio::test]
 async fn the_admin_cookie_is_secure_exactly_when_the_public_url_is_https() {
-    let https = spawn_app_with(TestOptions {
-        admin_password: Some("secure-test-password"),
-        public_url: Some("https://kts.example.org/"),
-        ..TestOptions::default()
-    })
-    .await;
+    let https = TestApp::builder()
+        .admin_password("secure-test-password")
+        .public_url("https://kts.example.org/")
+        .spawn()
+        .await;
     let cookie = login_cookie(&https, "secure-test-password").await;
     assert!(cookie.contains("; Secure"), "{cookie}");
     let pair = cookie.split(';').next().unwrap().to_owned();
@@ -145,12 +141,11 @@ async fn the_admin_cookie_is_secure_exactly_when_the_public_url_is_https() {
     https.finish().await;
 
     // Plain http (the local demo): a Secure cookie would never come back.
-    let http = spawn_app_with(TestOptions {
-        admin_password: Some("secure-test-password"),
-        public_url: Some("http://127.0.0.1:6500/"),
-        ..TestOptions::default()
-    })
-    .await;
+    let http = TestApp::builder()
+        .admin_password("secure-test-password")
+        .public_url("http://127.0.0.1:6500/")
+        .spawn()
+        .await;
     let cookie = login_cookie(&http, "secure-test-password").await;
     assert!(!cookie.contains("Secure"), "{cookie}");
     http.finish().await;
@@ -158,12 +153,7 @@ async fn the_admin_cookie_is_secure_exactly_when_the_public_url_is_https() {
 
 #[tokio::test]
 async fn player_pages_answer_in_the_legacy_shape_when_they_cannot_play() {
-    let app = spawn_app_with(TestOptions {
-        open_access: false,
-        real_service: true,
-        ..TestOptions::default()
-    })
-    .await;
+    let app = TestApp::builder().closed().spawn().await;
     let key = app.api_key(Scope::Read).await;
     let get = |path: String| app.client.get(app.url(&path)).bearer_auth(&key).send();
 

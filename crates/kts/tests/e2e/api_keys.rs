@@ -3,19 +3,17 @@
 
 use serde_json::Value;
 
-use crate::helpers::{TestOptions, spawn_app_with};
+use crate::helpers::{TestApp, spawn_probe_app};
 use kts::store::Scope;
 
-fn closed() -> TestOptions {
-    TestOptions {
-        open_access: false,
-        ..Default::default()
-    }
+/// KTS with the probe routes, needing an API key.
+async fn spawn_closed() -> TestApp {
+    TestApp::builder().closed().spawn_with_probes().await
 }
 
 #[tokio::test]
 async fn a_call_without_key_is_401_in_the_legacy_shape() {
-    let app = spawn_app_with(closed()).await;
+    let app = spawn_closed().await;
     let response = app
         .client
         .get(app.url("/service/echo"))
@@ -32,7 +30,7 @@ async fn a_call_without_key_is_401_in_the_legacy_shape() {
 
 #[tokio::test]
 async fn an_unknown_key_is_401() {
-    let app = spawn_app_with(closed()).await;
+    let app = spawn_closed().await;
     let response = app
         .client
         .get(app.url("/service/echo"))
@@ -46,7 +44,7 @@ async fn an_unknown_key_is_401() {
 
 #[tokio::test]
 async fn a_read_key_reads_but_cannot_change() {
-    let app = spawn_app_with(closed()).await;
+    let app = spawn_closed().await;
     let key = app.api_key(Scope::Read).await;
     let response = app
         .client
@@ -69,7 +67,7 @@ async fn a_read_key_reads_but_cannot_change() {
 
 #[tokio::test]
 async fn a_write_key_changes_also_as_an_api_key_parameter() {
-    let app = spawn_app_with(closed()).await;
+    let app = spawn_closed().await;
     let key = app.api_key(Scope::Write).await;
     let response = app
         .client
@@ -83,7 +81,7 @@ async fn a_write_key_changes_also_as_an_api_key_parameter() {
 
 #[tokio::test]
 async fn a_revoked_key_is_refused() {
-    let app = spawn_app_with(closed()).await;
+    let app = spawn_closed().await;
     let key = app.api_key(Scope::Write).await;
     let id = app.store.list_api_keys().await.unwrap()[0].id;
     assert!(app.store.revoke_api_key(id).await.unwrap());
@@ -100,7 +98,7 @@ async fn a_revoked_key_is_refused() {
 
 #[tokio::test]
 async fn open_access_needs_no_key() {
-    let app = spawn_app_with(TestOptions::default()).await;
+    let app = spawn_probe_app().await;
     let response = app
         .client
         .post(app.url("/service/change"))

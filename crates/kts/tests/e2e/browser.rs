@@ -17,7 +17,7 @@ use kts::store::Scope;
 use serde_json::{Value, json};
 use tokio::process::{Child, Command};
 
-use crate::helpers::{ADMIN_USER, TestApp, TestOptions, spawn_app_with};
+use crate::helpers::{ADMIN_USER, TestApp};
 
 const ADMIN_PASSWORD: &str = "browser-test-password";
 
@@ -199,13 +199,11 @@ impl Browser {
 }
 
 async fn admin_app() -> TestApp {
-    spawn_app_with(TestOptions {
-        open_access: false,
-        real_service: true,
-        admin_password: Some(ADMIN_PASSWORD),
-        ..TestOptions::default()
-    })
-    .await
+    TestApp::builder()
+        .closed()
+        .admin_password(ADMIN_PASSWORD)
+        .spawn()
+        .await
 }
 
 async fn log_in(browser: &Browser, app: &TestApp) {

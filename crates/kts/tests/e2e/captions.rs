@@ -4,11 +4,7 @@
 
 use serde_json::{Value, json};
 
-use crate::legacy_calls::{get, message, post_multipart};
-use crate::sim_entries::{
-    answer_503_to, assert_newest_first, clear_faults, fail_calls_to, fixture, item, video_entry,
-};
-use crate::thumbnails::real_app;
+use crate::helpers::{Platform, assert_newest_first, fixture, item, message, spawn_app};
 
 fn messages(body: &Value) -> Vec<String> {
     body["messages"]
@@ -21,21 +17,20 @@ fn messages(body: &Value) -> Vec<String> {
 
 #[tokio::test]
 async fn captions_are_detected_added_listed_updated_and_removed() {
-    let app = real_app().await;
-    let entry = video_entry(&app).await;
+    let app = spawn_app(Platform::Kaltura).await;
+    let entry = app.video_entry().await;
     let id = format!("1:{entry}");
 
     // A Windows-1252 SRT with language=auto: converted, French detected.
-    let (status, body) = post_multipart(
-        &app,
-        "/service/add_caption/",
-        &[("id", &id), ("name", "testcaption"), ("language", "auto")],
-        Some((
-            "festival_fr.cp1252.srt",
-            fixture("captions/festival_fr.cp1252.srt"),
-        )),
-    )
-    .await;
+    let (status, body) = app
+        .add_caption(
+            &[("id", &id), ("name", "testcaption"), ("language", "auto")],
+            Some((
+                "festival_fr.cp1252.srt",
+                fixture("captions/festival_fr.cp1252.srt"),
+            )),
+        )
+        .await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["success"], true);
     let first = body["caption_id"].as_str().unwrap().to_owned();
@@ -47,13 +42,13 @@ async fn captions_are_detected_added_listed_updated_and_removed() {
     assert!(said.iter().any(|m| m.contains("French")), "{said:?}");
 
     // A WebVTT file, explicit ISO code, made default.
-    let (status, body) = post_multipart(
-        &app,
-        "/service/add_caption",
-        &[("id", &id), ("language", "de"), ("default", "true")],
-        Some(("simple.vtt", fixture("captions/simple.vtt"))),
-    )
-    .await;
+    let (status, body) = app
+        .post_multipart(
+            "/service/add_caption",
+            &[("id", &id), ("language", "de"), ("default", "true")],
+            Some(("simple.vtt", fixture("captions/simple.vtt"))),
+        )
+        .await;
     assert_eq!(status, 200, "{body}");
     let second = body["caption_id"].as_str().unwrap().to_owned();
     assert!(
@@ -62,7 +57,7 @@ async fn captions_are_detected_added_listed_updated_and_removed() {
     );
 
     // list_captions: newest first, the contract's keys and types.
-    let (status, list) = get(&app, "/service/list_captions/", &[("id", &id)]).await;
+    let (status, list) = app.list_captions(&id).await;
     assert_eq!(status, 200, "{list}");
     assert_eq!(list.as_array().unwrap().len(), 2);
     assert_newest_first(&list);
@@ -88,37 +83,37 @@ async fn captions_are_detected_added_listed_updated_and_removed() {
     );
 
     // set_caption_as_default, as in the old README.
-    let (status, body) = post_multipart(
-        &app,
-        "/service/set_caption_as_default/",
-        &[("caption_id", &first), ("kaltura_id", "1")],
-        None,
-    )
-    .await;
+    let (status, body) = app
+        .post_multipart(
+            "/service/set_caption_as_default/",
+            &[("caption_id", &first), ("kaltura_id", "1")],
+            None,
+        )
+        .await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(
         body["message"][0],
         format!("Caption with id {first} set as default")
     );
-    let (_, list) = get(&app, "/service/list_captions/", &[("id", &id)]).await;
+    let (_, list) = app.list_captions(&id).await;
     assert_eq!(item(&list, &first)["default"], true);
     assert_eq!(item(&list, &second)["default"], false);
 
     // update_caption: one message per field.
-    let (status, body) = post_multipart(
-        &app,
-        "/service/update_caption/",
-        &[
-            ("caption_id", &first),
-            ("kaltura_id", "1"),
-            ("default", "true"),
-            ("language", "Arabic"),
-            ("name", "changedfortesting"),
-            ("format", "srt"),
-        ],
-        None,
-    )
-    .await;
+    let (status, body) = app
+        .post_multipart(
+            "/service/update_caption/",
+            &[
+                ("caption_id", &first),
+                ("kaltura_id", "1"),
+                ("default", "true"),
+                ("language", "Arabic"),
+                ("name", "changedfortesting"),
+                ("format", "srt"),
+            ],
+            None,
+        )
+        .await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(
         body["messages"],
@@ -129,34 +124,34 @@ async fn captions_are_detected_added_listed_updated_and_removed() {
             "default is true"
         ])
     );
-    let (_, list) = get(&app, "/service/list_captions/", &[("id", &id)]).await;
+    let (_, list) = app.list_captions(&id).await;
     assert_eq!(item(&list, &first)["language"], "Arabic");
     assert_eq!(item(&list, &first)["name"], "changedfortesting");
 
     // Kaltura cannot change a format: refused before anything changes.
-    let (status, body) = post_multipart(
-        &app,
-        "/service/update_caption/",
-        &[("caption_id", &first), ("format", "dfxp"), ("name", "x")],
-        None,
-    )
-    .await;
+    let (status, body) = app
+        .post_multipart(
+            "/service/update_caption/",
+            &[("caption_id", &first), ("format", "dfxp"), ("name", "x")],
+            None,
+        )
+        .await;
     assert_eq!(status, 400, "{body}");
     assert!(message(&body).contains("format"), "{body}");
 
     // remove_caption.
-    let (status, body) = get(
-        &app,
-        "/service/remove_caption/",
-        &[("caption_id", &first), ("kaltura_id", "1")],
-    )
-    .await;
+    let (status, body) = app
+        .get(
+            "/service/remove_caption/",
+            &[("caption_id", &first), ("kaltura_id", "1")],
+        )
+        .await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(
         body["message"][0],
         format!("Caption with id {first} deleted")
     );
-    let (_, list) = get(&app, "/service/list_captions/", &[("id", &id)]).await;
+    let (_, list) = app.list_captions(&id).await;
     assert_eq!(list.as_array().unwrap().len(), 1);
     assert_eq!(list[0]["id"], second.as_str());
     assert_eq!(
@@ -169,64 +164,65 @@ async fn captions_are_detected_added_listed_updated_and_removed() {
 
 #[tokio::test]
 async fn caption_uploads_refuse_what_kaltura_cannot_take() {
-    let app = real_app().await;
-    let entry = video_entry(&app).await;
+    let app = spawn_app(Platform::Kaltura).await;
+    let entry = app.video_entry().await;
     let id = format!("1:{entry}");
     let path = "/service/add_caption/";
 
-    let (status, body) = post_multipart(
-        &app,
-        path,
-        &[("id", &id)],
-        Some(("movie.ass", fixture("captions/unsupported.ass"))),
-    )
-    .await;
+    let (status, body) = app
+        .post_multipart(
+            path,
+            &[("id", &id)],
+            Some(("movie.ass", fixture("captions/unsupported.ass"))),
+        )
+        .await;
     assert_eq!(status, 400, "{body}");
     assert!(message(&body).contains("not supported"), "{body}");
 
-    let (status, body) = post_multipart(
-        &app,
-        path,
-        &[("id", &id)],
-        Some(("broken.srt", fixture("captions/broken_no_cue.srt"))),
-    )
-    .await;
+    let (status, body) = app
+        .post_multipart(
+            path,
+            &[("id", &id)],
+            Some(("broken.srt", fixture("captions/broken_no_cue.srt"))),
+        )
+        .await;
     assert_eq!(status, 400, "{body}");
     assert!(
         message(&body).starts_with("invalid parameter file"),
         "{body}"
     );
 
-    let (status, body) = post_multipart(
-        &app,
-        path,
-        &[("id", &id), ("language", "Elvish")],
-        Some(("a.srt", fixture("captions/simple.srt"))),
-    )
-    .await;
+    let (status, body) = app
+        .post_multipart(
+            path,
+            &[("id", &id), ("language", "Elvish")],
+            Some(("a.srt", fixture("captions/simple.srt"))),
+        )
+        .await;
     assert_eq!(status, 400, "{body}");
     assert!(message(&body).contains("Elvish"), "{body}");
 
-    let (status, body) = post_multipart(
-        &app,
-        path,
-        &[("id", &id), ("format", "ass")],
-        Some(("a.srt", fixture("captions/simple.srt"))),
-    )
-    .await;
+    let (status, body) = app
+        .post_multipart(
+            path,
+            &[("id", &id), ("format", "ass")],
+            Some(("a.srt", fixture("captions/simple.srt"))),
+        )
+        .await;
     assert_eq!(status, 400, "{body}");
     assert!(message(&body).contains("format"), "{body}");
 
-    let (status, body) = post_multipart(&app, path, &[("id", &id)], None).await;
+    let (status, body) = app.post_multipart(path, &[("id", &id)], None).await;
     assert_eq!(status, 400, "{body}");
     assert_eq!(message(&body), "missing parameter file");
 
-    let (status, body) =
-        post_multipart(&app, path, &[("id", &id)], Some(("a.srt", Vec::new()))).await;
+    let (status, body) = app
+        .post_multipart(path, &[("id", &id)], Some(("a.srt", Vec::new())))
+        .await;
     assert_eq!(status, 400, "{body}");
     assert!(message(&body).contains("empty"), "{body}");
 
-    let (_, list) = get(&app, "/service/list_captions/", &[("id", &id)]).await;
+    let (_, list) = app.list_captions(&id).await;
     assert_eq!(list, json!([]));
     assert!(app.upload_files().is_empty(), "{:?}", app.upload_files());
     app.finish().await;
@@ -234,20 +230,18 @@ async fn caption_uploads_refuse_what_kaltura_cannot_take() {
 
 #[tokio::test]
 async fn caption_calls_name_what_is_unknown() {
-    let app = real_app().await;
+    let app = spawn_app(Platform::Kaltura).await;
     let srt = || Some(("a.srt", fixture("captions/simple.srt")));
 
-    let (status, body) =
-        post_multipart(&app, "/service/add_caption/", &[("id", "7:0_x")], srt()).await;
+    let (status, body) = app.add_caption(&[("id", "7:0_x")], srt()).await;
     assert_eq!(status, 404, "{body}");
     assert_eq!(message(&body), "unknown instance 7");
 
-    let (status, body) =
-        post_multipart(&app, "/service/add_caption/", &[("id", "0_missing")], srt()).await;
+    let (status, body) = app.add_caption(&[("id", "0_missing")], srt()).await;
     assert_eq!(status, 404, "{body}");
     assert!(message(&body).contains("0_missing"), "{body}");
 
-    let (status, body) = get(&app, "/service/list_captions/", &[("id", "1:0_missing")]).await;
+    let (status, body) = app.list_captions("1:0_missing").await;
     assert_eq!(status, 404, "{body}");
     assert!(message(&body).contains("0_missing"), "{body}");
 
@@ -255,26 +249,23 @@ async fn caption_calls_name_what_is_unknown() {
         "/service/set_caption_as_default/",
         "/service/remove_caption/",
     ] {
-        let (status, body) = get(&app, path, &[("caption_id", "0_nocap")]).await;
+        let (status, body) = app.get(path, &[("caption_id", "0_nocap")]).await;
         assert_eq!(status, 404, "{path}: {body}");
         assert_eq!(message(&body), "caption 0_nocap not found in instance 1");
-        let (status, body) = get(&app, path, &[("kaltura_id", "1")]).await;
+        let (status, body) = app.get(path, &[("kaltura_id", "1")]).await;
         assert_eq!(status, 400, "{path}: {body}");
         assert_eq!(message(&body), "missing parameter caption_id");
     }
-    let (status, body) = get(
-        &app,
-        "/service/update_caption/",
-        &[("caption_id", "0_nocap"), ("name", "x")],
-    )
-    .await;
+    let (status, body) = app
+        .get(
+            "/service/update_caption/",
+            &[("caption_id", "0_nocap"), ("name", "x")],
+        )
+        .await;
     assert_eq!(status, 404, "{body}");
-    let (status, body) = get(
-        &app,
-        "/service/update_caption/",
-        &[("caption_id", "0_nocap")],
-    )
-    .await;
+    let (status, body) = app
+        .get("/service/update_caption/", &[("caption_id", "0_nocap")])
+        .await;
     assert_eq!(status, 400, "{body}");
     assert!(app.upload_files().is_empty(), "{:?}", app.upload_files());
     app.finish().await;
@@ -282,29 +273,28 @@ async fn caption_calls_name_what_is_unknown() {
 
 #[tokio::test]
 async fn a_failing_kaltura_is_a_502_and_the_half_made_caption_is_deleted() {
-    let app = real_app().await;
-    let entry = video_entry(&app).await;
+    let app = spawn_app(Platform::Kaltura).await;
+    let entry = app.video_entry().await;
     let id = format!("1:{entry}");
 
-    fail_calls_to(&app, "caption_captionAsset.setContent");
-    let (status, body) = post_multipart(
-        &app,
-        "/service/add_caption/",
-        &[("id", &id)],
-        Some(("a.srt", fixture("captions/simple.srt"))),
-    )
-    .await;
+    app.fail_calls_to("caption_captionAsset.setContent");
+    let (status, body) = app
+        .add_caption(
+            &[("id", &id)],
+            Some(("a.srt", fixture("captions/simple.srt"))),
+        )
+        .await;
     assert_eq!(status, 502, "{body}");
     assert!(message(&body).contains("INTERNAL_SERVERL_ERROR"), "{body}");
-    clear_faults(&app);
+    app.clear_faults();
 
-    let (status, list) = get(&app, "/service/list_captions/", &[("id", &id)]).await;
+    let (status, list) = app.list_captions(&id).await;
     assert_eq!(status, 200, "{list}");
     assert_eq!(list, json!([]));
     assert!(app.upload_files().is_empty(), "{:?}", app.upload_files());
 
-    answer_503_to(&app, "multirequest");
-    let (status, body) = get(&app, "/service/list_captions/", &[("id", &id)]).await;
+    app.answer_503_to("multirequest");
+    let (status, body) = app.list_captions(&id).await;
     assert_eq!(status, 502, "{body}");
     app.finish().await;
 }
@@ -312,24 +302,23 @@ async fn a_failing_kaltura_is_a_502_and_the_half_made_caption_is_deleted() {
 // Issue 8 (hardening), item 10: a DTD is where XML entities are declared.
 #[tokio::test]
 async fn dfxp_captions_with_a_dtd_are_refused_and_nothing_is_added() {
-    let app = real_app().await;
-    let entry = video_entry(&app).await;
+    let app = spawn_app(Platform::Kaltura).await;
+    let entry = app.video_entry().await;
     let id = format!("1:{entry}");
     let dfxp = r#"<?xml version="1.0"?>
 <!DOCTYPE tt [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>
 <tt xmlns="http://www.w3.org/ns/ttml"><body><div><p begin="1s" end="2s">&b;</p></div></body></tt>"#;
 
-    let (status, body) = post_multipart(
-        &app,
-        "/service/add_caption/",
-        &[("id", &id)],
-        Some(("movie.dfxp", dfxp.as_bytes().to_vec())),
-    )
-    .await;
+    let (status, body) = app
+        .add_caption(
+            &[("id", &id)],
+            Some(("movie.dfxp", dfxp.as_bytes().to_vec())),
+        )
+        .await;
 
     assert_eq!(status, 400, "{body}");
     assert!(message(&body).contains("DTD"), "{body}");
-    let (_, list) = get(&app, "/service/list_captions/", &[("id", &id)]).await;
+    let (_, list) = app.list_captions(&id).await;
     assert_eq!(list, json!([]), "{list}");
     assert!(app.upload_files().is_empty(), "{:?}", app.upload_files());
     app.finish().await;

@@ -1,11 +1,11 @@
 //! CORS as kts-legacy-api.md's "General rules" say: pre-flights answered,
 //! `Content-Type, X-Requested-With` allowed, origins configurable.
 
-use crate::helpers::{TestOptions, spawn_app, spawn_app_with};
+use crate::helpers::{TestApp, spawn_probe_app};
 
 #[tokio::test]
 async fn preflights_are_answered_for_any_origin_by_default() {
-    let app = spawn_app().await;
+    let app = spawn_probe_app().await;
     let response = app
         .client
         .request(reqwest::Method::OPTIONS, app.url("/service/echo/"))
@@ -32,11 +32,7 @@ async fn preflights_are_answered_for_any_origin_by_default() {
 
 #[tokio::test]
 async fn preflights_pass_even_when_api_keys_are_required() {
-    let app = spawn_app_with(TestOptions {
-        open_access: false,
-        ..Default::default()
-    })
-    .await;
+    let app = TestApp::builder().closed().spawn_with_probes().await;
     let response = app
         .client
         .request(reqwest::Method::OPTIONS, app.url("/service/echo"))
@@ -51,11 +47,10 @@ async fn preflights_pass_even_when_api_keys_are_required() {
 
 #[tokio::test]
 async fn configured_origins_are_the_only_ones_allowed() {
-    let app = spawn_app_with(TestOptions {
-        cors_origins: vec!["https://museum.example"],
-        ..Default::default()
-    })
-    .await;
+    let app = TestApp::builder()
+        .cors_origins(&["https://museum.example"])
+        .spawn_with_probes()
+        .await;
     let allowed = app
         .client
         .get(app.url("/service/echo"))

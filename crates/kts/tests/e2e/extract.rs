@@ -8,11 +8,11 @@ use reqwest::multipart::{Form, Part};
 use serde_json::Value;
 use tokio::io::AsyncWriteExt;
 
-use crate::helpers::{TestOptions, spawn_app, spawn_app_with};
+use crate::helpers::{Platform, TestApp, spawn_app, spawn_probe_app};
 
 #[tokio::test]
 async fn id_with_instance_is_parsed_from_the_query_of_a_get() {
-    let app = spawn_app().await;
+    let app = spawn_probe_app().await;
     let body: Value = app
         .client
         .get(app.url("/service/echo/?id=3:0_abc"))
@@ -29,7 +29,7 @@ async fn id_with_instance_is_parsed_from_the_query_of_a_get() {
 
 #[tokio::test]
 async fn paths_answer_with_and_without_trailing_slash() {
-    let app = spawn_app().await;
+    let app = spawn_probe_app().await;
     for path in ["/service/echo", "/service/echo/"] {
         let response = app.client.get(app.url(path)).send().await.unwrap();
         assert_eq!(response.status(), 200, "{path}");
@@ -41,7 +41,7 @@ async fn paths_answer_with_and_without_trailing_slash() {
 
 #[tokio::test]
 async fn urlencoded_form_and_query_are_merged_by_the_id_rules() {
-    let app = spawn_app().await;
+    let app = spawn_probe_app().await;
     let body: Value = app
         .client
         .post(app.url("/service/echo?kaltura_id=2"))
@@ -62,7 +62,7 @@ async fn urlencoded_form_and_query_are_merged_by_the_id_rules() {
 
 #[tokio::test]
 async fn entry_id_with_colon_names_its_instance() {
-    let app = spawn_app().await;
+    let app = spawn_probe_app().await;
     let body: Value = app
         .client
         .get(app.url("/service/echo?entry_id=4:0_x&kaltura_id=2"))
@@ -79,7 +79,7 @@ async fn entry_id_with_colon_names_its_instance() {
 
 #[tokio::test]
 async fn a_bad_id_is_a_400_in_the_legacy_shape() {
-    let app = spawn_app().await;
+    let app = spawn_probe_app().await;
     let response = app
         .client
         .get(app.url("/service/echo?id=x:0_abc"))
@@ -100,7 +100,7 @@ async fn a_bad_id_is_a_400_in_the_legacy_shape() {
 
 #[tokio::test]
 async fn multipart_files_are_spooled_to_disk_and_removed_after_the_call() {
-    let app = spawn_app().await;
+    let app = spawn_probe_app().await;
     let form = Form::new()
         .text("id", "2:0_multi")
         .text("medianame", "holiday.mp4")
@@ -131,11 +131,10 @@ async fn multipart_files_are_spooled_to_disk_and_removed_after_the_call() {
 
 #[tokio::test]
 async fn an_upload_over_the_limit_is_413_and_leaves_no_file() {
-    let app = spawn_app_with(TestOptions {
-        max_file_bytes: 1024,
-        ..Default::default()
-    })
-    .await;
+    let app = TestApp::builder()
+        .max_file_bytes(1024)
+        .spawn_with_probes()
+        .await;
     let form = Form::new().part("file", Part::bytes(vec![0u8; 4096]).file_name("big.mp4"));
     let response = app
         .client
@@ -157,7 +156,7 @@ async fn an_upload_over_the_limit_is_413_and_leaves_no_file() {
 
 #[tokio::test]
 async fn a_client_that_disconnects_mid_upload_leaves_no_file() {
-    let app = spawn_app().await;
+    let app = spawn_probe_app().await;
     let address = app.base_url.trim_start_matches("http://").to_owned();
     let mut stream = tokio::net::TcpStream::connect(&address).await.unwrap();
     let boundary = "XBOUNDARYX";
@@ -200,7 +199,7 @@ async fn a_client_that_disconnects_mid_upload_leaves_no_file() {
 
 #[tokio::test]
 async fn a_json_body_carries_no_parameters_but_the_query_still_counts() {
-    let app = spawn_app().await;
+    let app = spawn_probe_app().await;
     let body: Value = app
         .client
         .post(app.url("/service/echo?id=0_q"))
@@ -218,11 +217,10 @@ async fn a_json_body_carries_no_parameters_but_the_query_still_counts() {
 
 #[tokio::test]
 async fn a_client_that_stalls_mid_upload_gets_408_and_leaves_no_file() {
-    let app = spawn_app_with(TestOptions {
-        body_idle_timeout: Duration::from_millis(300),
-        ..Default::default()
-    })
-    .await;
+    let app = TestApp::builder()
+        .body_idle_timeout(Duration::from_millis(300))
+        .spawn_with_probes()
+        .await;
     let address = app.base_url.trim_start_matches("http://").to_owned();
     let mut stream = tokio::net::TcpStream::connect(&address).await.unwrap();
     let boundary = "XBOUNDARYX";
@@ -278,12 +276,7 @@ async fn read_answer(stream: &mut tokio::net::TcpStream) -> String {
 // Issue 8 (hardening), item 6: a read key could make KTS spool gigabytes.
 #[tokio::test]
 async fn read_only_calls_refuse_file_parts_before_reading_them() {
-    let app = spawn_app_with(TestOptions {
-        open_access: false,
-        real_service: true,
-        ..Default::default()
-    })
-    .await;
+    let app = TestApp::builder().closed().spawn().await;
     let key = app.api_key(kts::store::Scope::Read).await;
     let address = app.base_url.trim_start_matches("http://").to_owned();
     let mut stream = tokio::net::TcpStream::connect(&address).await.unwrap();
@@ -345,11 +338,7 @@ async fn read_only_calls_refuse_file_parts_before_reading_them() {
 
 #[tokio::test]
 async fn an_empty_file_input_of_a_browser_form_is_not_a_file_part() {
-    let app = spawn_app_with(TestOptions {
-        real_service: true,
-        ..Default::default()
-    })
-    .await;
+    let app = spawn_app(Platform::Kaltura).await;
     // What a browser sends for a form with an untouched file input.
     let form = Form::new()
         .text("kaltura_id", "1")

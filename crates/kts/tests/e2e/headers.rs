@@ -5,14 +5,13 @@
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-use crate::helpers::{TestApp, TestOptions, spawn_app_with};
+use crate::helpers::{Platform, TestApp, spawn_app};
 
 async fn spawn() -> TestApp {
-    spawn_app_with(TestOptions {
-        admin_password: Some("a-good-admin-password"),
-        ..TestOptions::default()
-    })
-    .await
+    TestApp::builder()
+        .admin_password("a-good-admin-password")
+        .spawn_with_probes()
+        .await
 }
 
 /// Sends `request` as raw bytes and returns the whole answer.
@@ -77,11 +76,7 @@ async fn service_answers_and_html_pages_are_never_stored() {
 
 #[tokio::test]
 async fn get_media_and_kaltura_session_start_answers_are_never_stored() {
-    let app = spawn_app_with(TestOptions {
-        real_service: true,
-        ..TestOptions::default()
-    })
-    .await;
+    let app = spawn_app(Platform::Kaltura).await;
     for path in [
         "/service/get_media?id=1:0_nosuchentry",
         "/service/kaltura_session_start",

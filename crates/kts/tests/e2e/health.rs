@@ -1,10 +1,10 @@
 //! `/healthz`, `/readyz`, `/metrics`.
 
-use crate::helpers::{TestOptions, spawn_app, spawn_app_with};
+use crate::helpers::{Platform, TestApp, spawn_app, spawn_probe_app};
 
 #[tokio::test]
 async fn healthz_answers_ok() {
-    let app = spawn_app().await;
+    let app = spawn_app(Platform::Kaltura).await;
     let response = app.client.get(app.url("/healthz")).send().await.unwrap();
     assert_eq!(response.status(), 200);
     assert!(response.headers().contains_key("x-request-id"));
@@ -13,7 +13,7 @@ async fn healthz_answers_ok() {
 
 #[tokio::test]
 async fn readyz_answers_ready_while_the_store_answers_and_503_after() {
-    let app = spawn_app().await;
+    let app = spawn_app(Platform::Kaltura).await;
     let response = app.client.get(app.url("/readyz/")).send().await.unwrap();
     assert_eq!(response.status(), 200);
 
@@ -25,7 +25,7 @@ async fn readyz_answers_ready_while_the_store_answers_and_503_after() {
 
 #[tokio::test]
 async fn metrics_count_requests_by_route_and_status_and_upload_bytes() {
-    let app = spawn_app().await;
+    let app = spawn_probe_app().await;
     app.client.get(app.url("/healthz")).send().await.unwrap();
     let form = reqwest::multipart::Form::new().part(
         "file",
@@ -63,7 +63,7 @@ async fn metrics_count_requests_by_route_and_status_and_upload_bytes() {
 
 #[tokio::test]
 async fn made_up_methods_and_paths_add_no_metric_series() {
-    let app = spawn_app().await;
+    let app = spawn_probe_app().await;
     let client = &app.client;
     for i in 0..300 {
         let method = reqwest::Method::from_bytes(format!("FROB{i}").as_bytes()).unwrap();
@@ -119,7 +119,7 @@ async fn made_up_methods_and_paths_add_no_metric_series() {
 
 #[tokio::test]
 async fn a_panicking_handler_answers_the_legacy_500_body() {
-    let app = spawn_app().await;
+    let app = spawn_probe_app().await;
     let response = app
         .client
         .post(app.url("/service/panic"))
@@ -135,7 +135,7 @@ async fn a_panicking_handler_answers_the_legacy_500_body() {
 
 #[tokio::test]
 async fn unknown_paths_are_404_in_the_legacy_shape() {
-    let app = spawn_app().await;
+    let app = spawn_app(Platform::Kaltura).await;
     let response = app
         .client
         .get(app.url("/nothing/here"))
@@ -151,12 +151,7 @@ async fn unknown_paths_are_404_in_the_legacy_shape() {
 
 #[tokio::test]
 async fn the_real_app_starts_with_its_own_service_area() {
-    let app = spawn_app_with(TestOptions {
-        open_access: false,
-        real_service: true,
-        ..Default::default()
-    })
-    .await;
+    let app = TestApp::builder().closed().spawn().await;
     let response = app
         .client
         .get(app.url("/service/no_such_call/?id=1:0_abc"))
@@ -171,11 +166,7 @@ async fn the_real_app_starts_with_its_own_service_area() {
 
 #[tokio::test]
 async fn metrics_time_each_kaltura_call_and_count_its_errors_by_code() {
-    let app = spawn_app_with(TestOptions {
-        real_service: true,
-        ..TestOptions::default()
-    })
-    .await;
+    let app = spawn_app(Platform::Kaltura).await;
     let response = app
         .client
         .post(app.url("/service/del_media/?id=1:0_nosuchentry"))

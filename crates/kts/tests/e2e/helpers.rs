@@ -1,18 +1,24 @@
-//! `spawn_app()` starts a Kaltura simulator and KTS on free ports of
-//! 127.0.0.1, KTS with its own SQLite file (or PostgreSQL database) and upload
-//! folder and instance 1 configured against the simulator, and returns a
-//! `TestApp` to talk to them.
+//! How the end-to-end tests reach KTS. [`spawn_app`] starts a simulator of
+//! the platform under test and the real KTS service (`App::build` and the
+//! accept loop of `kts serve`) on free ports of 127.0.0.1, KTS with its own
+//! SQLite file (or PostgreSQL database) and upload folder and instance 1
+//! configured against the simulator, and returns a [`TestApp`] to talk to
+//! them; [`TestApp::builder`] changes the settings. [`spawn_probe_app`]
+//! starts the same edge with probe routes as `/service/*`, for tests of the
+//! extractors, API-key guard, body limits and layers on their own.
 //!
-//! Until the legacy calls exist, the `/service` area is a set of probe routes
-//! that show what the extractors produced, behind the real API-key guard,
-//! body limits and layers.
+//! `TestApp` carries the calls the feature files share (the legacy calls as
+//! a client makes them, entries and faults in the simulator); readers of the
+//! legacy answers are the free functions at the end.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use axum::Json;
 use axum::Router;
 use axum::routing::{any, post};
-use kaltura_sim::{Partner, Simulator, SimulatorHandle};
+use kaltura::{MediaEntry, MediaType};
+use kaltura_sim::{FaultRule, FaultSet, Partner, Simulator, SimulatorHandle};
 use kts::App;
 use kts::config::{
     AccessSettings, AdminCredentials, AdminSettings, DatabaseSettings, DatabaseUrl, SecretKey,
@@ -21,45 +27,69 @@ use kts::config::{
 use kts::http::api_key::{ApiKey, WriteAccess};
 use kts::http::error::LegacyError;
 use kts::http::extract::LegacyUpload;
+use kts::http::state::AppState;
 use kts::ids::InstanceId;
-use kts::state::AppState;
 use kts::store::{NewInstance, Scope, Store};
+use reqwest::multipart::{Form, Part};
 use secrecy::ExposeSecret;
 use secrecy::SecretString;
 use serde_json::{Value, json};
 use tokio::sync::oneshot;
 
+#[path = "../support/postgres.rs"]
+mod postgres;
+
+use postgres::TestDatabase;
+
 /// The admin user name of apps started with an admin password.
 pub(crate) const ADMIN_USER: &str = "admin";
 
-/// How to start the app.
-pub(crate) struct TestOptions {
-    pub(crate) open_access: bool,
-    pub(crate) cors_origins: Vec<&'static str>,
-    pub(crate) max_file_bytes: u64,
-    pub(crate) body_idle_timeout: std::time::Duration,
-    pub(crate) postgres: bool,
-    /// Serve the real `http::legacy` area instead of the probe routes.
-    pub(crate) real_service: bool,
-    /// The folder `fromlocal` uploads may read (canonical); `None`: off.
-    pub(crate) fromlocal_dir: Option<PathBuf>,
-    /// Admin password (user `admin`); the admin area is closed without one.
-    pub(crate) admin_password: Option<&'static str>,
-    /// `KTS_PUBLIC_URL`; `None`: derived from the bound address.
-    pub(crate) public_url: Option<&'static str>,
-    /// KS version of instance 1 and of the simulated partner behind it.
-    pub(crate) ks_version: kaltura::KsVersion,
+/// A video platform KTS stands in front of, here with its in-process
+/// simulator. A test that takes the platform runs unchanged against each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Platform {
+    /// Kaltura, through `kaltura-sim`.
+    Kaltura,
 }
 
-impl Default for TestOptions {
+/// KTS serving the real `/service/*` calls in front of `platform`, with the
+/// default settings of [`TestAppBuilder`].
+pub(crate) async fn spawn_app(platform: Platform) -> TestApp {
+    TestApp::builder().platform(platform).spawn().await
+}
+
+/// KTS whose `/service/*` area is the probe routes (see
+/// [`TestAppBuilder::spawn_with_probes`]), with the default settings.
+pub(crate) async fn spawn_probe_app() -> TestApp {
+    TestApp::builder().spawn_with_probes().await
+}
+
+/// How to start the app. By default: Kaltura, open access (no API key
+/// needed), any CORS origin, 1 MiB files, a 30 s body idle timeout, SQLite,
+/// no `fromlocal` folder, the admin area closed, no public URL, KS v2.
+#[derive(Debug)]
+pub(crate) struct TestAppBuilder {
+    platform: Platform,
+    open_access: bool,
+    cors_origins: Vec<&'static str>,
+    max_file_bytes: u64,
+    body_idle_timeout: Duration,
+    postgres: bool,
+    fromlocal_dir: Option<PathBuf>,
+    admin_password: Option<&'static str>,
+    public_url: Option<&'static str>,
+    ks_version: kaltura::KsVersion,
+}
+
+impl Default for TestAppBuilder {
     fn default() -> Self {
-        TestOptions {
+        TestAppBuilder {
+            platform: Platform::Kaltura,
             open_access: true,
             cors_origins: Vec::new(),
             max_file_bytes: 1 << 20,
-            body_idle_timeout: std::time::Duration::from_secs(30),
+            body_idle_timeout: Duration::from_secs(30),
             postgres: false,
-            real_service: false,
             fromlocal_dir: None,
             admin_password: None,
             public_url: None,
@@ -68,94 +98,155 @@ impl Default for TestOptions {
     }
 }
 
-/// A running KTS.
-pub(crate) struct TestApp {
-    pub(crate) base_url: String,
-    pub(crate) client: reqwest::Client,
-    pub(crate) store: Store,
-    pub(crate) upload_folder: PathBuf,
-    /// The simulated Kaltura behind instance 1.
-    pub(crate) sim: Option<SimulatorHandle>,
-    _folder: tempfile::TempDir,
-    postgres_db: Option<String>,
-    stop: Option<oneshot::Sender<()>>,
-    server: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
+impl TestAppBuilder {
+    /// The platform behind instance 1.
+    pub(crate) fn platform(mut self, platform: Platform) -> Self {
+        self.platform = platform;
+        self
+    }
+
+    /// `/service/*` needs an API key (`KTS_OPEN_ACCESS=false`).
+    pub(crate) fn closed(mut self) -> Self {
+        self.open_access = false;
+        self
+    }
+
+    /// `KTS_CORS_ORIGINS`.
+    pub(crate) fn cors_origins(mut self, origins: &[&'static str]) -> Self {
+        self.cors_origins = origins.to_vec();
+        self
+    }
+
+    /// The largest upload.
+    pub(crate) fn max_file_bytes(mut self, bytes: u64) -> Self {
+        self.max_file_bytes = bytes;
+        self
+    }
+
+    /// The longest wait for the next bytes of a request body.
+    pub(crate) fn body_idle_timeout(mut self, timeout: Duration) -> Self {
+        self.body_idle_timeout = timeout;
+        self
+    }
+
+    /// A PostgreSQL database of the test's own instead of an SQLite file.
+    pub(crate) fn postgres(mut self) -> Self {
+        self.postgres = true;
+        self
+    }
+
+    /// The folder `fromlocal` uploads may read (canonical).
+    pub(crate) fn fromlocal_dir(mut self, folder: PathBuf) -> Self {
+        self.fromlocal_dir = Some(folder);
+        self
+    }
+
+    /// Opens the admin area to user [`ADMIN_USER`] with `password`.
+    pub(crate) fn admin_password(mut self, password: &'static str) -> Self {
+        self.admin_password = Some(password);
+        self
+    }
+
+    /// `KTS_PUBLIC_URL` (the tests still reach KTS on its bound address).
+    pub(crate) fn public_url(mut self, url: &'static str) -> Self {
+        self.public_url = Some(url);
+        self
+    }
+
+    /// The KS version of instance 1 and of the simulated partner behind it.
+    pub(crate) fn ks_version(mut self, version: kaltura::KsVersion) -> Self {
+        self.ks_version = version;
+        self
+    }
+
+    /// Starts the platform's simulator and the real KTS service, built as
+    /// `kts serve` builds it.
+    pub(crate) async fn spawn(self) -> TestApp {
+        self.start(None).await
+    }
+
+    /// Starts KTS with probe routes as its `/service/*` area, behind the
+    /// same extractors, API-key guard, body limits and layers as the real
+    /// calls: `/service/echo` shows what `LegacyUpload` extracted,
+    /// `/service/change` needs a write key, `/service/panic` panics.
+    pub(crate) async fn spawn_with_probes(self) -> TestApp {
+        self.start(Some(probe_routes())).await
+    }
+
+    async fn start(self, service: Option<Router<AppState>>) -> TestApp {
+        let folder = tempfile::tempdir().unwrap();
+        let upload_folder = folder.path().join("uploads");
+        let (url, postgres) = if self.postgres {
+            let database = TestDatabase::create("kts_e2e").await;
+            (DatabaseUrl::Postgres(database.url()), Some(database))
+        } else {
+            (DatabaseUrl::Sqlite(folder.path().join("kts.sqlite3")), None)
+        };
+        let settings = Settings {
+            server: ServerSettings {
+                address: "127.0.0.1:0".parse().unwrap(),
+                public_url: self.public_url.map(|url| url.parse().unwrap()),
+                connections: Default::default(),
+            },
+            database: DatabaseSettings {
+                url,
+                max_connections: 4,
+            },
+            uploads: UploadSettings {
+                folder: upload_folder.clone(),
+                max_file_bytes: self.max_file_bytes,
+                body_idle_timeout: self.body_idle_timeout,
+                fromlocal_dir: self.fromlocal_dir.clone(),
+            },
+            admin: AdminSettings {
+                credentials: self.admin_password.map(|password| AdminCredentials {
+                    user: ADMIN_USER.to_owned(),
+                    password: SecretString::from(password),
+                }),
+            },
+            access: AccessSettings {
+                open: self.open_access,
+                cors_origins: self
+                    .cors_origins
+                    .iter()
+                    .map(|o| o.parse().unwrap())
+                    .collect(),
+            },
+            secret_key: SecretKey::generate(),
+            seed_instances: Vec::new(),
+        };
+        let app = match service {
+            None => App::build(settings).await.unwrap(),
+            Some(service) => App::build_with_service(settings, service).await.unwrap(),
+        };
+        let base_url = format!("http://{}", app.address());
+        let store = app.store().clone();
+        let sim = match self.platform {
+            Platform::Kaltura => add_simulated_kaltura(&store, self.ks_version).await,
+        };
+        let (stop, stopped) = oneshot::channel::<()>();
+        let server = tokio::spawn(app.run_until(async {
+            let _ = stopped.await;
+        }));
+        TestApp {
+            base_url,
+            client: reqwest::Client::new(),
+            store,
+            upload_folder,
+            sim: Some(sim),
+            _folder: folder,
+            postgres,
+            stop: Some(stop),
+            server: Some(server),
+        }
+    }
 }
 
-/// The PostgreSQL server of the tests: `KTS_TEST_POSTGRES_URL` (without a
-/// database), by default the local server that trusts `postgres`.
-fn postgres_server() -> String {
-    std::env::var("KTS_TEST_POSTGRES_URL")
-        .unwrap_or_else(|_| "postgres://postgres:root@127.0.0.1:5432".to_owned())
-        .trim_end_matches('/')
-        .to_owned()
-}
-
-/// A database to connect to while creating and dropping test databases.
-fn postgres_admin_url() -> String {
-    format!("{}/test", postgres_server())
-}
-
-pub(crate) async fn spawn_app() -> TestApp {
-    spawn_app_with(TestOptions::default()).await
-}
-
-pub(crate) async fn spawn_app_with(options: TestOptions) -> TestApp {
-    let folder = tempfile::tempdir().unwrap();
-    let upload_folder = folder.path().join("uploads");
-    let (url, postgres_db) = if options.postgres {
-        let name = create_postgres_database().await;
-        (
-            DatabaseUrl::Postgres(format!("{}/{name}", postgres_server())),
-            Some(name),
-        )
-    } else {
-        (DatabaseUrl::Sqlite(folder.path().join("kts.sqlite3")), None)
-    };
-    let settings = Settings {
-        server: ServerSettings {
-            address: "127.0.0.1:0".parse().unwrap(),
-            public_url: options.public_url.map(|url| url.parse().unwrap()),
-            connections: Default::default(),
-        },
-        database: DatabaseSettings {
-            url,
-            max_connections: 4,
-        },
-        uploads: UploadSettings {
-            folder: upload_folder.clone(),
-            max_file_bytes: options.max_file_bytes,
-            body_idle_timeout: options.body_idle_timeout,
-            fromlocal_dir: options.fromlocal_dir.clone(),
-        },
-        admin: AdminSettings {
-            credentials: options.admin_password.map(|password| AdminCredentials {
-                user: ADMIN_USER.to_owned(),
-                password: SecretString::from(password),
-            }),
-        },
-        access: AccessSettings {
-            open: options.open_access,
-            cors_origins: options
-                .cors_origins
-                .iter()
-                .map(|o| o.parse().unwrap())
-                .collect(),
-        },
-        secret_key: SecretKey::generate(),
-        seed_instances: Vec::new(),
-    };
-    let app = if options.real_service {
-        App::build(settings).await.unwrap()
-    } else {
-        App::build_with_service(settings, probe_routes())
-            .await
-            .unwrap()
-    };
-    let base_url = format!("http://{}", app.address());
-    let store = app.store().clone();
+/// Starts a Kaltura simulator (entries ready at once) and configures it as
+/// instance 1.
+async fn add_simulated_kaltura(store: &Store, ks_version: kaltura::KsVersion) -> SimulatorHandle {
     let partner = Partner {
-        ks_version: match options.ks_version {
+        ks_version: match ks_version {
             kaltura::KsVersion::V1 => kaltura_sim::KsVersion::V1,
             kaltura::KsVersion::V2 => kaltura_sim::KsVersion::V2,
         },
@@ -163,7 +254,7 @@ pub(crate) async fn spawn_app_with(options: TestOptions) -> TestApp {
     };
     let sim = Simulator::builder()
         .partner(partner.clone())
-        .ready_delay(std::time::Duration::ZERO)
+        .ready_delay(Duration::ZERO)
         .spawn()
         .await
         .unwrap();
@@ -179,43 +270,33 @@ pub(crate) async fn spawn_app_with(options: TestOptions) -> TestApp {
             user_secret: Some(SecretString::from(partner.user_secret)),
             user_id: "tester@example.org".into(),
             mobile_flavor_id: None,
-            ks_version: options.ks_version,
+            ks_version,
         })
         .await
         .unwrap();
-    let (stop, stopped) = oneshot::channel::<()>();
-    let server = tokio::spawn(app.run_until(async {
-        let _ = stopped.await;
-    }));
-    TestApp {
-        base_url,
-        client: reqwest::Client::new(),
-        store,
-        upload_folder,
-        sim: Some(sim),
-        _folder: folder,
-        postgres_db,
-        stop: Some(stop),
-        server: Some(server),
-    }
+    sim
 }
 
-async fn create_postgres_database() -> String {
-    sqlx::any::install_default_drivers();
-    let name = format!(
-        "kts_e2e_{}",
-        kts::store::random_token(6).to_lowercase().replace('-', "_")
-    );
-    let admin = sqlx::AnyPool::connect(&postgres_admin_url()).await.unwrap();
-    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-        .execute(&admin)
-        .await
-        .unwrap();
-    admin.close().await;
-    name
+/// A running KTS.
+pub(crate) struct TestApp {
+    pub(crate) base_url: String,
+    pub(crate) client: reqwest::Client,
+    pub(crate) store: Store,
+    pub(crate) upload_folder: PathBuf,
+    /// The simulated platform behind instance 1.
+    pub(crate) sim: Option<SimulatorHandle>,
+    _folder: tempfile::TempDir,
+    postgres: Option<TestDatabase>,
+    stop: Option<oneshot::Sender<()>>,
+    server: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
 }
 
 impl TestApp {
+    /// How to start an app with other settings than [`spawn_app`]'s.
+    pub(crate) fn builder() -> TestAppBuilder {
+        TestAppBuilder::default()
+    }
+
     pub(crate) fn url(&self, path: &str) -> String {
         format!("{}{}", self.base_url, path)
     }
@@ -245,17 +326,209 @@ impl TestApp {
         if let Some(sim) = self.sim.take() {
             sim.shutdown().await.unwrap();
         }
-        if let Some(name) = self.postgres_db.take() {
-            let admin = sqlx::AnyPool::connect(&postgres_admin_url()).await.unwrap();
-            sqlx::query(sqlx::AssertSqlSafe(format!(
-                "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
-            )))
-            .execute(&admin)
-            .await
-            .unwrap();
-            admin.close().await;
+        if let Some(database) = self.postgres.take() {
+            database.drop_database().await;
         }
     }
+}
+
+/// The legacy calls (kts-legacy-api.md) as a client makes them: GET with a
+/// query, url-encoded form, multipart.
+impl TestApp {
+    /// GET `path` with `query`; the status and the JSON body.
+    pub(crate) async fn get(&self, path: &str, query: &[(&str, &str)]) -> (u16, Value) {
+        let mut url = url::Url::parse(&self.url(path)).unwrap();
+        url.query_pairs_mut().extend_pairs(query);
+        json_of(self.client.get(url.as_str()).send().await.unwrap()).await
+    }
+
+    /// POST a multipart body with `fields` and, if given, `file` as (name,
+    /// bytes).
+    pub(crate) async fn post_multipart(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        file: Option<(&str, Vec<u8>)>,
+    ) -> (u16, Value) {
+        let mut form = Form::new();
+        for (name, value) in fields {
+            form = form.text(name.to_string(), value.to_string());
+        }
+        if let Some((name, bytes)) = file {
+            form = form.part("file", Part::bytes(bytes).file_name(name.to_owned()));
+        }
+        let response = self
+            .client
+            .post(self.url(path))
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        (status, response.json().await.unwrap())
+    }
+
+    /// `/service/upload_file` of `fixtures/<path>` as `file_name`, named
+    /// `medianame`; returns the new entry id.
+    pub(crate) async fn upload_fixture(
+        &self,
+        medianame: &str,
+        path: &str,
+        file_name: &str,
+    ) -> String {
+        let form = Form::new().text("medianame", medianame.to_owned()).part(
+            "file",
+            Part::bytes(fixture(path)).file_name(file_name.to_owned()),
+        );
+        let response = self
+            .client
+            .post(self.url("/service/upload_file"))
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        let (status, body) = json_of(response).await;
+        assert_eq!(status, 200, "{body}");
+        assert_eq!(body["success"], true, "{body}");
+        body["entry_id"].as_str().unwrap().to_owned()
+    }
+
+    /// `/service/add_caption/` with `fields` and, if given, the caption
+    /// `file` as (name, bytes): the status and the answer.
+    pub(crate) async fn add_caption(
+        &self,
+        fields: &[(&str, &str)],
+        file: Option<(&str, Vec<u8>)>,
+    ) -> (u16, Value) {
+        self.post_multipart("/service/add_caption/", fields, file)
+            .await
+    }
+
+    /// `/service/get_media/?id=<id>`: the status and the entry.
+    pub(crate) async fn get_media(&self, id: &str) -> (u16, Value) {
+        self.get("/service/get_media/", &[("id", id)]).await
+    }
+
+    /// `/service/thumbnail_list/?id=<id>`: the status and the list.
+    pub(crate) async fn thumbnail_list(&self, id: &str) -> (u16, Value) {
+        self.get("/service/thumbnail_list/", &[("id", id)]).await
+    }
+
+    /// `/service/list_captions/?id=<id>`: the status and the list.
+    pub(crate) async fn list_captions(&self, id: &str) -> (u16, Value) {
+        self.get("/service/list_captions/", &[("id", id)]).await
+    }
+}
+
+/// Entries and faults in the simulated platform behind instance 1, made
+/// directly, not through KTS.
+impl TestApp {
+    fn simulator(&self) -> &SimulatorHandle {
+        self.sim.as_ref().unwrap()
+    }
+
+    /// An admin client of the simulator's demo partner (instance 1).
+    pub(crate) fn kaltura_client(&self) -> kaltura::Client {
+        let partner = Partner::demo();
+        kaltura::Client::builder(self.simulator().base_url(), partner.id)
+            .admin_secret(partner.admin_secret)
+            .user_id("tester@example.org")
+            .build()
+            .unwrap()
+    }
+
+    /// A new video entry (no content needed for thumbnails and captions).
+    pub(crate) async fn video_entry(&self) -> String {
+        let entry = MediaEntry {
+            name: Some("asset test".into()),
+            media_type: Some(MediaType::Video),
+            ..Default::default()
+        };
+        let created = self.kaltura_client().media().add(&entry).await.unwrap();
+        created.id.unwrap()
+    }
+
+    /// Makes every call to `target` (`service.action`) fail with an API
+    /// error of the platform.
+    pub(crate) fn fail_calls_to(&self, target: &str) {
+        self.simulator().faults().set(FaultSet {
+            rules: vec![FaultRule {
+                target: target.into(),
+                api_error_rate: 1.0,
+                ..Default::default()
+            }],
+        });
+    }
+
+    /// Makes every request to `target` answer HTTP 503 (after the client's
+    /// retries, the platform looks down).
+    pub(crate) fn answer_503_to(&self, target: &str) {
+        self.simulator().faults().set(FaultSet {
+            rules: vec![FaultRule {
+                target: target.into(),
+                http_error_rate: 1.0,
+                ..Default::default()
+            }],
+        });
+    }
+
+    /// Lets the simulator behave again.
+    pub(crate) fn clear_faults(&self) {
+        self.simulator().faults().clear();
+    }
+}
+
+/// The status and the JSON body of a legacy answer, which must carry the
+/// legacy content type.
+pub(crate) async fn json_of(response: reqwest::Response) -> (u16, Value) {
+    let status = response.status().as_u16();
+    let content_type = response.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(content_type, "application/json; charset=utf-8");
+    (status, response.json().await.unwrap())
+}
+
+/// An `application/x-www-form-urlencoded` body.
+pub(crate) fn form_body<K: AsRef<str>, V: AsRef<str>>(pairs: &[(K, V)]) -> String {
+    let mut body = url::form_urlencoded::Serializer::new(String::new());
+    for (key, value) in pairs {
+        body.append_pair(key.as_ref(), value.as_ref());
+    }
+    body.finish()
+}
+
+/// The first of the answer's `messages`, empty when there is none.
+pub(crate) fn message(body: &Value) -> String {
+    body["messages"][0].as_str().unwrap_or_default().to_owned()
+}
+
+/// The bytes of `fixtures/<path>`.
+pub(crate) fn fixture(path: &str) -> Vec<u8> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+    std::fs::read(root.join(path)).unwrap()
+}
+
+/// The item of a legacy list with this `id`.
+pub(crate) fn item<'a>(list: &'a Value, id: &str) -> &'a Value {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|item| item["id"] == id)
+        .unwrap_or_else(|| panic!("{id} not in {list}"))
+}
+
+/// Asserts that a legacy list is sorted newest first. Kaltura's times are
+/// in seconds, so items made in the same second may come in any order.
+pub(crate) fn assert_newest_first(list: &Value) {
+    let times: Vec<i64> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item["created_at"].as_i64().unwrap())
+        .collect();
+    assert!(times.windows(2).all(|w| w[0] >= w[1]), "{times:?}");
 }
 
 /// Probe routes standing in for the legacy calls.

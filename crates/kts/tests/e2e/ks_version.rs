@@ -6,36 +6,28 @@
 use kaltura::KsVersion;
 use serde_json::Value;
 
-use crate::helpers::{ADMIN_USER, TestApp, TestOptions, spawn_app_with};
-use crate::legacy_calls::{form_body, json_of, upload_fixture};
+use crate::helpers::{ADMIN_USER, TestApp, form_body};
 
 const PASSWORD: &str = "ks-version-password";
 
 async fn spawn(ks_version: KsVersion) -> TestApp {
-    spawn_app_with(TestOptions {
-        real_service: true,
-        max_file_bytes: 8 << 20,
-        admin_password: Some(PASSWORD),
-        ks_version,
-        ..TestOptions::default()
-    })
-    .await
+    TestApp::builder()
+        .max_file_bytes(8 << 20)
+        .admin_password(PASSWORD)
+        .ks_version(ks_version)
+        .spawn()
+        .await
 }
 
 /// Uploads an image and returns its entry id.
 async fn upload_image(app: &TestApp) -> String {
-    upload_fixture(app, "still.png", "media/sample.png", "still.png").await
+    app.upload_fixture("still.png", "media/sample.png", "still.png")
+        .await
 }
 
 /// `get_media` of `entry` on instance 1.
 async fn get_media(app: &TestApp, entry: &str) -> Value {
-    let response = app
-        .client
-        .get(app.url(&format!("/service/get_media/?id=1:{entry}")))
-        .send()
-        .await
-        .unwrap();
-    let (status, media) = json_of(response).await;
+    let (status, media) = app.get_media(&format!("1:{entry}")).await;
     assert_eq!(status, 200, "{media}");
     assert_eq!(media["success"], true, "{media}");
     media

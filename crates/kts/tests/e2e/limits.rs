@@ -12,7 +12,7 @@ use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio::process::{Child, Command};
 
-use crate::sim_entries::fixture;
+use crate::helpers::{TestApp, fixture};
 
 const KTS: &str = env!("CARGO_BIN_EXE_kts");
 const KEY: &str = "limits-test-key-limits-test-key-limits";
@@ -308,12 +308,11 @@ async fn logs_written_to_a_pipe_carry_no_colour_codes() {
 
 #[tokio::test]
 async fn a_stalled_body_outside_service_is_cut_off_after_the_body_idle_timeout() {
-    let app = crate::helpers::spawn_app_with(crate::helpers::TestOptions {
-        admin_password: Some("a-good-admin-password"),
-        body_idle_timeout: Duration::from_millis(300),
-        ..Default::default()
-    })
-    .await;
+    let app = TestApp::builder()
+        .admin_password("a-good-admin-password")
+        .body_idle_timeout(Duration::from_millis(300))
+        .spawn()
+        .await;
     let address = app.base_url.trim_start_matches("http://").to_owned();
     let mut stream = TcpStream::connect(&address).await.unwrap();
     stream

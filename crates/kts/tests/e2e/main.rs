@@ -16,12 +16,10 @@ mod headers;
 mod health;
 mod helpers;
 mod ks_version;
-mod legacy_calls;
 mod limits;
 mod media;
 mod orphans;
 mod platform_messages;
-mod sim_entries;
 // The fault soak's uploads and checks, shared with its benchmark.
 #[path = "../../benches/fault_soak/driver.rs"]
 #[allow(dead_code, unreachable_pub)]

@@ -9,17 +9,10 @@ use kaltura_sim::{FaultRule, FaultSet};
 use reqwest::multipart::{Form, Part};
 use serde_json::Value;
 
-use crate::helpers::{TestApp, TestOptions, spawn_app_with};
-use crate::legacy_calls::{form_body, json_of};
-use crate::sim_entries::fixture;
+use crate::helpers::{TestApp, fixture, form_body, json_of};
 
 async fn spawn() -> TestApp {
-    spawn_app_with(TestOptions {
-        real_service: true,
-        max_file_bytes: 8 << 20,
-        ..TestOptions::default()
-    })
-    .await
+    TestApp::builder().max_file_bytes(8 << 20).spawn().await
 }
 
 /// Uploads `bytes` as `file` with `medianame`, returns the answer.
@@ -763,13 +756,11 @@ async fn add_kts_mobile_flavor_adds_once_and_stores_the_id() {
 
 #[tokio::test]
 async fn kaltura_session_start_needs_a_write_key_and_an_admin_login_and_gives_no_admin_session() {
-    let app = spawn_app_with(TestOptions {
-        real_service: true,
-        open_access: false,
-        admin_password: Some("session-start-password"),
-        ..TestOptions::default()
-    })
-    .await;
+    let app = TestApp::builder()
+        .closed()
+        .admin_password("session-start-password")
+        .spawn()
+        .await;
     let read = app.api_key(kts::store::Scope::Read).await;
     let write = app.api_key(kts::store::Scope::Write).await;
     let call = |key: &str, cookie: Option<&str>| {
@@ -889,12 +880,10 @@ async fn fromlocal_uploads_only_files_under_the_configured_folder() {
     let allowed = tempfile::tempdir().unwrap();
     let allowed_dir = allowed.path().canonicalize().unwrap();
     std::fs::write(allowed_dir.join("song.mp3"), fixture("media/sample.mp3")).unwrap();
-    let app = spawn_app_with(TestOptions {
-        real_service: true,
-        fromlocal_dir: Some(allowed_dir.clone()),
-        ..TestOptions::default()
-    })
-    .await;
+    let app = TestApp::builder()
+        .fromlocal_dir(allowed_dir.clone())
+        .spawn()
+        .await;
     let post = |path: &str| {
         app.client
             .post(app.url("/service/upload_file"))
@@ -941,13 +930,11 @@ async fn fromlocal_answers_alike_for_missing_and_outside_paths_and_keeps_the_upl
     std::fs::write(root.path().join("secret.txt"), b"secret").unwrap();
     let large = vec![0u8; 4096];
     std::fs::write(allowed_dir.join("large.mp4"), &large).unwrap();
-    let app = spawn_app_with(TestOptions {
-        real_service: true,
-        max_file_bytes: 1024,
-        fromlocal_dir: Some(allowed_dir.clone()),
-        ..TestOptions::default()
-    })
-    .await;
+    let app = TestApp::builder()
+        .max_file_bytes(1024)
+        .fromlocal_dir(allowed_dir.clone())
+        .spawn()
+        .await;
     let post = |path: String| {
         app.client
             .post(app.url("/service/upload_file"))

@@ -14,18 +14,11 @@ use kts::ids::InstanceId;
 use kts::ops::undo::UndoStep;
 use serde_json::Value;
 
-use crate::helpers::{TestApp, TestOptions, spawn_app_with};
-use crate::legacy_calls::post_multipart;
-use crate::sim_entries::{admin_client, fixture, video_entry};
+use crate::helpers::{TestApp, fixture};
 use crate::soak_driver::{self, Soak};
 
 async fn app() -> TestApp {
-    spawn_app_with(TestOptions {
-        real_service: true,
-        max_file_bytes: 8 << 20,
-        ..TestOptions::default()
-    })
-    .await
+    TestApp::builder().max_file_bytes(8 << 20).spawn().await
 }
 
 fn set_faults(app: &TestApp, rules: &[&str]) {
@@ -40,7 +33,7 @@ async fn entries(app: &TestApp) -> Vec<MediaEntry> {
         ..Default::default()
     };
     let pager = FilterPager::page(500, 1);
-    admin_client(app)
+    app.kaltura_client()
         .media()
         .list(Some(&filter), Some(&pager))
         .await
@@ -54,7 +47,7 @@ async fn live_tokens(app: &TestApp) -> usize {
         status_in: Some("0,1,2".into()),
         ..Default::default()
     };
-    admin_client(app)
+    app.kaltura_client()
         .upload_token()
         .list(&filter, Some(&FilterPager::page(500, 1)))
         .await
@@ -72,8 +65,7 @@ async fn drained(app: &TestApp) -> i64 {
 }
 
 async fn upload_video(app: &TestApp, name: &str) -> (u16, Value) {
-    post_multipart(
-        app,
+    app.post_multipart(
         "/service/upload_file",
         &[("medianame", name)],
         Some(("clip.mp4", fixture("media/sample.mp4"))),
@@ -116,7 +108,7 @@ async fn an_upload_token_whose_creation_answer_was_lost_is_found_by_name_and_rem
 async fn caption_and_thumbnail_assets_whose_creation_answer_was_lost_are_found_by_tag_and_removed()
 {
     let app = app().await;
-    let entry = video_entry(&app).await;
+    let entry = app.video_entry().await;
     let id = format!("1:{entry}");
     set_faults(
         &app,
@@ -126,26 +118,26 @@ async fn caption_and_thumbnail_assets_whose_creation_answer_was_lost_are_found_b
         ],
     );
 
-    let (caption_status, caption) = post_multipart(
-        &app,
-        "/service/add_caption",
-        &[("id", &id), ("language", "en")],
-        Some(("a.srt", fixture("captions/simple.srt"))),
-    )
-    .await;
-    let (thumbnail_status, thumbnail) = post_multipart(
-        &app,
-        "/service/update_thumbnail_file",
-        &[("id", &id)],
-        Some(("a.png", fixture("media/sample.png"))),
-    )
-    .await;
+    let (caption_status, caption) = app
+        .post_multipart(
+            "/service/add_caption",
+            &[("id", &id), ("language", "en")],
+            Some(("a.srt", fixture("captions/simple.srt"))),
+        )
+        .await;
+    let (thumbnail_status, thumbnail) = app
+        .post_multipart(
+            "/service/update_thumbnail_file",
+            &[("id", &id)],
+            Some(("a.png", fixture("media/sample.png"))),
+        )
+        .await;
 
     assert_eq!(caption_status, 502, "{caption}");
     assert_eq!(thumbnail_status, 502, "{thumbnail}");
     app.sim.as_ref().unwrap().faults().clear();
     assert_eq!(drained(&app).await, 0);
-    let client = admin_client(&app);
+    let client = app.kaltura_client();
     let filter = AssetFilter::for_entry(&entry);
     let captions = client.caption_asset().list(&filter, None).await.unwrap();
     assert!(captions.objects.is_empty(), "{:?}", captions.objects);
@@ -176,7 +168,8 @@ async fn a_clean_up_that_fails_waits_in_the_store_and_is_done_when_the_platform_
         status_in: Some("-2,-1,0,1,2,4,5,6,7".into()),
         ..Default::default()
     };
-    let waiting = admin_client(&app)
+    let waiting = app
+        .kaltura_client()
         .media()
         .count(Some(&any_status))
         .await
@@ -191,7 +184,7 @@ async fn a_clean_up_that_fails_waits_in_the_store_and_is_done_when_the_platform_
 #[tokio::test]
 async fn a_clean_up_left_by_a_process_that_died_is_done_by_the_next() {
     let app = app().await;
-    let client = admin_client(&app);
+    let client = app.kaltura_client();
     // What a process that died mid-upload left: an entry marked with its
     // reference, and the job it had written before creating it, whose lease
     // ran out.
@@ -235,7 +228,7 @@ async fn a_small_fault_soak_leaves_no_orphan_no_token_and_no_file() {
         done: Arc::new(AtomicUsize::new(0)),
     };
     let media_url = soak_driver::serve_video(video).await;
-    let caption_entries = vec![video_entry(&app).await, video_entry(&app).await];
+    let caption_entries = vec![app.video_entry().await, app.video_entry().await];
     app.sim.as_ref().unwrap().faults().set(FaultSet {
         rules: vec![FaultRule {
             target: "*".into(),

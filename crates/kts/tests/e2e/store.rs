@@ -5,7 +5,7 @@ use kts::ids::InstanceId;
 use kts::store::NewInstance;
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::helpers::{TestApp, TestOptions, spawn_app_with};
+use crate::helpers::{Platform, TestApp, spawn_app};
 
 fn instance() -> NewInstance {
     NewInstance {
@@ -45,17 +45,10 @@ async fn serves_and_stores(app: TestApp) {
 
 #[tokio::test]
 async fn sqlite_backed_app_serves_and_stores_instances() {
-    serves_and_stores(spawn_app_with(TestOptions::default()).await).await;
+    serves_and_stores(spawn_app(Platform::Kaltura).await).await;
 }
 
 #[tokio::test]
 async fn postgres_backed_app_serves_and_stores_instances() {
-    serves_and_stores(
-        spawn_app_with(TestOptions {
-            postgres: true,
-            ..Default::default()
-        })
-        .await,
-    )
-    .await;
+    serves_and_stores(TestApp::builder().postgres().spawn().await).await;
 }

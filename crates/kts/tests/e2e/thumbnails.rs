@@ -2,34 +2,22 @@
 //! the simulator: answers with the contract's keys and value types, and the
 //! failures (unknown instance, entry or thumbnail, missing or bad input,
 //! Kaltura failing) with nothing left behind.
-use crate::helpers::{TestApp, TestOptions, spawn_app_with};
-use crate::legacy_calls::{get, message, post_multipart};
-use crate::sim_entries::{
-    answer_503_to, assert_newest_first, clear_faults, fail_calls_to, fixture, item, video_entry,
-};
-
-pub(crate) async fn real_app() -> TestApp {
-    spawn_app_with(TestOptions {
-        real_service: true,
-        ..Default::default()
-    })
-    .await
-}
+use crate::helpers::{Platform, assert_newest_first, fixture, item, message, spawn_app};
 
 #[tokio::test]
 async fn thumbnails_are_added_listed_made_default_and_removed() {
-    let app = real_app().await;
-    let entry = video_entry(&app).await;
+    let app = spawn_app(Platform::Kaltura).await;
+    let entry = app.video_entry().await;
     let id = format!("1:{entry}");
 
     // update_thumbnail_file, as in the old README's curl example.
-    let (status, body) = post_multipart(
-        &app,
-        &format!("/service/update_thumbnail_file?id={id}"),
-        &[("default", "true")],
-        Some(("irt.PNG", fixture("detect/picture.png"))),
-    )
-    .await;
+    let (status, body) = app
+        .post_multipart(
+            &format!("/service/update_thumbnail_file?id={id}"),
+            &[("default", "true")],
+            Some(("irt.PNG", fixture("detect/picture.png"))),
+        )
+        .await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["success"], true);
     let first = body["thumbnail_id"].as_str().unwrap().to_owned();
@@ -37,7 +25,7 @@ async fn thumbnails_are_added_listed_made_default_and_removed() {
     assert!(body["messages"].is_array());
 
     // thumbnail_list: keys and types, and a URL a browser can fetch.
-    let (status, list) = get(&app, "/service/thumbnail_list/", &[("id", &id)]).await;
+    let (status, list) = app.thumbnail_list(&id).await;
     assert_eq!(status, 200, "{list}");
     let thumb = &list[0];
     assert_eq!(thumb["id"], first.as_str());
@@ -56,12 +44,12 @@ async fn thumbnails_are_added_listed_made_default_and_removed() {
 
     // add_thumbnail_from_url: Kaltura fetches the URL (here the first
     // thumbnail's own download URL).
-    let (status, body) = get(
-        &app,
-        "/service/add_thumbnail_from_url/",
-        &[("id", &id), ("url", &url)],
-    )
-    .await;
+    let (status, body) = app
+        .get(
+            "/service/add_thumbnail_from_url/",
+            &[("id", &id), ("url", &url)],
+        )
+        .await;
     assert_eq!(status, 200, "{body}");
     let text = body["message"][0].as_str().unwrap();
     let second = text.rsplit(' ').next().unwrap().to_owned();
@@ -71,7 +59,7 @@ async fn thumbnails_are_added_listed_made_default_and_removed() {
         format!("url {url} applied to thumbnail with id {second}")
     );
 
-    let (_, list) = get(&app, "/service/thumbnail_list", &[("id", &id)]).await;
+    let (_, list) = app.get("/service/thumbnail_list", &[("id", &id)]).await;
     assert_eq!(list.as_array().unwrap().len(), 2);
     assert_newest_first(&list);
     assert_eq!(item(&list, &second)["default"], false);
@@ -79,32 +67,32 @@ async fn thumbnails_are_added_listed_made_default_and_removed() {
 
     // The default cannot be removed: the contract's own failure shape.
     let remove_first = [("kaltura_id", "1"), ("thumbnail_id", first.as_str())];
-    let (status, body) = get(&app, "/service/remove_thumbnail/", &remove_first).await;
+    let (status, body) = app.get("/service/remove_thumbnail/", &remove_first).await;
     assert_eq!(status, 400, "{body}");
     assert_eq!(body["success"], false);
     assert_eq!(body["error"], "thumbnail is default");
     assert!(body["messages"].as_str().unwrap().contains(&first));
 
     // thumbnail_set_default, then the old default can go.
-    let (status, body) = get(
-        &app,
-        "/service/thumbnail_set_default/",
-        &[("kaltura_id", "1"), ("thumbnail_id", second.as_str())],
-    )
-    .await;
+    let (status, body) = app
+        .get(
+            "/service/thumbnail_set_default/",
+            &[("kaltura_id", "1"), ("thumbnail_id", second.as_str())],
+        )
+        .await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(
         body["message"][0],
         format!("Thumbnail with id {second} set as default")
     );
-    let (status, body) = get(&app, "/service/remove_thumbnail", &remove_first).await;
+    let (status, body) = app.get("/service/remove_thumbnail", &remove_first).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(
         body["message"][0],
         format!("Thumbnail with id {first} deleted")
     );
 
-    let (_, list) = get(&app, "/service/thumbnail_list/", &[("id", &id)]).await;
+    let (_, list) = app.thumbnail_list(&id).await;
     assert_eq!(list.as_array().unwrap().len(), 1);
     assert_eq!(list[0]["default"], true);
     assert!(app.upload_files().is_empty(), "{:?}", app.upload_files());
@@ -113,71 +101,74 @@ async fn thumbnails_are_added_listed_made_default_and_removed() {
 
 #[tokio::test]
 async fn thumbnail_calls_name_what_is_unknown() {
-    let app = real_app().await;
-    let entry = video_entry(&app).await;
+    let app = spawn_app(Platform::Kaltura).await;
+    let entry = app.video_entry().await;
 
-    let (status, body) = get(&app, "/service/thumbnail_list/", &[("id", "9:0_x")]).await;
+    let (status, body) = app.thumbnail_list("9:0_x").await;
     assert_eq!(status, 404, "{body}");
     assert_eq!(message(&body), "unknown instance 9");
 
-    let (status, body) = get(&app, "/service/thumbnail_list/", &[("id", "1:0_missing")]).await;
+    let (status, body) = app.thumbnail_list("1:0_missing").await;
     assert_eq!(status, 404, "{body}");
     assert!(message(&body).contains("0_missing"), "{body}");
 
-    let (status, body) = get(
-        &app,
-        "/service/thumbnail_set_default/",
-        &[("kaltura_id", "1"), ("thumbnail_id", "0_nothumb")],
-    )
-    .await;
+    let (status, body) = app
+        .get(
+            "/service/thumbnail_set_default/",
+            &[("kaltura_id", "1"), ("thumbnail_id", "0_nothumb")],
+        )
+        .await;
     assert_eq!(status, 404, "{body}");
     assert_eq!(
         message(&body),
         "thumbnail 0_nothumb not found in instance 1"
     );
 
-    let (status, body) = get(&app, "/service/remove_thumbnail/", &[("kaltura_id", "1")]).await;
+    let (status, body) = app
+        .get("/service/remove_thumbnail/", &[("kaltura_id", "1")])
+        .await;
     assert_eq!(status, 400, "{body}");
     assert!(message(&body).contains("thumbnail_id"), "{body}");
 
-    let (status, body) = get(
-        &app,
-        "/service/thumbnail_set_default/",
-        &[("thumbnail_id", "0_a/b")],
-    )
-    .await;
+    let (status, body) = app
+        .get(
+            "/service/thumbnail_set_default/",
+            &[("thumbnail_id", "0_a/b")],
+        )
+        .await;
     assert_eq!(status, 400, "{body}");
     assert!(message(&body).contains("thumbnail_id"), "{body}");
 
-    let (status, body) = get(&app, "/service/thumbnail_list/", &[("id", &entry)]).await;
+    let (status, body) = app.thumbnail_list(&entry).await;
     assert_eq!(status, 200, "{body}");
     app.finish().await;
 }
 
 #[tokio::test]
 async fn thumbnail_uploads_refuse_bad_input_and_leave_nothing_behind() {
-    let app = real_app().await;
-    let entry = video_entry(&app).await;
+    let app = spawn_app(Platform::Kaltura).await;
+    let entry = app.video_entry().await;
     let id = format!("1:{entry}");
     let path = "/service/update_thumbnail_file/";
 
-    let (status, body) = post_multipart(&app, path, &[("id", &id)], None).await;
+    let (status, body) = app.post_multipart(path, &[("id", &id)], None).await;
     assert_eq!(status, 400, "{body}");
     assert_eq!(message(&body), "missing parameter file");
 
-    let (status, body) =
-        post_multipart(&app, path, &[("id", &id)], Some(("a.png", Vec::new()))).await;
+    let (status, body) = app
+        .post_multipart(path, &[("id", &id)], Some(("a.png", Vec::new())))
+        .await;
     assert_eq!(status, 400, "{body}");
     assert!(message(&body).contains("empty"), "{body}");
 
     // A caption named like an image is not an image.
-    let (status, body) = post_multipart(
-        &app,
-        path,
-        &[("id", &id)],
-        Some(("fake.png", fixture("captions/simple.srt"))),
-    )
-    .await;
+    let (status, body) = app
+        .post_multipart(
+            path,
+            &[("id", &id)],
+            Some(("fake.png", fixture("captions/simple.srt"))),
+        )
+        .await;
     assert_eq!(status, 400, "{body}");
     assert!(message(&body).contains("not an image"), "{body}");
 
@@ -186,20 +177,22 @@ async fn thumbnail_uploads_refuse_bad_input_and_leave_nothing_behind() {
         "not a url",
         "javascript:alert(1)",
     ] {
-        let (status, body) = get(
-            &app,
-            "/service/add_thumbnail_from_url/",
-            &[("id", &id), ("url", bad)],
-        )
-        .await;
+        let (status, body) = app
+            .get(
+                "/service/add_thumbnail_from_url/",
+                &[("id", &id), ("url", bad)],
+            )
+            .await;
         assert_eq!(status, 400, "{bad}: {body}");
         assert!(message(&body).contains("url"), "{body}");
     }
-    let (status, body) = get(&app, "/service/add_thumbnail_from_url/", &[("id", &id)]).await;
+    let (status, body) = app
+        .get("/service/add_thumbnail_from_url/", &[("id", &id)])
+        .await;
     assert_eq!(status, 400, "{body}");
     assert_eq!(message(&body), "missing parameter url");
 
-    let (_, list) = get(&app, "/service/thumbnail_list/", &[("id", &id)]).await;
+    let (_, list) = app.thumbnail_list(&id).await;
     assert_eq!(list, serde_json::json!([]));
     assert!(app.upload_files().is_empty(), "{:?}", app.upload_files());
     app.finish().await;
@@ -207,49 +200,49 @@ async fn thumbnail_uploads_refuse_bad_input_and_leave_nothing_behind() {
 
 #[tokio::test]
 async fn a_failing_kaltura_is_a_502_and_the_half_made_thumbnail_is_deleted() {
-    let app = real_app().await;
-    let entry = video_entry(&app).await;
+    let app = spawn_app(Platform::Kaltura).await;
+    let entry = app.video_entry().await;
     let id = format!("1:{entry}");
 
-    fail_calls_to(&app, "thumbAsset.setContent");
-    let (status, body) = post_multipart(
-        &app,
-        "/service/update_thumbnail_file",
-        &[("id", &id)],
-        Some(("a.jpg", fixture("detect/picture.jpg"))),
-    )
-    .await;
+    app.fail_calls_to("thumbAsset.setContent");
+    let (status, body) = app
+        .post_multipart(
+            "/service/update_thumbnail_file",
+            &[("id", &id)],
+            Some(("a.jpg", fixture("detect/picture.jpg"))),
+        )
+        .await;
     assert_eq!(status, 502, "{body}");
     assert!(message(&body).contains("INTERNAL_SERVERL_ERROR"), "{body}");
-    clear_faults(&app);
+    app.clear_faults();
 
     // Kaltura cannot download the URL: the new asset is removed as well.
-    let (status, body) = get(
-        &app,
-        "/service/add_thumbnail_from_url/",
-        &[("id", &id), ("url", "http://127.0.0.1:9/missing.png")],
-    )
-    .await;
+    let (status, body) = app
+        .get(
+            "/service/add_thumbnail_from_url/",
+            &[("id", &id), ("url", "http://127.0.0.1:9/missing.png")],
+        )
+        .await;
     assert_eq!(status, 502, "{body}");
     assert!(
         message(&body).contains("THUMB_ASSET_DOWNLOAD_FAILED"),
         "{body}"
     );
 
-    let (status, list) = get(&app, "/service/thumbnail_list/", &[("id", &id)]).await;
+    let (status, list) = app.thumbnail_list(&id).await;
     assert_eq!(status, 200, "{list}");
     assert_eq!(list, serde_json::json!([]));
     assert!(app.upload_files().is_empty(), "{:?}", app.upload_files());
 
-    answer_503_to(&app, "multirequest");
-    let (status, body) = get(&app, "/service/thumbnail_list/", &[("id", &id)]).await;
+    app.answer_503_to("multirequest");
+    let (status, body) = app.thumbnail_list(&id).await;
     assert_eq!(status, 502, "{body}");
     app.finish().await;
 }
 
 #[tokio::test]
 async fn thumbnail_and_caption_calls_answer_cors_preflights() {
-    let app = real_app().await;
+    let app = spawn_app(Platform::Kaltura).await;
     for path in [
         "/service/thumbnail_list/",
         "/service/update_thumbnail_file",

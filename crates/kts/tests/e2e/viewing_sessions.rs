@@ -6,22 +6,20 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::TestApp;
-use crate::legacy_calls::{get, post_multipart, upload_fixture};
-use crate::sim_entries::{admin_client, fixture};
-use crate::thumbnails::real_app;
+use crate::helpers::{Platform, TestApp, fixture, spawn_app};
 
 /// Uploads the sample video and an English caption through KTS, so the entry
 /// belongs to the instance's user as every KTS-made entry does.
 async fn entry_made_by_kts(app: &TestApp) -> (String, String) {
-    let entry = upload_fixture(app, "public clip", "media/sample.mp4", "clip.mp4").await;
-    let (status, body) = post_multipart(
-        app,
-        "/service/add_caption/",
-        &[("id", &format!("1:{entry}")), ("language", "en")],
-        Some(("simple.vtt", fixture("captions/simple.vtt"))),
-    )
-    .await;
+    let entry = app
+        .upload_fixture("public clip", "media/sample.mp4", "clip.mp4")
+        .await;
+    let (status, body) = app
+        .add_caption(
+            &[("id", &format!("1:{entry}")), ("language", "en")],
+            Some(("simple.vtt", fixture("captions/simple.vtt"))),
+        )
+        .await;
     assert_eq!(status, 200, "{body}");
     let caption = body["caption_id"].as_str().unwrap().to_owned();
     (entry, caption)
@@ -39,7 +37,7 @@ fn ks_in(text: &str, marker: &str, end: char) -> String {
 /// Every session KTS hands out for `entry`, named after where it was found.
 async fn handed_out_sessions(app: &TestApp, entry: &str) -> Vec<(&'static str, String)> {
     let id = format!("1:{entry}");
-    let (status, media) = get(app, "/service/get_media/", &[("id", &id)]).await;
+    let (status, media) = app.get_media(&id).await;
     assert_eq!(status, 200, "{media}");
     let mut sessions = vec![("get_media", media["ks"].as_str().unwrap().to_owned())];
 
@@ -65,7 +63,7 @@ async fn handed_out_sessions(app: &TestApp, entry: &str) -> Vec<(&'static str, S
         .unwrap();
     sessions.push(("get_thumbnail", ks_in(&page, "/ks/", '"')));
 
-    let (status, thumbs) = get(app, "/service/thumbnail_list/", &[("id", &id)]).await;
+    let (status, thumbs) = app.thumbnail_list(&id).await;
     assert_eq!(status, 200, "{thumbs}");
     let url = thumbs[0]["url"].as_str().unwrap();
     let encoded = ks_in(url, "/ks/", '/');
@@ -186,13 +184,13 @@ fn changing_calls(
 
 #[tokio::test]
 async fn sessions_handed_to_browsers_cannot_change_or_delete_the_entry() {
-    let app = real_app().await;
+    let app = spawn_app(Platform::Kaltura).await;
     let (entry, caption) = entry_made_by_kts(&app).await;
     let id = format!("1:{entry}");
     // The simulator adds the default thumbnail once the video is analysed.
     let mut thumbs = Value::Null;
     for _ in 0..100 {
-        let (status, list) = get(&app, "/service/thumbnail_list/", &[("id", &id)]).await;
+        let (status, list) = app.thumbnail_list(&id).await;
         assert_eq!(status, 200, "{list}");
         thumbs = list;
         if thumbs.as_array().is_some_and(|t| !t.is_empty()) {
@@ -215,9 +213,9 @@ async fn sessions_handed_to_browsers_cannot_change_or_delete_the_entry() {
         assert_eq!(read["name"], "public clip", "{place}: {read}");
     }
 
-    let after = admin_client(&app).media().get(&entry).await.unwrap();
+    let after = app.kaltura_client().media().get(&entry).await.unwrap();
     assert_eq!(after.name.as_deref(), Some("public clip"));
-    let (_, thumbs_after) = get(&app, "/service/thumbnail_list/", &[("id", &id)]).await;
+    let (_, thumbs_after) = app.thumbnail_list(&id).await;
     // Each listing signs its URLs with a new session: compare what they name.
     let named = |list: &Value| -> Vec<(Value, Value)> {
         let items = list.as_array().unwrap().iter();
@@ -226,21 +224,16 @@ async fn sessions_handed_to_browsers_cannot_change_or_delete_the_entry() {
             .collect()
     };
     assert_eq!(named(&thumbs_after), named(&thumbs));
-    let (_, captions) = get(&app, "/service/list_captions/", &[("id", &id)]).await;
+    let (_, captions) = app.list_captions(&id).await;
     assert_eq!(captions.as_array().map(Vec::len), Some(1), "{captions}");
     app.finish().await;
 }
 
 #[tokio::test]
 async fn the_viewing_session_plays_the_entry_through_the_url_services() {
-    let app = real_app().await;
+    let app = spawn_app(Platform::Kaltura).await;
     let (entry, _) = entry_made_by_kts(&app).await;
-    let (status, media) = get(
-        &app,
-        "/service/get_media/",
-        &[("id", &format!("1:{entry}"))],
-    )
-    .await;
+    let (status, media) = app.get_media(&format!("1:{entry}")).await;
     assert_eq!(status, 200, "{media}");
     let ks = media["ks"].as_str().unwrap();
     let sim = app.sim.as_ref().unwrap().base_url();

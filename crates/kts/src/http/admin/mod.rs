@@ -15,15 +15,28 @@ pub mod session;
 pub mod throttle;
 
 use axum::Router;
-use axum::extract::Query;
+use axum::extract::{FromRef, Query};
 use axum::response::Redirect;
 use axum::routing::{get, post};
 use serde::Deserialize;
 
-use crate::state::AppState;
+use crate::http::activity::Activity;
+use crate::http::admin::session::AdminState;
+use crate::instances::Instances;
+use crate::store::Store;
 
-/// The admin routes, at the root of the site.
-pub fn router() -> Router<AppState> {
+/// The admin routes, at the root of the site, for any state that hands out
+/// the slices the pages take (`AppState` does): the admin area names no
+/// handler state of its own, so `http::state` may hold `AdminState` without
+/// the two depending on each other.
+pub fn router<S>() -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    AdminState: FromRef<S>,
+    Store: FromRef<S>,
+    Instances: FromRef<S>,
+    Activity: FromRef<S>,
+{
     Router::new()
         .route("/admin", get(dashboard::dashboard))
         .route("/admin/login", get(login::login_form).post(login::login))

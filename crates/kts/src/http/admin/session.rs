@@ -26,7 +26,6 @@ use subtle::ConstantTimeEq;
 use crate::config::{AdminCredentials, SecretKey};
 use crate::http::admin::page::{self, AdminError};
 use crate::http::admin::throttle::LoginThrottle;
-use crate::state::AppState;
 
 /// Name of the session cookie.
 pub const SESSION_COOKIE: &str = "kts_admin";
@@ -153,12 +152,6 @@ impl AdminState {
             user: user.to_owned(),
             csrf: CsrfToken(token),
         })
-    }
-}
-
-impl FromRef<AppState> for AdminState {
-    fn from_ref(state: &AppState) -> Self {
-        state.admin.clone()
     }
 }
 

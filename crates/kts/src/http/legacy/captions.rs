@@ -17,9 +17,9 @@ use crate::http::api_key::{ApiKey, WriteAccess};
 use crate::http::error::LegacyError;
 use crate::http::extract::{LegacyParams, LegacyRequest, LegacyTarget, LegacyUpload};
 use crate::http::legacy::{any_legacy, json_answer};
+use crate::http::state::AppState;
 use crate::instances::Instances;
 use crate::ops::captions::{self, CaptionChanges, NewCaption};
-use crate::state::AppState;
 
 /// The caption routes.
 pub fn router() -> Router<AppState> {

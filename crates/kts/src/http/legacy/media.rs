@@ -17,12 +17,12 @@ use crate::error::Error;
 use crate::http::api_key::{ApiKey, WriteAccess};
 use crate::http::error::{LegacyError, LegacyMessageError};
 use crate::http::extract::{LegacyRequest, LegacyTarget, LegacyUpload};
+use crate::http::state::AppState;
 use crate::ingest::local::LocalFolder;
 use crate::instances::Instances;
 use crate::ops::export::{self, ExportRequest};
 use crate::ops::media::{self, SearchQuery, ThumbSize};
 use crate::ops::upload::{self, UploadRequest, UploadSource};
-use crate::state::AppState;
 
 /// Lifetime of the session `kaltura_session_start` hands out.
 const SESSION_START_LIFETIME: std::time::Duration = std::time::Duration::from_secs(3600);

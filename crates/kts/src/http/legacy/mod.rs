@@ -16,7 +16,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, get};
 
-use crate::state::AppState;
+use crate::http::state::AppState;
 
 pub mod captions;
 pub mod media;

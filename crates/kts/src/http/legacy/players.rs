@@ -12,9 +12,9 @@ use super::{any_legacy, json_answer};
 use crate::http::api_key::{ApiKey, WriteAccess};
 use crate::http::error::LegacyError;
 use crate::http::extract::{LegacyRequest, LegacyTarget};
+use crate::http::state::AppState;
 use crate::instances::Instances;
 use crate::ops::media::{self, MobileFlavor};
-use crate::state::AppState;
 
 /// The player routes with JSON answers.
 pub fn router() -> Router<AppState> {

@@ -14,9 +14,9 @@ use crate::http::api_key::{ApiKey, WriteAccess};
 use crate::http::error::LegacyError;
 use crate::http::extract::{LegacyRequest, LegacyTarget, LegacyUpload};
 use crate::http::legacy::{any_legacy, json_answer};
+use crate::http::state::AppState;
 use crate::instances::Instances;
 use crate::ops::thumbnails::{self, Removal, ThumbnailUrl};
-use crate::state::AppState;
 
 /// The thumbnail routes.
 pub fn router() -> Router<AppState> {

@@ -9,7 +9,7 @@ pub mod params;
 use axum::Router;
 use axum::routing::get;
 
-use crate::state::AppState;
+use crate::http::state::AppState;
 
 /// The player pages, nested under `/service` with the legacy calls.
 pub fn service_router() -> Router<AppState> {

@@ -100,6 +100,12 @@ impl FromRef<AppState> for PrometheusHandle {
     }
 }
 
+impl FromRef<AppState> for AdminState {
+    fn from_ref(state: &AppState) -> Self {
+        state.admin.clone()
+    }
+}
+
 impl FromRef<AppState> for Activity {
     fn from_ref(state: &AppState) -> Self {
         state.activity.clone()
