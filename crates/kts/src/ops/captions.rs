@@ -303,6 +303,24 @@ pub async fn update(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::instances::ClientOptions;
+    use crate::ops::assets::span_capture::spans_of;
+    use crate::store::test_support;
+
+    #[tokio::test]
+    async fn operations_run_in_spans_naming_instance_platform_and_caption() {
+        let test = test_support::sqlite().await;
+        let instances = Instances::new(test.store.clone(), ClientOptions::default());
+        let (instance, caption) = (InstanceId::new(42).unwrap(), "1_cap".parse().unwrap());
+        let spans = spans_of(remove(&instances, instance, &caption)).await;
+        let fields = ["instance", "platform", "caption"]
+            .map(String::from)
+            .to_vec();
+        assert!(
+            spans.contains(&("remove_caption".to_owned(), fields)),
+            "{spans:?}"
+        );
+    }
 
     #[test]
     fn labels_are_bounded_and_plain() {

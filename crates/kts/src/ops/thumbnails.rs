@@ -238,6 +238,22 @@ async fn image_of(file: &SpooledFile) -> Result<media_type::Detection, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::instances::ClientOptions;
+    use crate::ops::assets::span_capture::spans_of;
+    use crate::store::test_support;
+
+    #[tokio::test]
+    async fn operations_run_in_spans_naming_instance_platform_and_entry() {
+        let test = test_support::sqlite().await;
+        let instances = Instances::new(test.store.clone(), ClientOptions::default());
+        let (instance, entry) = (InstanceId::new(42).unwrap(), "0_abc".parse().unwrap());
+        let spans = spans_of(list(&instances, instance, &entry)).await;
+        let fields = ["instance", "platform", "entry"].map(String::from).to_vec();
+        assert!(
+            spans.contains(&("list_thumbnails".to_owned(), fields)),
+            "{spans:?}"
+        );
+    }
 
     #[test]
     fn thumbnail_urls_are_http_or_https_with_a_host_and_bounded() {
