@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
     }
     let declared = kts_fuzz::first_line(data);
     if let Ok(format) = CaptionFormat::parse(&declared) {
-        let _ = CaptionFormat::from_kaltura_type(format.kaltura_type());
+        let _ = CaptionFormat::from_number(format.number());
     }
     let _ = CaptionFormat::from_extension(&declared);
 });

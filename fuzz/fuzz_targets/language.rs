@@ -10,7 +10,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let parameter = kts_fuzz::first_line(data);
     if let Ok(name) = LanguageName::parse(&parameter) {
-        let _ = (name.as_str(), name.kaltura_code());
+        let _ = (name.as_str(), name.code());
     }
     let _ = LanguageRequest::parse(Some(&parameter));
     let text = String::from_utf8_lossy(data);

@@ -1,6 +1,6 @@
 //! A caption upload inspected in one pass: format, charset and language together.
 //!
-//! `add_caption` (kts-legacy-api.md, Captions) needs all three before it talks to Kaltura:
+//! `add_caption` (kts-legacy-api.md, Captions) needs all three before it talks to the platform:
 //! the format (from content, [`super::caption_format`]), the text in UTF-8
 //! ([`super::charset`]) and the language (explicit, default or `auto`,
 //! [`super::language`]). [`inspect`] runs them in that order and gathers the sentences for the
@@ -36,7 +36,7 @@ impl LanguageRequest {
     }
 }
 
-/// A caption ready for Kaltura.
+/// A caption ready for upload.
 #[derive(Debug, Clone, PartialEq)]
 pub struct InspectedCaption {
     /// The bytes to upload: UTF-8 without a byte order mark for text formats, the original

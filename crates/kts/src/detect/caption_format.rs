@@ -31,27 +31,29 @@ const TTML_NAMESPACES: &[&str] = &[
 /// The first bytes of a Cheetah CAP file.
 const CAP_MAGIC: &[u8] = &[0xEA, 0x22];
 
-/// A caption format Kaltura accepts (`KalturaCaptionType`).
+/// A caption format KTS detects and uploads: the five Kaltura takes (kaltura-api-v3.md 12.5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CaptionFormat {
-    /// SubRip, `KalturaCaptionType` "1".
+    /// SubRip, number 1.
     Srt,
-    /// DFXP / TTML, "2".
+    /// DFXP / TTML, 2.
     Dfxp,
-    /// WebVTT, "3".
+    /// WebVTT, 3.
     WebVtt,
-    /// Cheetah CAP, "4".
+    /// Cheetah CAP, 4.
     Cap,
-    /// Scenarist SCC, "5".
+    /// Scenarist SCC, 5.
     Scc,
 }
 
 impl CaptionFormat {
-    /// Every format, in `KalturaCaptionType` order.
+    /// Every format, in the order of their [`number`](Self::number)s.
     pub const ALL: [Self; 5] = [Self::Srt, Self::Dfxp, Self::WebVtt, Self::Cap, Self::Scc];
 
-    /// The `KalturaCaptionType` value sent as `captionAsset.format` ("1" to "5").
-    pub fn kaltura_type(self) -> &'static str {
+    /// The format's number ("1" to "5"), which the legacy `format` parameter may give instead
+    /// of a name: callers of the old service passed Kaltura's caption type numbers through, so
+    /// the numbering is Kaltura's, but what a platform is sent is its adapter's business.
+    pub fn number(self) -> &'static str {
         match self {
             Self::Srt => "1",
             Self::Dfxp => "2",
@@ -61,9 +63,9 @@ impl CaptionFormat {
         }
     }
 
-    /// The format for a `KalturaCaptionType` value, if it is one of the five.
-    pub fn from_kaltura_type(value: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|f| f.kaltura_type() == value)
+    /// The format numbered `value` ("1" to "5"), if it is one of the five.
+    pub fn from_number(value: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.number() == value)
     }
 
     /// The file extension Kaltura uses for this format (kaltura-api-v3.md 12.5).
@@ -99,10 +101,10 @@ impl CaptionFormat {
     }
 
     /// Parses the legacy `format` parameter: an extension accepted by
-    /// [`from_extension`](Self::from_extension) or a `KalturaCaptionType` value ("1" to "5").
+    /// [`from_extension`](Self::from_extension) or a [`number`](Self::number) ("1" to "5").
     pub fn parse(value: &str) -> Result<Self, CaptionFormatError> {
         let value = value.trim();
-        Self::from_kaltura_type(value)
+        Self::from_number(value)
             .or_else(|| Self::from_extension(value))
             .ok_or_else(|| CaptionFormatError::UnknownFormatName(bounded(value)))
     }
@@ -620,9 +622,9 @@ mod tests {
     }
 
     #[test]
-    fn format_names_and_kaltura_types_round_trip() {
+    fn format_names_and_numbers_round_trip() {
         for format in CaptionFormat::ALL {
-            assert_eq!(CaptionFormat::parse(format.kaltura_type()), Ok(format));
+            assert_eq!(CaptionFormat::parse(format.number()), Ok(format));
             assert_eq!(CaptionFormat::parse(format.legacy_name()), Ok(format));
             assert_eq!(
                 CaptionFormat::from_extension(format.extension()),

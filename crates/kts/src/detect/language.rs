@@ -1,8 +1,10 @@
-//! Caption languages: Kaltura's language names, and the guess behind `language=auto`.
+//! Caption languages: the languages KTS accepts, each an English name and an ISO 639 code, and
+//! the guess behind `language=auto`.
 //!
-//! Kaltura takes a caption's language as a `KalturaLanguage` *name* such as `French`
-//! (kaltura-api-v3.md 9.6, 12.8). [`LanguageName::parse`] validates an explicit choice against
-//! the full table (names, constants and ISO 639-1/639-2/639-3 codes, case-insensitive);
+//! The legacy contract gives and answers a caption's language by English name such as
+//! `French` (kts-legacy-api.md, Captions), from the list in `table.rs`: what is valid is what
+//! that list holds. [`LanguageName::parse`] validates an explicit choice against the full
+//! table (names, constants and ISO 639-1/639-2/639-3 codes, case-insensitive);
 //! [`detect_language`] answers `language=auto` (kts-legacy-api.md, Captions) in the old
 //! service's order (the DFXP/TTML `xml:lang`, then a code in the file name) and adds a
 //! statistical guess from the caption text before falling back to English.
@@ -17,17 +19,17 @@
 //! used, as a few hundred bytes of Russian, which shares trigrams with Ukrainian and
 //! Bulgarian, score about 0.65 while being identified correctly.
 
-mod kaltura_languages;
+mod table;
 
 use std::fmt;
 
 use quick_xml::events::Event;
 
 use super::caption_format::CaptionFormat;
-use kaltura_languages::KALTURA_LANGUAGES;
+use table::LANGUAGES;
 
 /// Longest explicit language value accepted by [`LanguageName::parse`], in bytes; the longest
-/// Kaltura name is under 50 bytes.
+/// name in the table is under 50 bytes.
 pub const MAX_LANGUAGE_INPUT: usize = 64;
 
 /// At most this many characters of caption text (after markup is stripped) feed the
@@ -41,20 +43,22 @@ pub const MIN_CONFIDENCE: f64 = 0.5;
 /// Texts shorter than this (in letters) are not worth a statistical guess.
 const MIN_SAMPLE_LETTERS: usize = 20;
 
-/// One row of the `KalturaLanguage` table (kaltura-api-v3.md 12.8).
+/// One row of the language table.
 #[derive(Debug, PartialEq, Eq)]
-struct KalturaLanguage {
-    /// The enum constant, e.g. `PT_BR`; two letters for ISO 639-1 languages.
+struct LanguageRow {
+    /// The row's constant, e.g. `PT_BR`: the ISO 639-1 code, upper case, for languages that
+    /// have one, with a region where the table lists regions.
     constant: &'static str,
-    /// The value on the wire, e.g. `Portuguese (Brazil)`.
+    /// The English name, e.g. `Portuguese (Brazil)`.
     name: &'static str,
-    /// The `languageCode` Kaltura derives, e.g. `pt_br`; `None` where it derives none.
+    /// The ISO 639 code with an optional region, e.g. `pt_br`; `None` where the table gives none.
     code: Option<&'static str>,
 }
 
-/// A language name Kaltura accepts (a `KalturaLanguage` value such as `French`).
+/// A language KTS accepts for captions: one row of the language table, with an English name
+/// ([`as_str`](Self::as_str)) and usually an ISO 639 code ([`code`](Self::code)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LanguageName(&'static KalturaLanguage);
+pub struct LanguageName(&'static LanguageRow);
 
 /// Why an explicit language value was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -70,7 +74,7 @@ pub enum LanguageError {
         /// The limit, [`MAX_LANGUAGE_INPUT`].
         limit: usize,
     },
-    /// Neither a Kaltura language name nor an ISO 639 code of one.
+    /// Neither a language name of the table nor an ISO 639 code of one.
     #[error(
         "unknown language \"{0}\": give a Kaltura language name such as French or an ISO 639 code such as fr or fra"
     )]
@@ -80,12 +84,12 @@ pub enum LanguageError {
 impl LanguageName {
     /// English, the language assumed when none is given or none can be detected.
     pub fn english() -> Self {
-        Self::from_constant("EN").expect("EN is in the Kaltura language table")
+        Self::from_constant("EN").expect("EN is in the language table")
     }
 
-    /// Parses an explicit language: a Kaltura name (`French`, `portuguese (brazil)`), a Kaltura
+    /// Parses an explicit language: a name of the table (`French`, `portuguese (brazil)`), a
     /// constant (`FR`, `PT_BR`, `pt-BR`), or an ISO 639-1, 639-2 or 639-3 code (`fr`, `fre`,
-    /// `fra`), all case-insensitive. A region Kaltura does not list falls back to the language
+    /// `fra`), all case-insensitive. A region the table does not list falls back to the language
     /// (`fr-BE` is French). Fails on an empty, over-long or unknown value.
     pub fn parse(input: &str) -> Result<Self, LanguageError> {
         if input.len() > MAX_LANGUAGE_INPUT {
@@ -98,7 +102,7 @@ impl LanguageName {
         if value.is_empty() {
             return Err(LanguageError::Empty);
         }
-        if let Some(row) = KALTURA_LANGUAGES
+        if let Some(row) = LANGUAGES
             .iter()
             .find(|row| row.name.eq_ignore_ascii_case(value))
         {
@@ -107,17 +111,17 @@ impl LanguageName {
         Self::from_code(value).ok_or_else(|| LanguageError::Unknown(value.to_owned()))
     }
 
-    /// The name to send to Kaltura, e.g. `French`.
+    /// The English name, e.g. `French`: what the legacy answers show.
     pub fn as_str(&self) -> &'static str {
         self.0.name
     }
 
-    /// The `languageCode` Kaltura derives from this name (`fr`, `pt_br`), if it derives one.
-    pub fn kaltura_code(&self) -> Option<&'static str> {
+    /// The ISO 639 code with an optional region (`fr`, `pt_br`), if the table gives one.
+    pub fn code(&self) -> Option<&'static str> {
         self.0.code
     }
 
-    /// Looks a code up: Kaltura constant, then ISO 639-2/639-3 through its ISO 639-1 code,
+    /// Looks a code up: the table's constant, then ISO 639-2/639-3 through its ISO 639-1 code,
     /// then the primary subtag of a `language-REGION` tag.
     fn from_code(code: &str) -> Option<Self> {
         let normalised = code.replace('-', "_");
@@ -138,11 +142,11 @@ impl LanguageName {
 
     /// Finds a row by its constant, ignoring case and the trailing `_` of `AS_`, `OR_`, `NEW_`.
     fn from_constant(constant: &str) -> Option<Self> {
-        KALTURA_LANGUAGES
+        LANGUAGES
             .iter()
             .find(|row| row.constant.eq_ignore_ascii_case(constant))
             .or_else(|| {
-                KALTURA_LANGUAGES.iter().find(|row| {
+                LANGUAGES.iter().find(|row| {
                     row.constant
                         .strip_suffix('_')
                         .is_some_and(|bare| bare.eq_ignore_ascii_case(constant))
@@ -184,8 +188,8 @@ fn iso_639_2_to_639_1(code: &str) -> Option<&'static str> {
         ("tib", "bo"),
         ("wel", "cy"),
     ];
-    // Individual languages Kaltura files under their macrolanguage's ISO 639-1 code, and
-    // Akan, which Kaltura lists only as its main variety, Twi.
+    // Individual languages the table files under their macrolanguage's ISO 639-1 code, and
+    // Akan, which it lists only as its main variety, Twi.
     const INDIVIDUAL: &[(&str, &str)] = &[
         ("cmn", "zh"),
         ("pes", "fa"),
@@ -204,7 +208,7 @@ fn iso_639_2_to_639_1(code: &str) -> Option<&'static str> {
 /// The language chosen for `language=auto`, and why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LanguageChoice {
-    /// The language to send to Kaltura.
+    /// The language chosen.
     pub language: LanguageName,
     /// How it was chosen.
     pub reason: LanguageReason,
@@ -297,7 +301,7 @@ pub fn detect_language(
 }
 
 /// The first non-empty `xml:lang` of the document (the `tt` root carries it by TTML's rules;
-/// a `body`, `div` or `p` may carry it instead) when it names a Kaltura language.
+/// a `body`, `div` or `p` may carry it instead) when it names a language of the table.
 fn xml_lang(text: &str) -> Option<(String, LanguageName)> {
     let mut reader = quick_xml::Reader::from_str(text);
     loop {
@@ -324,7 +328,7 @@ fn xml_lang(text: &str) -> Option<(String, LanguageName)> {
 /// A language code or name just before the extension: `movie.fr.srt`, `movie_de.vtt`,
 /// `movie.pt-BR.srt`, `movie.French.srt`, also before a caption qualifier
 /// (`movie.en.forced.srt`, `movie_es_sdh.vtt`). Only current ISO 639-1 codes (with an
-/// optional region), three-letter codes of languages that have one, and full Kaltura names
+/// optional region), three-letter codes of languages that have one, and full names of the table
 /// count, so that words such as `in`, `new` or `final` are not read as languages.
 fn language_in_file_name(file_name: &str) -> Option<(String, LanguageName)> {
     /// Suffixes that label a caption track rather than name its language.
@@ -355,7 +359,7 @@ fn language_in_file_name(file_name: &str) -> Option<(String, LanguageName)> {
         3 if is_code && region.is_none() => {
             iso_639_2_to_639_1(&lower).and_then(LanguageName::from_constant)
         }
-        4.. if region.is_none() => KALTURA_LANGUAGES
+        4.. if region.is_none() => LANGUAGES
             .iter()
             .find(|row| row.name.eq_ignore_ascii_case(token))
             .map(LanguageName),
@@ -478,7 +482,7 @@ fn scc_text(text: &str, sample: &mut Sample) {
     }
 }
 
-/// whatlang's guess, when it is confident enough and a Kaltura language.
+/// whatlang's guess, when it is confident enough and a language of the table.
 fn identify(sample: &str) -> Option<(LanguageName, f64)> {
     if sample.chars().filter(|c| c.is_alphabetic()).count() < MIN_SAMPLE_LETTERS {
         return None;
@@ -497,8 +501,8 @@ mod tests {
 
     #[test]
     fn the_table_holds_every_kaltura_language_with_unique_constants() {
-        assert_eq!(KALTURA_LANGUAGES.len(), 576);
-        let mut constants: Vec<_> = KALTURA_LANGUAGES.iter().map(|r| r.constant).collect();
+        assert_eq!(LANGUAGES.len(), 576);
+        let mut constants: Vec<_> = LANGUAGES.iter().map(|r| r.constant).collect();
         constants.sort_unstable();
         constants.dedup();
         assert_eq!(constants.len(), 576);
@@ -540,9 +544,7 @@ mod tests {
         );
         assert_eq!(LanguageName::parse("fr-BE").unwrap().as_str(), "French");
         assert_eq!(
-            LanguageName::parse("English (American)")
-                .unwrap()
-                .kaltura_code(),
+            LanguageName::parse("English (American)").unwrap().code(),
             Some("en_us")
         );
         assert_eq!(LanguageName::parse("as").unwrap().as_str(), "Assamese");
@@ -553,9 +555,7 @@ mod tests {
         );
         assert_eq!(LanguageName::parse("zho").unwrap().as_str(), "Chinese");
         assert_eq!(
-            LanguageName::parse("Adyghe; Adygei")
-                .unwrap()
-                .kaltura_code(),
+            LanguageName::parse("Adyghe; Adygei").unwrap().code(),
             Some("ady")
         );
     }

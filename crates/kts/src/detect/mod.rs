@@ -5,7 +5,8 @@
 //! - [`caption_format`]: SRT, DFXP/TTML, WebVTT, SCC or CAP from a caption's content, with a
 //!   clear refusal for what Kaltura cannot take.
 //! - [`charset`]: the charset of caption text, converted to UTF-8.
-//! - [`language`]: Kaltura language names, and the guess behind `language=auto`.
+//! - [`language`]: the caption languages KTS accepts (English name, ISO 639 code), and the
+//!   guess behind `language=auto`.
 //! - [`caption`]: the three caption checks in one pass, for `add_caption`.
 //!
 //! Nothing here does I/O or names an HTTP type: `ops` feeds bytes in and turns the results'

@@ -1,124 +1,75 @@
-//! What the thumbnail and caption calls share: status names, the download
-//! URL given to browsers, and Kaltura failures turned into "not found"
-//! errors. (Half-created assets are removed by `super::undo`.)
+//! What the thumbnail and caption operations share: reaching the instance's
+//! platform from inside the operation's span, so that every line logged
+//! below it says which platform served the operation.
 //!
-//! Used by [`super::thumbnails`] and [`super::captions`]; talks to Kaltura
-//! only through the [`Connection`] it is given.
-
-use kaltura::AssetStatus;
+//! Used by [`super::thumbnails`] and [`super::captions`]; half-created assets
+//! are removed by [`super::undo`].
 
 use crate::error::Error;
-use crate::ids::{AssetId, EntryId};
-use crate::instances::Connection;
+use crate::ids::InstanceId;
+use crate::instances::Instances;
+use crate::platform::Platform;
 
-/// Most assets listed for one entry (Kaltura's largest page).
-pub const MAX_LISTED_ASSETS: i64 = 500;
-
-/// Sort order of the legacy lists: newest first.
-pub const NEWEST_FIRST: &str = "-createdAt";
-
-/// The two kinds of asset the legacy calls manage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AssetKind {
-    /// `thumbAsset`.
-    Thumbnail,
-    /// `caption_captionAsset`.
-    Caption,
+/// Instance `instance`'s platform, recorded as the `platform` field of the
+/// current span (the operation's, which declares the field empty).
+pub(crate) async fn platform(
+    instances: &Instances,
+    instance: InstanceId,
+) -> Result<Platform, Error> {
+    let platform = instances.platform(instance).await?;
+    tracing::Span::current().record("platform", platform.kind().as_str());
+    Ok(platform)
 }
 
-impl AssetKind {
-    /// The word used in messages.
-    pub fn name(self) -> &'static str {
-        match self {
-            AssetKind::Thumbnail => "thumbnail",
-            AssetKind::Caption => "caption",
+/// The spans opened while a test runs, to check what operations declare.
+#[cfg(test)]
+pub(crate) mod span_capture {
+    use std::sync::{Arc, Mutex};
+
+    use tracing::span::{Attributes, Id};
+    use tracing_subscriber::layer::{Context, Layer, SubscriberExt};
+
+    /// A span's name and the names of the fields it declares.
+    pub(crate) type Opened = (String, Vec<String>);
+
+    #[derive(Clone, Default)]
+    struct Capture(Arc<Mutex<Vec<Opened>>>);
+
+    impl<S: tracing::Subscriber> Layer<S> for Capture {
+        fn on_new_span(&self, attrs: &Attributes<'_>, _id: &Id, _ctx: Context<'_, S>) {
+            let fields = attrs
+                .metadata()
+                .fields()
+                .iter()
+                .map(|f| f.name().to_owned());
+            let opened = (attrs.metadata().name().to_owned(), fields.collect());
+            self.0.lock().unwrap().push(opened);
         }
     }
-}
 
-/// The legacy status name of an asset (kts-legacy-api.md, `thumbnail_list`):
-/// `ERROR`, `QUEUED`, `READY`, `DELETED`, `IMPORTING`, else `UNKNOWN`.
-pub fn status_name(status: Option<&AssetStatus>) -> &'static str {
-    match status {
-        Some(AssetStatus::Error) => "ERROR",
-        Some(AssetStatus::Queued) => "QUEUED",
-        Some(AssetStatus::Ready) => "READY",
-        Some(AssetStatus::Deleted) => "DELETED",
-        Some(AssetStatus::Importing) => "IMPORTING",
-        _ => "UNKNOWN",
+    /// Runs `operation` on this thread with a subscriber that records every
+    /// span opened; returns them.
+    pub(crate) async fn spans_of(operation: impl std::future::Future) -> Vec<Opened> {
+        let capture = Capture::default();
+        let subscriber = tracing_subscriber::registry().with(capture.clone());
+        let _default = tracing::subscriber::set_default(subscriber);
+        operation.await;
+        capture.0.lock().unwrap().clone()
     }
-}
-
-/// A URL a browser can fetch an asset's file from: the asset's `serve`
-/// action in the path form the old service published (kaltura-api-v3.md
-/// 7.5 and 7.6, `…/service/thumbAsset/action/serve/thumbAssetId/{id}/ks/{ks}`)
-/// with a USER session limited to viewing and downloading `entry` — never
-/// the admin session. Built locally, without a round trip. The session is
-/// percent-encoded so that base64 characters such as `/` cannot split the
-/// path.
-pub fn serve_url(
-    conn: &Connection,
-    kind: AssetKind,
-    entry: &EntryId,
-    asset: &str,
-) -> Result<String, Error> {
-    let ks = conn.entry_playback_ks(entry)?;
-    let ks: String = url::form_urlencoded::byte_serialize(ks.expose().as_bytes()).collect();
-    let asset: String = url::form_urlencoded::byte_serialize(asset.as_bytes()).collect();
-    let (service, id_name) = match kind {
-        AssetKind::Thumbnail => ("thumbAsset", "thumbAssetId"),
-        AssetKind::Caption => ("caption_captionAsset", "captionAssetId"),
-    };
-    Ok(format!(
-        "{}/api_v3/index.php/service/{service}/action/serve/{id_name}/{asset}/ks/{ks}",
-        conn.facts.service_url
-    ))
-}
-
-/// Turns a failed call into the error the caller should see: Kaltura's "no
-/// such entry" becomes [`Error::EntryNotFound`] when the call named an
-/// entry, its "no such asset" [`Error::AssetNotFound`] when it named an
-/// asset; anything else is the instance's Kaltura failure.
-pub fn failure(
-    conn: &Connection,
-    kind: AssetKind,
-    entry: Option<&EntryId>,
-    asset: Option<&AssetId>,
-    error: kaltura::Error,
-) -> Error {
-    let code = error.kaltura_code().unwrap_or_default();
-    if code == "ENTRY_ID_NOT_FOUND"
-        && let Some(entry) = entry
-    {
-        return Error::EntryNotFound {
-            instance: conn.id(),
-            entry: entry.clone(),
-        };
-    }
-    if error.is_not_found()
-        && let Some(asset) = asset
-    {
-        return Error::AssetNotFound {
-            instance: conn.id(),
-            kind: kind.name(),
-            asset: asset.clone(),
-        };
-    }
-    conn.failure(error)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::instances::ClientOptions;
+    use crate::store::test_support;
 
-    #[test]
-    fn status_names_follow_the_legacy_list() {
-        assert_eq!(status_name(Some(&AssetStatus::Ready)), "READY");
-        assert_eq!(status_name(Some(&AssetStatus::Error)), "ERROR");
-        assert_eq!(status_name(Some(&AssetStatus::Queued)), "QUEUED");
-        assert_eq!(status_name(Some(&AssetStatus::Deleted)), "DELETED");
-        assert_eq!(status_name(Some(&AssetStatus::Importing)), "IMPORTING");
-        assert_eq!(status_name(Some(&AssetStatus::Temp)), "UNKNOWN");
-        assert_eq!(status_name(None), "UNKNOWN");
+    #[tokio::test]
+    async fn an_unknown_instance_is_named_before_any_platform_is_reached() {
+        let test = test_support::sqlite().await;
+        let instances = Instances::new(test.store.clone(), ClientOptions::default());
+        let id = InstanceId::new(42).unwrap();
+        let error = platform(&instances, id).await.unwrap_err();
+        assert!(matches!(error, Error::UnknownInstance(i) if i == id));
     }
 }

@@ -3,14 +3,11 @@
 //! make one the default, update its fields, remove it.
 //!
 //! `add` reads the spooled file, inspects it with [`detect::caption`], then
-//! creates the asset (`captionAsset.add`), uploads the UTF-8 text through an
-//! upload token and attaches it (`captionAsset.setContent`); a failure after
-//! the asset exists removes it and its token, now or later, found by a
-//! marker in their `tags` and file name even if an answer was lost
-//! ([`Undo`]).
-
-use kaltura::{AssetFilter, CaptionAsset, CaptionType, FilterPager, Resource, WireEnum};
-use serde_json::{Value, json};
+//! creates the asset on the platform and gives it the UTF-8 text; a failure
+//! after the asset exists removes it and its upload, now or later, found by
+//! a marker the platform keeps with them even if an answer was lost
+//! ([`Undo`]). Each operation runs in a span named after it, with
+//! `instance`, `platform` and `entry` (or `caption`).
 
 use crate::detect::caption::{self, LanguageRequest};
 use crate::detect::caption_format::{CaptionFormat, MAX_CAPTION_BYTES};
@@ -19,7 +16,8 @@ use crate::error::Error;
 use crate::ids::{AssetId, EntryId, InstanceId};
 use crate::ingest::spool::SpooledFile;
 use crate::instances::Instances;
-use crate::ops::assets::{self, AssetKind, MAX_LISTED_ASSETS, NEWEST_FIRST, serve_url};
+use crate::model::{Caption, ReportedCaptionFormat};
+use crate::ops::assets;
 use crate::ops::undo::{self, Undo, UndoStep};
 
 /// Longest caption label (`name`) accepted.
@@ -58,7 +56,7 @@ pub struct CaptionChanges {
     pub is_default: Option<bool>,
     /// New language.
     pub language: Option<LanguageName>,
-    /// The format the caller believes the caption has (Kaltura cannot change it).
+    /// The format the caller believes the caption has (platforms cannot change it).
     pub format: Option<CaptionFormat>,
 }
 
@@ -93,8 +91,14 @@ pub fn parse_label(value: &str) -> Result<String, Error> {
 /// Adds a caption file to `entry`, all or nothing.
 ///
 /// Fails with `UploadTooLarge` above [`MAX_CAPTION_BYTES`], `InvalidParameter`
-/// (`file`) for an empty file or a format Kaltura cannot take, `EntryNotFound`,
-/// or the instance's Kaltura failure (the created asset is then deleted).
+/// (`file`) for an empty file or a format the platform cannot take,
+/// `EntryNotFound`, or the instance's platform failure (the created asset is
+/// then deleted).
+#[tracing::instrument(
+    name = "add_caption",
+    skip_all,
+    fields(instance = %instance, platform = tracing::field::Empty, entry = %entry)
+)]
 pub async fn add(
     instances: &Instances,
     instance: InstanceId,
@@ -129,75 +133,48 @@ pub async fn add(
         reason: e.to_string(),
     })?;
 
-    let conn = instances.connect(instance).await?;
-    let fail = |e| assets::failure(&conn, AssetKind::Caption, Some(entry), None, e);
+    let platform = assets::platform(instances, instance).await?;
     let format = inspected.format.format;
-    // The marker finds the asset and its token again should an answer be
+    // The marker finds the asset and its upload again should an answer be
     // lost (ops::undo).
     let marker = undo::new_marker();
     let upload_name = undo::token_file_name(&marker, &format!("caption.{}", format.extension()));
-    let wanted = CaptionAsset {
-        language: Some(inspected.language.language.as_str().to_owned()),
-        label: new.label.clone(),
-        format: Some(CaptionType::from_wire(format.kaltura_type())),
-        file_ext: Some(format.extension().to_owned()),
-        tags: Some(marker.clone()),
-        ..Default::default()
-    };
     let steps = vec![
         UndoStep::UploadToken {
             file_name: upload_name.clone(),
         },
         UndoStep::Caption {
             entry_id: entry.as_str().to_owned(),
-            tag: marker,
+            tag: marker.clone(),
             asset_id: None,
         },
     ];
-    let mut undo = Undo::begin(instances, &conn, steps).await?;
-    let caption_id = match conn
-        .client
-        .caption_asset()
-        .add(entry.as_str(), &wanted)
-        .await
-    {
-        Ok(CaptionAsset { id: Some(id), .. }) => id,
-        Ok(_) => {
-            let error = Error::PlatformFailed {
-                instance,
-                platform: crate::model::PlatformKind::Kaltura,
-                code: "INVALID_RESPONSE".into(),
-                message: "captionAsset.add answered without an id".into(),
-            };
-            return Err(undo.fail(error).await);
-        }
-        Err(error) => return Err(undo.fail(fail(error)).await),
+    let mut undo = Undo::begin_on(instances, &platform, steps).await?;
+    let created = platform
+        .create_caption(
+            entry,
+            &marker,
+            format,
+            inspected.language.language,
+            new.label.as_deref(),
+        )
+        .await;
+    let caption_id = match created {
+        Ok(id) => id,
+        Err(error) => return Err(undo.fail(error).await),
     };
     undo.asset_created(&caption_id);
-
-    let content = inspected.content.as_slice();
-    let steps = async {
-        let token = conn
-            .client
-            .upload()
-            .file_name(upload_name)
-            .from_reader(content, Some(content.len() as u64))
-            .await?;
-        let token = token.id.unwrap_or_default();
-        conn.client
-            .caption_asset()
-            .set_content(&caption_id, &Resource::UploadedFileToken { token })
-            .await?;
-        if new.is_default {
-            conn.client
-                .caption_asset()
-                .set_as_default(&caption_id)
-                .await?;
-        }
-        Ok::<(), kaltura::Error>(())
-    };
-    if let Err(error) = steps.await {
-        return Err(undo.fail(fail(error)).await);
+    let filled = platform
+        .fill_caption(
+            entry,
+            &caption_id,
+            &upload_name,
+            &inspected.content,
+            new.is_default,
+        )
+        .await;
+    if let Err(error) = filled {
+        return Err(undo.fail(error).await);
     }
     undo.finish().await?;
 
@@ -213,89 +190,65 @@ pub async fn add(
     })
 }
 
-/// The captions of `entry`, newest first, in the legacy shape of
-/// `list_captions`. One round trip: the entry is read in the same
-/// multirequest, so an unknown entry is `EntryNotFound`, not an empty list.
+/// The captions of `entry`, newest first (`list_captions`). One round trip;
+/// an unknown entry is `EntryNotFound`, not an empty list.
+#[tracing::instrument(
+    name = "list_captions",
+    skip_all,
+    fields(instance = %instance, platform = tracing::field::Empty, entry = %entry)
+)]
 pub async fn list(
     instances: &Instances,
     instance: InstanceId,
     entry: &EntryId,
-) -> Result<Vec<Value>, Error> {
-    let conn = instances.connect(instance).await?;
-    let fail = |e| assets::failure(&conn, AssetKind::Caption, Some(entry), None, e);
-    let filter = AssetFilter {
-        order_by: Some(NEWEST_FIRST.into()),
-        ..AssetFilter::for_entry(entry.as_str())
-    };
-    let pager = FilterPager::page(MAX_LISTED_ASSETS, 1);
-    let mut batch = conn.client.multirequest();
-    let entry_slot = batch.push(conn.client.base_entry().get(entry.as_str()));
-    let list_slot = batch.push(conn.client.caption_asset().list(&filter, Some(&pager)));
-    let mut results = batch.send().await.map_err(fail)?;
-    results.take(&entry_slot).map_err(fail)?;
-    let captions = results.take(&list_slot).map_err(fail)?;
-    captions
-        .objects
-        .iter()
-        .map(|caption| {
-            let id = caption.id.as_deref().unwrap_or_default();
-            Ok(json!({
-                "id": id,
-                "language": caption.language.as_deref().unwrap_or_default(),
-                "created_at": caption.created_at.unwrap_or_default(),
-                "default": caption.is_default.unwrap_or(false),
-                "name": caption.label.as_deref().unwrap_or_default(),
-                "format": format_name(caption.format.as_ref()),
-                "status": assets::status_name(caption.status.as_ref()),
-                "url": serve_url(&conn, AssetKind::Caption, entry, id)?,
-            }))
-        })
-        .collect()
-}
-
-/// The legacy name of a caption's format (`srt`, `dfxp`, `webvtt`, `cap`,
-/// `scc`); SRT when Kaltura sent none (its default).
-fn format_name(format: Option<&CaptionType>) -> String {
-    let wire = format.map_or("1", |f| f.as_wire());
-    CaptionFormat::from_kaltura_type(wire)
-        .map_or_else(|| wire.to_owned(), |f| f.legacy_name().to_owned())
+) -> Result<Vec<Caption>, Error> {
+    let platform = assets::platform(instances, instance).await?;
+    platform.list_captions(entry).await
 }
 
 /// Makes `caption` the default caption of its entry (the others stop being).
+#[tracing::instrument(
+    name = "set_default_caption",
+    skip_all,
+    fields(instance = %instance, platform = tracing::field::Empty, caption = %caption)
+)]
 pub async fn set_default(
     instances: &Instances,
     instance: InstanceId,
     caption: &AssetId,
 ) -> Result<(), Error> {
-    let conn = instances.connect(instance).await?;
-    conn.client
-        .caption_asset()
-        .set_as_default(caption.as_str())
-        .await
-        .map_err(|e| assets::failure(&conn, AssetKind::Caption, None, Some(caption), e))
+    let platform = assets::platform(instances, instance).await?;
+    platform.set_default_caption(caption).await
 }
 
 /// Deletes `caption` (a default caption may be deleted too).
+#[tracing::instrument(
+    name = "remove_caption",
+    skip_all,
+    fields(instance = %instance, platform = tracing::field::Empty, caption = %caption)
+)]
 pub async fn remove(
     instances: &Instances,
     instance: InstanceId,
     caption: &AssetId,
 ) -> Result<(), Error> {
-    let conn = instances.connect(instance).await?;
-    conn.client
-        .caption_asset()
-        .delete(caption.as_str())
-        .await
-        .map_err(|e| assets::failure(&conn, AssetKind::Caption, None, Some(caption), e))
+    let platform = assets::platform(instances, instance).await?;
+    platform.delete_caption(caption).await
 }
 
 /// Changes the fields of `caption` given in `changes` and returns one legacy
 /// message per field: `language is L`, `format is F`, `label (name) is N`,
 /// `default is B`.
 ///
-/// Kaltura cannot change a caption's format after upload: a `format` equal to
-/// the caption's is confirmed, a different one is refused (`InvalidParameter`)
-/// before anything changes. Without a `format`, one round trip.
+/// A platform cannot change a caption's format after upload: a `format`
+/// equal to the caption's is confirmed, a different one is refused
+/// (`InvalidParameter`) before anything changes. Without a `format`, one
+/// round trip.
+#[tracing::instrument(
+    name = "update_caption",
+    skip_all,
+    fields(instance = %instance, platform = tracing::field::Empty, caption = %caption)
+)]
 pub async fn update(
     instances: &Instances,
     instance: InstanceId,
@@ -305,39 +258,31 @@ pub async fn update(
     if changes.is_empty() {
         return Err(Error::MissingParameter("name, default, language or format"));
     }
-    let conn = instances.connect(instance).await?;
-    let fail = |e| assets::failure(&conn, AssetKind::Caption, None, Some(caption), e);
+    let platform = assets::platform(instances, instance).await?;
     if let Some(wanted) = changes.format {
-        let current = conn
-            .client
-            .caption_asset()
-            .get(caption.as_str())
-            .await
-            .map_err(fail)?;
-        let current_wire = current.format.as_ref().map_or("1", |f| f.as_wire());
-        if CaptionFormat::from_kaltura_type(current_wire) != Some(wanted) {
+        let current = platform.caption_format(caption).await?;
+        if current != ReportedCaptionFormat::Known(wanted) {
             return Err(Error::InvalidParameter {
                 name: "format",
                 reason: format!(
-                    "the caption is {} and Kaltura cannot change the format of a caption: add it again as {}",
-                    format_name(current.format.as_ref()),
+                    "the caption is {current} and {} cannot change the format of a caption: add it again as {}",
+                    platform.kind(),
                     wanted.legacy_name()
                 ),
             });
         }
     }
-    let fields = CaptionAsset {
-        label: changes.label.clone(),
-        is_default: changes.is_default,
-        language: changes.language.map(|l| l.as_str().to_owned()),
-        ..Default::default()
-    };
-    if fields != CaptionAsset::default() {
-        conn.client
-            .caption_asset()
-            .update(caption.as_str(), &fields)
-            .await
-            .map_err(fail)?;
+    let fields_change =
+        changes.label.is_some() || changes.is_default.is_some() || changes.language.is_some();
+    if fields_change {
+        platform
+            .update_caption(
+                caption,
+                changes.label.as_deref(),
+                changes.is_default,
+                changes.language,
+            )
+            .await?;
     }
     let mut messages = Vec::new();
     if let Some(language) = changes.language {
@@ -358,20 +303,30 @@ pub async fn update(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::instances::ClientOptions;
+    use crate::ops::assets::span_capture::spans_of;
+    use crate::store::test_support;
+
+    #[tokio::test]
+    async fn operations_run_in_spans_naming_instance_platform_and_caption() {
+        let test = test_support::sqlite().await;
+        let instances = Instances::new(test.store.clone(), ClientOptions::default());
+        let (instance, caption) = (InstanceId::new(42).unwrap(), "1_cap".parse().unwrap());
+        let spans = spans_of(remove(&instances, instance, &caption)).await;
+        let fields = ["instance", "platform", "caption"]
+            .map(String::from)
+            .to_vec();
+        assert!(
+            spans.contains(&("remove_caption".to_owned(), fields)),
+            "{spans:?}"
+        );
+    }
 
     #[test]
     fn labels_are_bounded_and_plain() {
         assert_eq!(parse_label(" Subtitles ").unwrap(), "Subtitles");
         assert!(parse_label(&"x".repeat(MAX_LABEL_CHARS + 1)).is_err());
         assert!(parse_label("a\u{7}b").is_err());
-    }
-
-    #[test]
-    fn format_names_are_the_legacy_ones() {
-        assert_eq!(format_name(Some(&CaptionType::WebVtt)), "webvtt");
-        assert_eq!(format_name(Some(&CaptionType::Dfxp)), "dfxp");
-        assert_eq!(format_name(None), "srt");
-        assert_eq!(format_name(Some(&CaptionType::from_wire("9"))), "9");
     }
 
     #[test]

@@ -1,37 +1,26 @@
 //! Thumbnails of an entry, free of HTTP (kts-legacy-api.md, "Thumbnails"):
 //! list, make one the default, remove one (never the default), add one from
-//! an uploaded image or from a URL Kaltura fetches.
+//! an uploaded image or from a URL the platform fetches. Each runs in a span
+//! named after it, with `instance`, `platform` and `entry` (or `thumbnail`).
 //!
-//! Adding creates the asset first (`thumbAsset.add`) and then gives it its
-//! content (`setContent`); a failure in between removes the asset and its
-//! upload token, now or later, found by a marker in their `tags` and file
-//! name even if an answer was lost ([`Undo`]), so no empty thumbnail is
-//! left behind.
+//! Adding creates the asset first and then gives it its content; a failure
+//! in between removes the asset and its upload token, now or later, found by
+//! a marker the platform keeps with them even if an answer was lost
+//! ([`Undo`]), so no empty thumbnail is left behind.
 
-use kaltura::{AssetFilter, FilterPager, Resource, ThumbAsset};
-use serde_json::{Value, json};
 use tokio::io::AsyncReadExt;
 
 use crate::detect::media_type::{self, MediaType};
 use crate::error::Error;
 use crate::ids::{AssetId, EntryId, InstanceId};
 use crate::ingest::spool::SpooledFile;
-use crate::instances::{Connection, Instances};
-use crate::ops::assets::{self, AssetKind, MAX_LISTED_ASSETS, NEWEST_FIRST, serve_url};
+use crate::instances::Instances;
+use crate::model::{Thumbnail, ThumbnailRemoval};
+use crate::ops::assets;
 use crate::ops::undo::{self, Undo, UndoStep};
 
 /// Longest thumbnail URL accepted.
 pub const MAX_THUMBNAIL_URL_BYTES: usize = 2048;
-
-/// What `remove_thumbnail` did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Removal {
-    /// The thumbnail is gone.
-    Deleted,
-    /// The thumbnail is the entry's default and was kept (Kaltura refuses to
-    /// delete it).
-    IsDefault,
-}
 
 /// A thumbnail added from a file: its id and what was detected.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,7 +31,7 @@ pub struct AddedThumbnail {
     pub messages: Vec<String>,
 }
 
-/// A URL Kaltura may fetch a thumbnail from: `http` or `https`, with a
+/// A URL the platform may fetch a thumbnail from: `http` or `https`, with a
 /// host, at most [`MAX_THUMBNAIL_URL_BYTES`] long.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ThumbnailUrl(String);
@@ -76,84 +65,62 @@ impl ThumbnailUrl {
     }
 }
 
-/// The thumbnails of `entry`, newest first, in the legacy shape of
-/// `thumbnail_list`. One round trip (the entry is read in the same
-/// multirequest, so an unknown entry is `EntryNotFound`).
+/// The thumbnails of `entry`, newest first (`thumbnail_list`). One round
+/// trip; an unknown entry is `EntryNotFound`.
+#[tracing::instrument(
+    name = "list_thumbnails",
+    skip_all,
+    fields(instance = %instance, platform = tracing::field::Empty, entry = %entry)
+)]
 pub async fn list(
     instances: &Instances,
     instance: InstanceId,
     entry: &EntryId,
-) -> Result<Vec<Value>, Error> {
-    let conn = instances.connect(instance).await?;
-    let fail = |e| assets::failure(&conn, AssetKind::Thumbnail, Some(entry), None, e);
-    let filter = AssetFilter {
-        order_by: Some(NEWEST_FIRST.into()),
-        ..AssetFilter::for_entry(entry.as_str())
-    };
-    let pager = FilterPager::page(MAX_LISTED_ASSETS, 1);
-    let mut batch = conn.client.multirequest();
-    let entry_slot = batch.push(conn.client.base_entry().get(entry.as_str()));
-    let list_slot = batch.push(conn.client.thumb_asset().list(&filter, Some(&pager)));
-    let mut results = batch.send().await.map_err(fail)?;
-    results.take(&entry_slot).map_err(fail)?;
-    let thumbs = results.take(&list_slot).map_err(fail)?;
-    thumbs
-        .objects
-        .iter()
-        .map(|thumb| {
-            let id = thumb.id.as_deref().unwrap_or_default();
-            Ok(json!({
-                "id": id,
-                "width": thumb.width.unwrap_or_default(),
-                "height": thumb.height.unwrap_or_default(),
-                "size": thumb.size_in_bytes.unwrap_or_default(),
-                "created_at": thumb.created_at.unwrap_or_default(),
-                "default": thumb.is_default(),
-                "status": assets::status_name(thumb.status.as_ref()),
-                "url": serve_url(&conn, AssetKind::Thumbnail, entry, id)?,
-            }))
-        })
-        .collect()
+) -> Result<Vec<Thumbnail>, Error> {
+    let platform = assets::platform(instances, instance).await?;
+    platform.list_thumbnails(entry).await
 }
 
 /// Makes `thumbnail` its entry's default thumbnail.
+#[tracing::instrument(
+    name = "set_default_thumbnail",
+    skip_all,
+    fields(instance = %instance, platform = tracing::field::Empty, thumbnail = %thumbnail)
+)]
 pub async fn set_default(
     instances: &Instances,
     instance: InstanceId,
     thumbnail: &AssetId,
 ) -> Result<(), Error> {
-    let conn = instances.connect(instance).await?;
-    conn.client
-        .thumb_asset()
-        .set_as_default(thumbnail.as_str())
-        .await
-        .map_err(|e| assets::failure(&conn, AssetKind::Thumbnail, None, Some(thumbnail), e))
+    let platform = assets::platform(instances, instance).await?;
+    platform.set_default_thumbnail(thumbnail).await
 }
 
-/// Deletes `thumbnail`, unless it is the default one ([`Removal::IsDefault`],
-/// learnt from Kaltura's refusal: one round trip either way).
+/// Deletes `thumbnail`, unless it is the default one
+/// ([`ThumbnailRemoval::IsDefault`], learnt from the platform's refusal: one
+/// round trip either way).
+#[tracing::instrument(
+    name = "remove_thumbnail",
+    skip_all,
+    fields(instance = %instance, platform = tracing::field::Empty, thumbnail = %thumbnail)
+)]
 pub async fn remove(
     instances: &Instances,
     instance: InstanceId,
     thumbnail: &AssetId,
-) -> Result<Removal, Error> {
-    let conn = instances.connect(instance).await?;
-    match conn.client.thumb_asset().delete(thumbnail.as_str()).await {
-        Ok(()) => Ok(Removal::Deleted),
-        Err(e) if e.kaltura_code() == Some("THUMB_ASSET_IS_DEFAULT") => Ok(Removal::IsDefault),
-        Err(e) => Err(assets::failure(
-            &conn,
-            AssetKind::Thumbnail,
-            None,
-            Some(thumbnail),
-            e,
-        )),
-    }
+) -> Result<ThumbnailRemoval, Error> {
+    let platform = assets::platform(instances, instance).await?;
+    platform.delete_thumbnail(thumbnail).await
 }
 
 /// Adds the uploaded image `file` as a thumbnail of `entry`, optionally as
 /// its default. The file must be an image by its content (its name and
 /// claimed type are not trusted).
+#[tracing::instrument(
+    name = "add_thumbnail_from_file",
+    skip_all,
+    fields(instance = %instance, platform = tracing::field::Empty, entry = %entry)
+)]
 pub async fn add_from_file(
     instances: &Instances,
     instance: InstanceId,
@@ -168,52 +135,35 @@ pub async fn add_from_file(
         });
     }
     let detection = image_of(file).await?;
-    let conn = instances.connect(instance).await?;
-    let fail = |e| assets::failure(&conn, AssetKind::Thumbnail, Some(entry), None, e);
+    let platform = assets::platform(instances, instance).await?;
     let marker = undo::new_marker();
     let upload_name = undo::token_file_name(&marker, &format!("thumbnail.{}", detection.format));
-    let wanted = ThumbAsset {
-        file_ext: Some(detection.format.clone()),
-        tags: Some(marker.clone()),
-        ..Default::default()
-    };
     let steps = vec![
         UndoStep::UploadToken {
             file_name: upload_name.clone(),
         },
-        thumbnail_step(entry, marker),
+        thumbnail_step(entry, marker.clone()),
     ];
-    let mut undo = Undo::begin(instances, &conn, steps).await?;
-    let thumbnail_id = match conn.client.thumb_asset().add(entry.as_str(), &wanted).await {
-        Ok(asset) => match asset_id(&conn, asset) {
-            Ok(id) => id,
-            Err(error) => return Err(undo.fail(error).await),
-        },
-        Err(error) => return Err(undo.fail(fail(error)).await),
+    let mut undo = Undo::begin_on(instances, &platform, steps).await?;
+    let thumbnail_id = match platform
+        .create_thumbnail(entry, &marker, &detection.format)
+        .await
+    {
+        Ok(id) => id,
+        Err(error) => return Err(undo.fail(error).await),
     };
     undo.asset_created(&thumbnail_id);
-    let steps = async {
-        let token = conn
-            .client
-            .upload()
-            .file_name(upload_name)
-            .from_path(file.path())
-            .await?;
-        let token = token.id.unwrap_or_default();
-        conn.client
-            .thumb_asset()
-            .set_content(&thumbnail_id, &Resource::UploadedFileToken { token })
-            .await?;
-        if make_default {
-            conn.client
-                .thumb_asset()
-                .set_as_default(&thumbnail_id)
-                .await?;
-        }
-        Ok::<(), kaltura::Error>(())
-    };
-    if let Err(error) = steps.await {
-        return Err(undo.fail(fail(error)).await);
+    let filled = platform
+        .fill_thumbnail_from_file(
+            entry,
+            &thumbnail_id,
+            &upload_name,
+            file.path(),
+            make_default,
+        )
+        .await;
+    if let Err(error) = filled {
+        return Err(undo.fail(error).await);
     }
     undo.finish().await?;
     let mut messages = vec![detection.describe()];
@@ -226,50 +176,34 @@ pub async fn add_from_file(
     })
 }
 
-/// Adds a thumbnail to `entry` that Kaltura downloads from `url` during the
-/// call. `thumbAsset.add` and `setContent` travel in one multirequest; when
-/// the download fails the new asset is deleted. Returns the new id.
+/// Adds a thumbnail to `entry` that the platform downloads from `url`
+/// during the call; when the download fails the new asset is deleted.
+/// Returns the new id.
+#[tracing::instrument(
+    name = "add_thumbnail_from_url",
+    skip_all,
+    fields(instance = %instance, platform = tracing::field::Empty, entry = %entry)
+)]
 pub async fn add_from_url(
     instances: &Instances,
     instance: InstanceId,
     entry: &EntryId,
     url: &ThumbnailUrl,
 ) -> Result<String, Error> {
-    let conn = instances.connect(instance).await?;
-    let fail = |e| assets::failure(&conn, AssetKind::Thumbnail, Some(entry), None, e);
+    let platform = assets::platform(instances, instance).await?;
     let marker = undo::new_marker();
-    let wanted = ThumbAsset {
-        tags: Some(marker.clone()),
-        ..Default::default()
-    };
-    let mut undo = Undo::begin(instances, &conn, vec![thumbnail_step(entry, marker)]).await?;
-    let mut batch = conn.client.multirequest();
-    let added = batch.push(conn.client.thumb_asset().add(entry.as_str(), &wanted));
-    let resource = Resource::Url {
-        url: url.as_str().to_owned(),
-    };
-    let content = batch.push(
-        conn.client
-            .thumb_asset()
-            .set_content(&added.reference("id"), &resource),
-    );
-    let mut results = match batch.send().await {
-        Ok(results) => results,
-        Err(error) => return Err(undo.fail(fail(error)).await),
-    };
-    let id = match results.take(&added) {
-        Ok(asset) => match asset_id(&conn, asset) {
-            Ok(id) => id,
-            Err(error) => return Err(undo.fail(error).await),
-        },
-        Err(error) => return Err(undo.fail(fail(error)).await),
-    };
-    undo.asset_created(&id);
-    if let Err(error) = results.take(&content) {
-        return Err(undo.fail(fail(error)).await);
+    let steps = vec![thumbnail_step(entry, marker.clone())];
+    let mut undo = Undo::begin_on(instances, &platform, steps).await?;
+    let added = platform
+        .add_thumbnail_from_url(entry, &marker, url.as_str(), |id| undo.asset_created(id))
+        .await;
+    match added {
+        Ok(id) => {
+            undo.finish().await?;
+            Ok(id)
+        }
+        Err(error) => Err(undo.fail(error).await),
     }
-    undo.finish().await?;
-    Ok(id)
 }
 
 /// Removing the thumbnail of `entry` tagged `marker`, should its creation fail.
@@ -279,16 +213,6 @@ fn thumbnail_step(entry: &EntryId, marker: String) -> UndoStep {
         tag: marker,
         asset_id: None,
     }
-}
-
-/// The id of a thumbnail Kaltura just created.
-fn asset_id(conn: &Connection, asset: ThumbAsset) -> Result<String, Error> {
-    asset.id.ok_or_else(|| Error::PlatformFailed {
-        instance: conn.id(),
-        platform: crate::model::PlatformKind::Kaltura,
-        code: "INVALID_RESPONSE".into(),
-        message: "thumbAsset.add answered without an id".into(),
-    })
 }
 
 /// Reads the first bytes of `file` and checks they are an image.
@@ -314,6 +238,22 @@ async fn image_of(file: &SpooledFile) -> Result<media_type::Detection, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::instances::ClientOptions;
+    use crate::ops::assets::span_capture::spans_of;
+    use crate::store::test_support;
+
+    #[tokio::test]
+    async fn operations_run_in_spans_naming_instance_platform_and_entry() {
+        let test = test_support::sqlite().await;
+        let instances = Instances::new(test.store.clone(), ClientOptions::default());
+        let (instance, entry) = (InstanceId::new(42).unwrap(), "0_abc".parse().unwrap());
+        let spans = spans_of(list(&instances, instance, &entry)).await;
+        let fields = ["instance", "platform", "entry"].map(String::from).to_vec();
+        assert!(
+            spans.contains(&("list_thumbnails".to_owned(), fields)),
+            "{spans:?}"
+        );
+    }
 
     #[test]
     fn thumbnail_urls_are_http_or_https_with_a_host_and_bounded() {

@@ -29,7 +29,8 @@ use serde::{Deserialize, Serialize};
 use crate::error::Error;
 use crate::ids::InstanceId;
 use crate::instances::{Connection, Instances};
-use crate::ops::assets::AssetKind;
+use crate::model::AssetKind;
+use crate::platform::Platform;
 use crate::store::{Store, UndoJob, now, random_token};
 
 /// Seconds a creation under way keeps its clean-up from falling due; the
@@ -202,6 +203,18 @@ impl Undo {
         let steps = std::mem::take(&mut self.steps);
         undo_now(self.store.clone(), self.client.clone(), self.job, steps).await;
         error
+    }
+
+    /// [`begin`](Self::begin) for the operations that reach their instance
+    /// through [`Platform`].
+    pub(crate) async fn begin_on(
+        instances: &Instances,
+        platform: &Platform,
+        steps: Vec<UndoStep>,
+    ) -> Result<Undo, Error> {
+        match platform {
+            Platform::Kaltura(k) => Self::begin(instances, k.connection(), steps).await,
+        }
     }
 }
 

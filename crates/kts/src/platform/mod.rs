@@ -13,9 +13,13 @@
 
 pub(crate) mod kaltura;
 
+use std::path::Path;
+
+use crate::detect::caption_format::CaptionFormat;
+use crate::detect::language::LanguageName;
 use crate::error::Error;
-use crate::ids::{EntryId, InstanceId};
-use crate::model::PlatformKind;
+use crate::ids::{AssetId, EntryId, InstanceId};
+use crate::model::{Caption, PlatformKind, ReportedCaptionFormat, Thumbnail, ThumbnailRemoval};
 
 /// One instance's platform, ready for calls (cheap to clone: the adapters
 /// hold shared clients).
@@ -45,6 +49,165 @@ impl Platform {
     pub async fn delete_entry(&self, entry: &EntryId) -> Result<(), Error> {
         match self {
             Platform::Kaltura(k) => k.delete_entry(entry).await,
+        }
+    }
+
+    // Thumbnails (kaltura/thumbnails.rs).
+
+    /// The thumbnails of `entry`, newest first; [`Error::EntryNotFound`] when
+    /// the platform does not know the entry.
+    pub(crate) async fn list_thumbnails(&self, entry: &EntryId) -> Result<Vec<Thumbnail>, Error> {
+        match self {
+            Platform::Kaltura(k) => k.list_thumbnails(entry).await,
+        }
+    }
+
+    /// Makes `thumbnail` its entry's default thumbnail.
+    pub(crate) async fn set_default_thumbnail(&self, thumbnail: &AssetId) -> Result<(), Error> {
+        match self {
+            Platform::Kaltura(k) => k.set_default_thumbnail(thumbnail).await,
+        }
+    }
+
+    /// Deletes `thumbnail`, unless it is the entry's default.
+    pub(crate) async fn delete_thumbnail(
+        &self,
+        thumbnail: &AssetId,
+    ) -> Result<ThumbnailRemoval, Error> {
+        match self {
+            Platform::Kaltura(k) => k.delete_thumbnail(thumbnail).await,
+        }
+    }
+
+    /// Creates an empty thumbnail of `entry` carrying `marker` (which finds
+    /// it again should the answer be lost), for a file with `extension`.
+    /// Returns its id.
+    pub(crate) async fn create_thumbnail(
+        &self,
+        entry: &EntryId,
+        marker: &str,
+        extension: &str,
+    ) -> Result<String, Error> {
+        match self {
+            Platform::Kaltura(k) => k.create_thumbnail(entry, marker, extension).await,
+        }
+    }
+
+    /// Gives the thumbnail `thumbnail` of `entry` the image at `path`,
+    /// uploaded under `upload_name` (which carries the marker), and makes it
+    /// the default if asked.
+    pub(crate) async fn fill_thumbnail_from_file(
+        &self,
+        entry: &EntryId,
+        thumbnail: &str,
+        upload_name: &str,
+        path: &Path,
+        make_default: bool,
+    ) -> Result<(), Error> {
+        match self {
+            Platform::Kaltura(k) => {
+                k.fill_thumbnail_from_file(entry, thumbnail, upload_name, path, make_default)
+                    .await
+            }
+        }
+    }
+
+    /// Adds a thumbnail to `entry`, carrying `marker`, that the platform
+    /// downloads from `url`. `created` learns the new id as soon as it
+    /// exists, even if the download then fails. Returns the new id.
+    pub(crate) async fn add_thumbnail_from_url(
+        &self,
+        entry: &EntryId,
+        marker: &str,
+        url: &str,
+        created: impl FnOnce(&str),
+    ) -> Result<String, Error> {
+        match self {
+            Platform::Kaltura(k) => k.add_thumbnail_from_url(entry, marker, url, created).await,
+        }
+    }
+
+    // Captions (kaltura/captions.rs).
+
+    /// The captions of `entry`, newest first; [`Error::EntryNotFound`] when
+    /// the platform does not know the entry.
+    pub(crate) async fn list_captions(&self, entry: &EntryId) -> Result<Vec<Caption>, Error> {
+        match self {
+            Platform::Kaltura(k) => k.list_captions(entry).await,
+        }
+    }
+
+    /// The format the platform holds `caption` in.
+    pub(crate) async fn caption_format(
+        &self,
+        caption: &AssetId,
+    ) -> Result<ReportedCaptionFormat, Error> {
+        match self {
+            Platform::Kaltura(k) => k.caption_format(caption).await,
+        }
+    }
+
+    /// Makes `caption` its entry's default caption.
+    pub(crate) async fn set_default_caption(&self, caption: &AssetId) -> Result<(), Error> {
+        match self {
+            Platform::Kaltura(k) => k.set_default_caption(caption).await,
+        }
+    }
+
+    /// Deletes `caption` (a default caption too).
+    pub(crate) async fn delete_caption(&self, caption: &AssetId) -> Result<(), Error> {
+        match self {
+            Platform::Kaltura(k) => k.delete_caption(caption).await,
+        }
+    }
+
+    /// Changes the fields of `caption` that are given.
+    pub(crate) async fn update_caption(
+        &self,
+        caption: &AssetId,
+        label: Option<&str>,
+        is_default: Option<bool>,
+        language: Option<LanguageName>,
+    ) -> Result<(), Error> {
+        match self {
+            Platform::Kaltura(k) => k.update_caption(caption, label, is_default, language).await,
+        }
+    }
+
+    /// Creates an empty caption of `entry` carrying `marker` (which finds it
+    /// again should the answer be lost). Returns its id.
+    pub(crate) async fn create_caption(
+        &self,
+        entry: &EntryId,
+        marker: &str,
+        format: CaptionFormat,
+        language: LanguageName,
+        label: Option<&str>,
+    ) -> Result<String, Error> {
+        match self {
+            Platform::Kaltura(k) => {
+                k.create_caption(entry, marker, format, language, label)
+                    .await
+            }
+        }
+    }
+
+    /// Gives the caption `caption` of `entry` the UTF-8 `content`, uploaded
+    /// under `upload_name` (which carries the marker), and makes it the
+    /// default if asked.
+    pub(crate) async fn fill_caption(
+        &self,
+        entry: &EntryId,
+        caption: &str,
+        upload_name: &str,
+        content: &[u8],
+        make_default: bool,
+    ) -> Result<(), Error> {
+        match self {
+            Platform::Kaltura(k) => {
+                k.fill_caption(entry, caption, upload_name, content, make_default)
+                    .await
+            }
         }
     }
 }

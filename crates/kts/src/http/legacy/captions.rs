@@ -7,7 +7,7 @@ use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use serde_json::json;
+use serde_json::{Value, json};
 
 use crate::detect::caption::LanguageRequest;
 use crate::detect::caption_format::CaptionFormat;
@@ -16,9 +16,11 @@ use crate::error::Error;
 use crate::http::api_key::{ApiKey, WriteAccess};
 use crate::http::error::LegacyError;
 use crate::http::extract::{LegacyParams, LegacyRequest, LegacyTarget, LegacyUpload};
+use crate::http::legacy::assets_shape::status_name;
 use crate::http::legacy::{any_legacy, json_answer};
 use crate::http::state::AppState;
 use crate::instances::Instances;
+use crate::model::Caption;
 use crate::ops::captions::{self, CaptionChanges, NewCaption};
 
 /// The caption routes.
@@ -101,7 +103,22 @@ pub async fn list_captions(
     target: LegacyTarget,
 ) -> Result<Response, LegacyError> {
     let list = captions::list(&instances, target.instance, target.entry()?).await?;
+    let list: Vec<Value> = list.iter().map(caption_json).collect();
     Ok(json_answer(StatusCode::OK, list.into()))
+}
+
+/// One caption of `list_captions`; text the platform left out is empty.
+fn caption_json(caption: &Caption) -> Value {
+    json!({
+        "id": caption.id,
+        "language": caption.language.as_deref().unwrap_or_default(),
+        "created_at": caption.created.unwrap_or_default(),
+        "default": caption.is_default,
+        "name": caption.label.as_deref().unwrap_or_default(),
+        "format": caption.format.to_string(),
+        "status": status_name(caption.status),
+        "url": caption.url,
+    })
 }
 
 /// `set_caption_as_default`: `kaltura_id`, `caption_id`.

@@ -18,6 +18,7 @@ use axum::routing::{MethodRouter, get};
 
 use crate::http::state::AppState;
 
+mod assets_shape;
 pub mod captions;
 pub mod media;
 pub mod players;

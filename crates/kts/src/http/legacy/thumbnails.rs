@@ -7,16 +7,18 @@ use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use serde_json::json;
+use serde_json::{Value, json};
 
 use crate::error::Error;
 use crate::http::api_key::{ApiKey, WriteAccess};
 use crate::http::error::LegacyError;
 use crate::http::extract::{LegacyRequest, LegacyTarget, LegacyUpload};
+use crate::http::legacy::assets_shape::status_name;
 use crate::http::legacy::{any_legacy, json_answer};
 use crate::http::state::AppState;
 use crate::instances::Instances;
-use crate::ops::thumbnails::{self, Removal, ThumbnailUrl};
+use crate::model::{Thumbnail, ThumbnailRemoval};
+use crate::ops::thumbnails::{self, ThumbnailUrl};
 
 /// The thumbnail routes.
 pub fn router() -> Router<AppState> {
@@ -37,7 +39,22 @@ pub async fn thumbnail_list(
     target: LegacyTarget,
 ) -> Result<Response, LegacyError> {
     let list = thumbnails::list(&instances, target.instance, target.entry()?).await?;
+    let list: Vec<Value> = list.iter().map(thumbnail_json).collect();
     Ok(json_answer(StatusCode::OK, list.into()))
+}
+
+/// One thumbnail of `thumbnail_list`; figures the platform left out are 0.
+fn thumbnail_json(thumbnail: &Thumbnail) -> Value {
+    json!({
+        "id": thumbnail.id,
+        "width": thumbnail.width.unwrap_or_default(),
+        "height": thumbnail.height.unwrap_or_default(),
+        "size": thumbnail.size.unwrap_or_default(),
+        "created_at": thumbnail.created.unwrap_or_default(),
+        "default": thumbnail.is_default,
+        "status": status_name(thumbnail.status),
+        "url": thumbnail.url,
+    })
 }
 
 /// `thumbnail_set_default`: `kaltura_id`, `thumbnail_id`.
@@ -67,14 +84,14 @@ pub async fn remove_thumbnail(
 ) -> Result<Response, LegacyError> {
     let thumbnail = request.params.asset_id("thumbnail_id")?;
     let answer = match thumbnails::remove(&instances, request.target.instance, &thumbnail).await? {
-        Removal::Deleted => json_answer(
+        ThumbnailRemoval::Deleted => json_answer(
             StatusCode::OK,
             json!({
                 "success": true,
                 "message": [format!("Thumbnail with id {thumbnail} deleted")],
             }),
         ),
-        Removal::IsDefault => json_answer(
+        ThumbnailRemoval::IsDefault => json_answer(
             StatusCode::BAD_REQUEST,
             json!({
                 "success": false,

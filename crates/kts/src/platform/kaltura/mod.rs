@@ -3,7 +3,10 @@
 //! values. Only this folder (and `instances.rs`, which builds the client)
 //! names the `kaltura` crate.
 
+mod assets;
+mod captions;
 mod failure;
+mod thumbnails;
 
 pub(crate) use failure::failure;
 
@@ -26,6 +29,12 @@ impl Kaltura {
 
     pub(crate) fn instance(&self) -> InstanceId {
         self.conn.id()
+    }
+
+    /// The connection it wraps, for the clean-up of half-made uploads
+    /// (`ops::undo`), which keeps its own client.
+    pub(crate) fn connection(&self) -> &Connection {
+        &self.conn
     }
 
     /// Turns a failed call about `entry` into [`Error::EntryNotFound`] when

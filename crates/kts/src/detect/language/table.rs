@@ -1,2889 +1,2892 @@
-//! The `KalturaLanguage` table of kaltura-api-v3.md section 12.8, in the server's order.
+//! The languages KTS accepts for captions: an English name and an ISO 639 code each, in the
+//! order of the table they were generated from.
 //!
-//! Generated from that section (one row per constant); do not edit by hand, regenerate from the
-//! document instead. Each row: the constant name, the value sent on the wire (the language name)
-//! and the `languageCode` the server derives from it (`None` where it derives an empty code).
+//! The rows are Kaltura's `KalturaLanguage` table (kaltura-api-v3.md section 12.8), because
+//! the legacy contract takes and answers caption languages by those names (kts-legacy-api.md,
+//! Captions): the list is what defines valid input. Generated from that section (one row per
+//! constant); do not edit by hand, regenerate from the document instead. Each row: the
+//! constant, the English name and the ISO 639 code (`None` where the table gives none).
 
-use super::KalturaLanguage;
+use super::LanguageRow;
 
-/// Every `KalturaLanguage` value, complete and in the server's order.
-pub(super) const KALTURA_LANGUAGES: &[KalturaLanguage] = &[
-    KalturaLanguage {
+/// Every language, complete and in the table's order.
+pub(super) const LANGUAGES: &[LanguageRow] = &[
+    LanguageRow {
         constant: "ABQ",
         name: "Abaza",
         code: Some("abq"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "AB",
         name: "Abkhazian",
         code: Some("ab"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ABE",
         name: "Abnaki Western",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ABU",
         name: "Abure",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ACN",
         name: "Achang",
         code: Some("acn"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ACE",
         name: "Achinese",
         code: Some("ace"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ACT",
         name: "Achterhooks",
         code: Some("act"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ACV",
         name: "Achumawi",
         code: Some("acv"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ADJ",
         name: "Adioukrou",
         code: Some("adj"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ADY",
         name: "Adyghe; Adygei",
         code: Some("ady"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ADT",
         name: "Adynyamathanha",
         code: Some("adt"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "AAL",
         name: "Afade",
         code: Some("aal"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "AA",
         name: "Afar",
         code: Some("aa"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "AF",
         name: "Afrikaans",
         code: Some("af"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "AGQ",
         name: "Aghem",
         code: Some("agq"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "AGX",
         name: "Aghul",
         code: Some("agx"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "AGU",
         name: "Aguacateco",
         code: Some("agu"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "AGR",
         name: "Aguaruna",
         code: Some("agr"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "AIN",
         name: "Ainu (Japan)",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "AKK",
         name: "Akkadian",
         code: Some("akk"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "AKL",
         name: "Aklanon",
         code: Some("akl"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "AKU",
         name: "Akum",
         code: Some("aku"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "AKZ",
         name: "Alabama",
         code: Some("akz"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SQ",
         name: "Albanian",
         code: Some("sq"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ALN",
         name: "Albanian (Gheg)",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ALS",
         name: "Albanian (Tosk)",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ALE",
         name: "Aleut",
         code: Some("ale"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ALG",
         name: "Algonquian languages",
         code: Some("alg"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ALQ",
         name: "Algonquin",
         code: Some("alq"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ALT",
         name: "Altai (Southern)",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "AM",
         name: "Amharic",
         code: Some("am"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "RME",
         name: "Angloromani",
         code: Some("rme"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "APJ",
         name: "Apache (Jicarilla)",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "APW",
         name: "Apache (Western)",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "AR",
         name: "Arabic",
         code: Some("ar"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "AR_LB",
         name: "Arabic (Lebanon)",
         code: Some("ar_lb"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "AR_QA",
         name: "Arabic (Qatar)",
         code: Some("ar_qa"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "AR_SA",
         name: "Arabic (Saudi Arabia)",
         code: Some("ar_sa"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ARB",
         name: "Arabic (standard)",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "B_T",
         name: "Arabic Tunisian Spoken",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ARC",
         name: "Aramaic",
         code: Some("arc"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SAM",
         name: "Aramaic Samaritan",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ARP",
         name: "Arapaho",
         code: Some("arp"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ARN",
         name: "Araucanian",
         code: Some("arn"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ARI",
         name: "Arikara",
         code: Some("ari"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "HY",
         name: "Armenian",
         code: Some("hy"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "RUP",
         name: "Aromanian",
         code: Some("rup"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "AS_",
         name: "Assamese",
         code: Some("as_"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ASB",
         name: "Assiniboine",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "AII",
         name: "Assyrian Neo-Aramaic",
         code: Some("aii"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "AST",
         name: "Asturian",
         code: Some("ast"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ATH",
         name: "Athapascan languages",
         code: Some("ath"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ATJ",
         name: "Atikamekw",
         code: Some("atj"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "AWA",
         name: "Awadhi",
         code: Some("awa"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "AY",
         name: "Aymara",
         code: Some("ay"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "AZ",
         name: "Azerbaijani",
         code: Some("az"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "BCR",
         name: "Babine",
         code: Some("bcr"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "BFQ",
         name: "Badaga",
         code: Some("bfq"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "BDJ",
         name: "Bai",
         code: Some("bdj"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "BAN",
         name: "Balinese",
         code: Some("ban"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "BCC",
         name: "Balochi Southern",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "BFT",
         name: "Balti",
         code: Some("bft"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "BAL",
         name: "Baluchi",
         code: Some("bal"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "BAS",
         name: "Basa (Cameroon)",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "BA",
         name: "Bashkir",
         code: Some("ba"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "EU",
         name: "Basque",
         code: Some("eu"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "BAR",
         name: "Bavarian",
         code: Some("bar"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "BEA",
         name: "Beaver",
         code: Some("bea"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "BEJ",
         name: "Beja",
         code: Some("bej"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "BEM",
         name: "Bemba (Zambia)",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "BN",
         name: "Bengali (Bangla)",
         code: Some("bn"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "BEW",
         name: "Betawi",
         code: Some("bew"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KAP",
         name: "Bezhta",
         code: Some("kap"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "BHB",
         name: "Bhili",
         code: Some("bhb"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "BHO",
         name: "Bhojpuri",
         code: Some("bho"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "DZ",
         name: "Bhutani",
         code: Some("dz"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "BH",
         name: "Bihari",
         code: Some("bh"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "BIK",
         name: "Bikol",
         code: Some("bik"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "BIN",
         name: "Bini",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "BPY",
         name: "Bishnupriya Manipuri",
         code: Some("bpy"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "BI",
         name: "Bislama",
         code: Some("bi"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "BS",
         name: "Bosnian",
         code: Some("bs"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "BR",
         name: "Breton",
         code: Some("br"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "BUG",
         name: "Buginese",
         code: Some("bug"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "BG",
         name: "Bulgarian",
         code: Some("bg"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "BUA",
         name: "Buriat",
         code: Some("bua"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MY",
         name: "Burmese",
         code: Some("my"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "BE",
         name: "Byelorussian (Belarusian)",
         code: Some("be"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "CAD",
         name: "Caddo",
         code: Some("cad"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KM",
         name: "Cambodian",
         code: Some("km"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "YUE",
         name: "Cantonese",
         code: Some("yue"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "CRX",
         name: "Carrier",
         code: Some("crx"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "CAF",
         name: "Carrier Southern",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "CA",
         name: "Catalan",
         code: Some("ca"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "CHC",
         name: "Catawba",
         code: Some("chc"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "CAY",
         name: "Cayuga",
         code: Some("cay"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "CEB",
         name: "Cebuano",
         code: Some("ceb"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "CHG",
         name: "Chagatai",
         code: Some("chg"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "CLD",
         name: "Chaldean Neo-Aramaic",
         code: Some("cld"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "CHR",
         name: "Cherokee",
         code: Some("chr"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "CHY",
         name: "Cheyenne",
         code: Some("chy"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "CIC",
         name: "Chickasaw",
         code: Some("cic"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "CLC",
         name: "Chilcotin",
         code: Some("clc"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ZH",
         name: "Chinese",
         code: Some("zh"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "CHN",
         name: "Chinook jargon",
         code: Some("chn"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "CHP",
         name: "Chipewyan",
         code: Some("chp"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "CIW",
         name: "Chippewa",
         code: Some("ciw"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "CHO",
         name: "Choctaw",
         code: Some("cho"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "CAA",
         name: "Chor",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "CKT",
         name: "Chukot",
         code: Some("ckt"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "CIM",
         name: "Cimbrian",
         code: Some("cim"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "CLM",
         name: "Clallam Klallam",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "COJ",
         name: "Cochimi",
         code: Some("coj"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "COC",
         name: "Cocopa",
         code: Some("coc"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KSH",
         name: "Colognian",
         code: Some("ksh"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "COM",
         name: "Comanche",
         code: Some("com"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SWB",
         name: "Comorian",
         code: Some("swb"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "COO",
         name: "Comox",
         code: Some("coo"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "COP",
         name: "Coptic",
         code: Some("cop"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "CO",
         name: "Corsican",
         code: Some("co"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "CR",
         name: "Cree",
         code: Some("cr"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MUS",
         name: "Creek",
         code: Some("mus"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "CRH",
         name: "Crimean Tatar",
         code: Some("crh"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "HR",
         name: "Croatian",
         code: Some("hr"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "CUP",
         name: "Cupeo",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "CS",
         name: "Czech",
         code: Some("cs"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "DAK",
         name: "Dakota",
         code: Some("dak"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "DA",
         name: "Danish",
         code: Some("da"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "DAR",
         name: "Dargwa",
         code: Some("dar"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "PRD",
         name: "Dari (Persian)",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "GBZ",
         name: "Dari Zoroastrian",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "DHV",
         name: "Dehu",
         code: Some("dhv"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "DEL",
         name: "Delaware",
         code: Some("del"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "DIN",
         name: "Dinka",
         code: Some("din"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "DOI",
         name: "Dogri (generic)",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "DGR",
         name: "Dogrib",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "DLG",
         name: "Dolgan",
         code: Some("dlg"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "DOH",
         name: "Dong",
         code: Some("doh"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "DUA",
         name: "Duala",
         code: Some("dua"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "DNG",
         name: "Dungan",
         code: Some("dng"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "NL",
         name: "Dutch",
         code: Some("nl"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "DYU",
         name: "Dyula",
         code: Some("dyu"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "EEE",
         name: "E",
         code: Some("eee"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "EGL",
         name: "Emilian",
         code: Some("egl"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "EN",
         name: "English",
         code: Some("en"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "EN_US",
         name: "English (American)",
         code: Some("en_us"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "EN_AU",
         name: "English (Australian)",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "EN_GB",
         name: "English (British)",
         code: Some("en_gb"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ENM",
         name: "English Middle (1100-1500)",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MYV",
         name: "Erzya",
         code: Some("myv"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "EO",
         name: "Esperanto",
         code: Some("eo"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ET",
         name: "Estonian",
         code: Some("et"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "EVE",
         name: "Even",
         code: Some("eve"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "EVN",
         name: "Evenki",
         code: Some("evn"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "FO",
         name: "Faeroese",
         code: Some("fo"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "FAX",
         name: "Fala",
         code: Some("fax"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "FAN",
         name: "Fang (Equatorial Guinea)",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "FA",
         name: "Farsi",
         code: Some("fa"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "FJ",
         name: "Fiji",
         code: Some("fj"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "FIL",
         name: "Filipino",
         code: Some("fil"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "FI",
         name: "Finnish",
         code: Some("fi"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "FIT",
         name: "Finnish (Tornedalen)",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "FON",
         name: "Fon",
         code: Some("fon"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "FRP",
         name: "Franco-Prove",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "FRK",
         name: "Frankish",
         code: Some("frk"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "FR",
         name: "French",
         code: Some("fr"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "FR_CA",
         name: "French (Canada)",
         code: Some("fr_ca"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "FY",
         name: "Frisian",
         code: Some("fy"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "FRR",
         name: "Frisian Northern",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "FUR",
         name: "Friulian",
         code: Some("fur"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "FVR",
         name: "Fur",
         code: Some("fvr"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "GAA",
         name: "Ga",
         code: Some("gaa"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "GV",
         name: "Gaelic (Manx)",
         code: Some("gv"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "GD",
         name: "Gaelic (Scottish)",
         code: Some("gd"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "GAG",
         name: "Gagauz",
         code: Some("gag"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "GL",
         name: "Galician",
         code: Some("gl"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "GAN",
         name: "Gan",
         code: Some("gan"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "GEZ",
         name: "Geez",
         code: Some("gez"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KA",
         name: "Georgian",
         code: Some("ka"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "DE",
         name: "German",
         code: Some("de"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "GEH",
         name: "German Hutterite",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "PDC",
         name: "German Pennsylvania",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "GIL",
         name: "Gilbertese",
         code: Some("gil"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "NIV",
         name: "Gilyak Nivkh",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "GIT",
         name: "Gitxsan",
         code: Some("git"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "EL",
         name: "Greek",
         code: Some("el"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "GRC",
         name: "Greek Ancient (to 1453)",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KL",
         name: "Greenlandic",
         code: Some("kl"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "GN",
         name: "Guarani",
         code: Some("gn"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "GU",
         name: "Gujarati",
         code: Some("gu"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "GWI",
         name: "Gwichin",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "HAI",
         name: "Haida",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "HNN",
         name: "Hainanese",
         code: Some("hnn"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "HAS",
         name: "Haisla",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "HAK",
         name: "Hakka",
         code: Some("hak"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "HUR",
         name: "Halkomelem",
         code: Some("hur"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "HAA",
         name: "Han",
         code: Some("haa"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "HNI",
         name: "Hani",
         code: Some("hni"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "HA",
         name: "Hausa",
         code: Some("ha"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "HAW",
         name: "Hawaiian",
         code: Some("haw"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "HE",
         name: "Hebrew",
         code: Some("he"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "IW",
         name: "Hebrew",
         code: Some("he"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "HEI",
         name: "Heiltsuk",
         code: Some("hei"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "HID",
         name: "Hidatsa",
         code: Some("hid"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "HIL",
         name: "Hiligaynon",
         code: Some("hil"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "HI",
         name: "Hindi",
         code: Some("hi"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "HMN",
         name: "Hmong",
         code: Some("hmn"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "HKK",
         name: "Hokkien",
         code: Some("hkk"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "HOP",
         name: "Hopi",
         code: Some("hop"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "CZH",
         name: "Huizhou Chinese",
         code: Some("czh"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "HU",
         name: "Hungarian",
         code: Some("hu"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "IS",
         name: "Icelandic",
         code: Some("is"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KPO",
         name: "Ikposo",
         code: Some("kpo"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ILO",
         name: "Iloko",
         code: Some("ilo"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SMN",
         name: "Inari Sami",
         code: Some("smn"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ID",
         name: "Indonesian",
         code: Some("id"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "IN",
         name: "Indonesian",
         code: Some("id"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "IZH",
         name: "Ingrian",
         code: Some("izh"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "INH",
         name: "Ingush",
         code: Some("inh"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "IA",
         name: "Interlingua",
         code: Some("ia"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "IE",
         name: "Interlingue",
         code: Some("ie"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "IKT",
         name: "Inuinnaqtun",
         code: Some("ikt"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "IU",
         name: "Inuktitut",
         code: Some("iu"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "IK",
         name: "Inupiak",
         code: Some("ik"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "GA",
         name: "Irish",
         code: Some("ga"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "IRO",
         name: "Iroquoian languages",
         code: Some("iro"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "IT",
         name: "Italian",
         code: Some("it"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ITL",
         name: "Itelmen",
         code: Some("itl"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "JA",
         name: "Japanese",
         code: Some("ja"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "JV",
         name: "Javanese",
         code: Some("jv"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "CJY",
         name: "Jinyu Chinese",
         code: Some("cjy"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KAJ",
         name: "Jju",
         code: Some("kaj"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "JCT",
         name: "Judeo-Crimean Tatar",
         code: Some("jct"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "JGE",
         name: "Judeo-Georgian",
         code: Some("jge"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "JUT",
         name: "Jutish",
         code: Some("jut"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KBD",
         name: "Kabardian",
         code: Some("kbd"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KEA",
         name: "Kabuverdianu",
         code: Some("kea"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KAB",
         name: "Kabyle",
         code: Some("kab"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KFR",
         name: "Kachchi",
         code: Some("kfr"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KJV",
         name: "Kaikavian literary language (Kajkavian)",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "XAL",
         name: "Kalmyk Oirat",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KN",
         name: "Kannada",
         code: Some("kn"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KSK",
         name: "Kansa",
         code: Some("ksk"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KRC",
         name: "Karachay-Balkar",
         code: Some("krc"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KIM",
         name: "Karagas",
         code: Some("kim"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KDR",
         name: "Karaim",
         code: Some("kdr"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KAA",
         name: "Karakalpak",
         code: Some("kaa"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KRL",
         name: "Karelian",
         code: Some("krl"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KS",
         name: "Kashmiri",
         code: Some("ks"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "CSB",
         name: "Kashubian",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KKZ",
         name: "Kaska",
         code: Some("kkz"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KAW",
         name: "Kawi",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KK",
         name: "Kazakh",
         code: Some("kk"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KJH",
         name: "Khakas",
         code: Some("kjh"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KLJ",
         name: "Khalaj Turkic",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KCA",
         name: "Khanty",
         code: Some("kca"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KHA",
         name: "Khasi",
         code: Some("kha"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KXM",
         name: "Khmer Northern",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KIC",
         name: "Kickapoo",
         code: Some("kic"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "RW",
         name: "Kinyarwanda (Ruanda)",
         code: Some("rw"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KIO",
         name: "Kiowa",
         code: Some("kio"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KY",
         name: "Kirghiz",
         code: Some("ky"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "RN",
         name: "Kirundi (Rundi)",
         code: Some("rn"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TLH",
         name: "Klingon tlhIngan-Hol",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KFA",
         name: "Kodava",
         code: Some("kfa"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KOI",
         name: "Komi-Permyak",
         code: Some("koi"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KOK",
         name: "Konkani (generic)",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KNN",
         name: "Konkani (specific)",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "GOM",
         name: "Konkani Goan",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KO",
         name: "Korean",
         code: Some("ko"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KPY",
         name: "Koryak",
         code: Some("kpy"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KOS",
         name: "Kosraean",
         code: Some("kos"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "AVK",
         name: "Kotava",
         code: Some("avk"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KPE",
         name: "Kpelle",
         code: Some("kpe"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "DIH",
         name: "Kumiai",
         code: Some("dih"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KUM",
         name: "Kumyk",
         code: Some("kum"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KU",
         name: "Kurdish",
         code: Some("ku"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KUT",
         name: "Kutenai",
         code: Some("kut"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "KWK",
         name: "Kwakiutl",
         code: Some("kwk"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "GDM",
         name: "Laal",
         code: Some("gdm"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "LLD",
         name: "Ladin",
         code: Some("lld"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "LAD",
         name: "Ladino",
         code: Some("lad"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "LAH",
         name: "Lahnda",
         code: Some("lah"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "LHU",
         name: "Lahu",
         code: Some("lhu"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "LBE",
         name: "Lak",
         code: Some("lbe"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "LKI",
         name: "Laki",
         code: Some("lki"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "LKT",
         name: "Lakota",
         code: Some("lkt"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "LO",
         name: "Laothian",
         code: Some("lo"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "LA",
         name: "Latin",
         code: Some("la"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "LV",
         name: "Latvian (Lettish)",
         code: Some("lv"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "LZZ",
         name: "Laz",
         code: Some("lzz"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "LEZ",
         name: "Lezghian",
         code: Some("lez"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "LIJ",
         name: "Ligurian",
         code: Some("lij"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "LIL",
         name: "Lillooet",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "LIF",
         name: "Limbu",
         code: Some("lif"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "LI",
         name: "Limburgish ( Limburger)",
         code: Some("li"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "LN",
         name: "Lingala",
         code: Some("ln"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "LT",
         name: "Lithuanian",
         code: Some("lt"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "JBO",
         name: "Lojban",
         code: Some("jbo"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "LOM",
         name: "Loma (Liberia)",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "LMO",
         name: "Lombard",
         code: Some("lmo"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "NDS",
         name: "Low German Low Saxon",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "LOZ",
         name: "Lozi",
         code: Some("loz"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "LUA",
         name: "Luba-Lulua",
         code: Some("lua"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "LUQ",
         name: "Lucumi",
         code: Some("luq"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "LUD",
         name: "Ludian",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SMJ",
         name: "Lule Sami",
         code: Some("smj"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "LUN",
         name: "Lunda",
         code: Some("lun"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "LUO",
         name: "Luo (Kenya and Tanzania)",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "LUT",
         name: "Lushootseed",
         code: Some("lut"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "LB",
         name: "Luxembourgish (Letzeburgesch)",
         code: Some("lb"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MK",
         name: "Macedonian",
         code: Some("mk"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MAD",
         name: "Madurese",
         code: Some("mad"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MAG",
         name: "Magahi",
         code: Some("mag"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MAI",
         name: "Maithili",
         code: Some("mai"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MG",
         name: "Malagasy",
         code: Some("mg"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MS",
         name: "Malay",
         code: Some("ms"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ML",
         name: "Malayalam",
         code: Some("ml"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "PQM",
         name: "Malecite-Passamaquoddy",
         code: Some("pqm"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MT",
         name: "Maltese",
         code: Some("mt"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MNC",
         name: "Manchu",
         code: Some("mnc"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MID",
         name: "Mandaic",
         code: Some("mid"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MHQ",
         name: "Mandan",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "CMN",
         name: "Mandarin Chinese",
         code: Some("cmn"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MNS",
         name: "Mansi",
         code: Some("mns"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MI",
         name: "Maori",
         code: Some("mi"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MRW",
         name: "Maranao",
         code: Some("mrw"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MR",
         name: "Marathi",
         code: Some("mr"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "CHM",
         name: "Mari (Russia)",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MWR",
         name: "Marwari",
         code: Some("mwr"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MAS",
         name: "Masai",
         code: Some("mas"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MFY",
         name: "Mayo",
         code: Some("mfy"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MNI",
         name: "Meitei",
         code: Some("mni"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MEN",
         name: "Mende (Sierra Leone)",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MEZ",
         name: "Menominee",
         code: Some("mez"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "CRG",
         name: "Michif",
         code: Some("crg"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MIC",
         name: "Micmac",
         code: Some("mic"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MNP",
         name: "Min Bei Chinese",
         code: Some("mnp"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "CDO",
         name: "Min Dong Chinese",
         code: Some("cdo"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MIN",
         name: "Minangkabau",
         code: Some("min"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "XMF",
         name: "Mingrelian",
         code: Some("xmf"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MWL",
         name: "Mirandese",
         code: Some("mwl"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MOH",
         name: "Mohawk",
         code: Some("moh"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MDF",
         name: "Moksha",
         code: Some("mdf"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MO",
         name: "Moldavian",
         code: Some("mo"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MNW",
         name: "Mon",
         code: Some("mnw"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MN",
         name: "Mongolian",
         code: Some("mn"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MOE",
         name: "Montagnais",
         code: Some("moe"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MFE",
         name: "Morisyen",
         code: Some("mfe"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MOS",
         name: "Mossi",
         code: Some("mos"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MXI",
         name: "Mozarabic",
         code: Some("mxi"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MU",
         name: "Multilingual",
         code: Some("mu"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MTQ",
         name: "Muong",
         code: Some("mtq"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "NAQ",
         name: "Nama (Namibia)",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "GLD",
         name: "Nanai",
         code: Some("gld"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "NSK",
         name: "Naskapi",
         code: Some("nsk"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "NA",
         name: "Nauru",
         code: Some("na"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "NAP",
         name: "Neapolitan",
         code: Some("nap"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "NE",
         name: "Nepali",
         code: Some("ne"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "NEW_",
         name: "Newari Nepal Bhasa",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "NIO",
         name: "Nganasan",
         code: Some("nio"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "NCG",
         name: "Nisgaa",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "NIU",
         name: "Niuean",
         code: Some("niu"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ZXX",
         name: "No linguistic content",
         code: Some("zxx"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "NOG",
         name: "Nogai",
         code: Some("nog"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "NON",
         name: "Norse Old",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "NSO",
         name: "Northern Sotho Pedi Sepedi",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "NO",
         name: "Norwegian",
         code: Some("no"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "NOV",
         name: "Novial",
         code: Some("nov"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "NYM",
         name: "Nyamwezi",
         code: Some("nym"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "NYO",
         name: "Nyoro",
         code: Some("nyo"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "NYS",
         name: "Nyungah",
         code: Some("nys"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "OC",
         name: "Occitan",
         code: Some("oc"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "OJC",
         name: "Ojibwa Central",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "OJG",
         name: "Ojibwa Eastern",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "OJB",
         name: "Ojibwa Northwestern",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "OJS",
         name: "Ojibwa Severn",
         code: Some("ojs"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "OJW",
         name: "Ojibwa Western",
         code: Some("ojw"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "OJ",
         name: "Ojibwe, Ojibwa",
         code: Some("oj"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "OKA",
         name: "Okanagan",
         code: Some("oka"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "RYU",
         name: "Okinawan Central",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ANG",
         name: "Old English",
         code: Some("ang"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ONE",
         name: "Oneida",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ONO",
         name: "Onondaga",
         code: Some("ono"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "OR_",
         name: "Oriya",
         code: Some("or_"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "OM",
         name: "Oromo (Afan, Galla)",
         code: Some("om"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "OTW",
         name: "Ottawa",
         code: Some("otw"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "PPI",
         name: "Paipai",
         code: Some("ppi"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "PAU",
         name: "Palauan",
         code: Some("pau"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "PAM",
         name: "Pampanga",
         code: Some("pam"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "PAG",
         name: "Pangasinan",
         code: Some("pag"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "PAP",
         name: "Papiamento",
         code: Some("pap"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "PS",
         name: "Pashto (Pushto)",
         code: Some("ps"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "PRP",
         name: "Persian",
         code: Some("prp"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "PRS",
         name: "Persian (Dari)",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "FA_IR",
         name: "Persian (Iran)",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "PFL",
         name: "Pfaelzisch",
         code: Some("pfl"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "PCD",
         name: "Picard",
         code: Some("pcd"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "PMS",
         name: "Piedmontese",
         code: Some("pms"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MYP",
         name: "Pirah",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "PIH",
         name: "Pitcairn-Norfolk",
         code: Some("pih"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "PDT",
         name: "Plautdietsch",
         code: Some("pdt"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "PL",
         name: "Polish",
         code: Some("pl"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "PNT",
         name: "Pontic",
         code: Some("pnt"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "PT",
         name: "Portuguese",
         code: Some("pt"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "PT_BR",
         name: "Portuguese (Brazil)",
         code: Some("pt_br"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "POT",
         name: "Potawatomi",
         code: Some("pot"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "PRG",
         name: "Prussian",
         code: Some("prg"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "FUC",
         name: "Pulaar",
         code: Some("fuc"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "PA",
         name: "Punjabi",
         code: Some("pa"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "QXQ",
         name: "Qashqai",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ALC",
         name: "Qawasqar",
         code: Some("alc"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "QU",
         name: "Quechua",
         code: Some("qu"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "QUC",
         name: "Quich Central",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "RAP",
         name: "Rapanui",
         code: Some("rap"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "RAR",
         name: "Rarotongan",
         code: Some("rar"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "QTZ",
         name: "Reserved for local use.",
         code: Some("qtz"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "RM",
         name: "Rhaeto-Romance",
         code: Some("rm"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "RGN",
         name: "Romagnol",
         code: Some("rgn"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "RMF",
         name: "Romani Kalo Finnish",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "RMO",
         name: "Romani Sinte",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "RO",
         name: "Romanian",
         code: Some("ro"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "RUO",
         name: "Romanian Istro",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "RUQ",
         name: "Romanian Megleno",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ROM",
         name: "Romany",
         code: Some("rom"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "RCF",
         name: "Runion Creole French",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "RU",
         name: "Russian",
         code: Some("ru"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "RUE",
         name: "Rusyn",
         code: Some("rue"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ACF",
         name: "Saint Lucian Creole French",
         code: Some("acf"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SAH",
         name: "Sakha",
         code: Some("sah"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SLR",
         name: "Salar",
         code: Some("slr"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "STR",
         name: "Salish Straits",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SAL",
         name: "Salishan languages",
         code: Some("sal"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SJD",
         name: "Sami Kildin",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SMI",
         name: "Sami languages",
         code: Some("smi"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SM",
         name: "Samoan",
         code: Some("sm"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SG",
         name: "Sangro",
         code: Some("sg"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SA",
         name: "Sanskrit",
         code: Some("sa"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SAT",
         name: "Santali",
         code: Some("sat"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SRM",
         name: "Saramaccan",
         code: Some("srm"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SDC",
         name: "Sardinian Sassarese",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "STQ",
         name: "Saterland Frisian",
         code: Some("stq"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SXU",
         name: "Saxon Upper",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SCO",
         name: "Scots",
         code: Some("sco"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SEC",
         name: "Sechelt",
         code: Some("sec"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TRV",
         name: "Seediq",
         code: Some("trv"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SEK",
         name: "Sekani",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SEL",
         name: "Selkup",
         code: Some("sel"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SEE",
         name: "Seneca",
         code: Some("see"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SR",
         name: "Serbian",
         code: Some("sr"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SH",
         name: "Serbo-Croatian",
         code: Some("sh"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SEI",
         name: "Seri",
         code: Some("sei"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ST",
         name: "Sesotho",
         code: Some("st"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TN",
         name: "Setswana",
         code: Some("tn"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SJW",
         name: "Shawnee",
         code: Some("sjw"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SN",
         name: "Shona",
         code: Some("sn"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "CJS",
         name: "Shor",
         code: Some("cjs"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SHH",
         name: "Shoshoni",
         code: Some("shh"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SHS",
         name: "Shuswap",
         code: Some("shs"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SCN",
         name: "Sicilian",
         code: Some("scn"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SID",
         name: "Sidamo",
         code: Some("sid"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "BLA",
         name: "Siksika",
         code: Some("bla"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SZL",
         name: "Silesian",
         code: Some("szl"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ZH_CN",
         name: "Simplified Chinese",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SD",
         name: "Sindhi",
         code: Some("sd"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SI",
         name: "Sinhalese",
         code: Some("si"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SS",
         name: "Siswati",
         code: Some("ss"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SMS",
         name: "Skolt Sami",
         code: Some("sms"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SCS",
         name: "Slavey North",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "XSL",
         name: "Slavey South",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SK",
         name: "Slovak",
         code: Some("sk"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SK_SK",
         name: "Slovakian",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SL",
         name: "Slovenian",
         code: Some("sl"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SO",
         name: "Somali",
         code: Some("so"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SNK",
         name: "Soninke",
         code: Some("snk"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "DSB",
         name: "Sorbian Lower",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "HSB",
         name: "Sorbian Upper",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SMA",
         name: "Southern Sami",
         code: Some("sma"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TCE",
         name: "Southern Tutchone",
         code: Some("tce"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ES",
         name: "Spanish",
         code: Some("es"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ES_XL",
         name: "Spanish (Latin America)",
         code: Some("es_xl"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SRN",
         name: "Sranan",
         code: Some("srn"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "STO",
         name: "Stoney",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "XSV",
         name: "Sudovian",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SUX",
         name: "Sumerian",
         code: Some("sux"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SU",
         name: "Sundanese",
         code: Some("su"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SVA",
         name: "Svan",
         code: Some("sva"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SWG",
         name: "Swabian",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SW",
         name: "Swahili (Kiswahili)",
         code: Some("sw"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SV",
         name: "Swedish",
         code: Some("sv"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SWL",
         name: "Swedish Sign Language",
         code: Some("swl"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "GSW",
         name: "Swiss German Alemannic Alsatian",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SYR",
         name: "Syriac",
         code: Some("syr"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TAB",
         name: "Tabassaran",
         code: Some("tab"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SHY",
         name: "Tachawit",
         code: Some("shy"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "SHI",
         name: "Tachelhit",
         code: Some("shi"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TL",
         name: "Tagalog",
         code: Some("tl"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TBW",
         name: "Tagbanwa",
         code: Some("tbw"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TGX",
         name: "Tagish",
         code: Some("tgx"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "THT",
         name: "Tahltan",
         code: Some("tht"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TDD",
         name: "Tai Na",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ZH_TW",
         name: "Taiwanese Mandarin",
         code: Some("zh_tw"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TG",
         name: "Tajik",
         code: Some("tg"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TLY",
         name: "Talysh",
         code: Some("tly"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TTQ",
         name: "Tamajaq Tawallammat",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TAQ",
         name: "Tamasheq",
         code: Some("taq"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TZM",
         name: "Tamazight Central Atlas",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TA",
         name: "Tamil",
         code: Some("ta"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TAR",
         name: "Tarahumara Central",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TTT",
         name: "Tat Muslim",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TT",
         name: "Tatar",
         code: Some("tt"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TE",
         name: "Telugu",
         code: Some("te"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TEO",
         name: "Teo Chew",
         code: Some("teo"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TET",
         name: "Tetum",
         code: Some("tet"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TH",
         name: "Thai",
         code: Some("th"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "NOD",
         name: "Thai (Northern)",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TTS",
         name: "Thai Northeastern",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "THP",
         name: "Thompson",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "BO",
         name: "Tibetan",
         code: Some("bo"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TIG",
         name: "Tigre",
         code: Some("tig"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TI",
         name: "Tigrinya",
         code: Some("ti"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TLI",
         name: "Tlingit",
         code: Some("tli"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TCX",
         name: "Toda",
         code: Some("tcx"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "OOD",
         name: "Tohono Oodham",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TPI",
         name: "Tok Pisin",
         code: Some("tpi"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TO",
         name: "Tonga",
         code: Some("to"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TOG",
         name: "Tonga (Nyasa)",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ZH_HK",
         name: "Traditional Chinese",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "DDO",
         name: "Tsez",
         code: Some("ddo"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TSI",
         name: "Tsimshian",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TS",
         name: "Tsonga",
         code: Some("ts"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TCY",
         name: "Tulu",
         code: Some("tcy"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TUM",
         name: "Tumbuka",
         code: Some("tum"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "MZB",
         name: "Tumzabt",
         code: Some("mzb"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TPN",
         name: "Tupinamb",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TUV",
         name: "Turkana",
         code: Some("tuv"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TR",
         name: "Turkish",
         code: Some("tr"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "OTA",
         name: "Turkish Ottoman",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TK",
         name: "Turkmen",
         code: Some("tk"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TUS",
         name: "Tuscarora",
         code: Some("tus"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TVL",
         name: "Tuvalu",
         code: Some("tvl"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TYV",
         name: "Tuvinian",
         code: Some("tyv"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "TW",
         name: "Twi",
         code: Some("tw"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "UBY",
         name: "Ubykh",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "UDI",
         name: "Udi",
         code: Some("udi"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "UDM",
         name: "Udmurt",
         code: Some("udm"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "UG",
         name: "Uighur",
         code: Some("ug"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "UK",
         name: "Ukrainian",
         code: Some("uk"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "UN",
         name: "Undefined",
         code: Some("un"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "UR",
         name: "Urdu",
         code: Some("ur"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "UUM",
         name: "Urum",
         code: Some("uum"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "UZ",
         name: "Uzbek",
         code: Some("uz"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "VEC",
         name: "Venetian",
         code: Some("vec"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "VEP",
         name: "Veps",
         code: Some("vep"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "VI",
         name: "Vietnamese",
         code: Some("vi"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "VO",
         name: "Volapuk",
         code: Some("vo"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "VOR",
         name: "Voro",
         code: Some("vor"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "VOT",
         name: "Votic",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "VRO",
         name: "Vro",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "AUC",
         name: "Waorani",
         code: Some("auc"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "WAR",
         name: "Waray (Philippines)",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "CY",
         name: "Welsh",
         code: Some("cy"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "PES",
         name: "Western Farsi",
         code: Some("pes"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "AMW",
         name: "Western Neo-Aramaic",
         code: Some("amw"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "WIY",
         name: "Wiyot",
         code: Some("wiy"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "WO",
         name: "Wolof",
         code: Some("wo"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "WUU",
         name: "Wu Chinese",
         code: Some("wuu"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "WYM",
         name: "Wymysorys",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "XH",
         name: "Xhosa",
         code: Some("xh"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "AME",
         name: "Yanesha",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "YI",
         name: "Yiddish",
         code: Some("yi"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "JI",
         name: "Yiddish",
         code: Some("yi"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "YO",
         name: "Yoruba",
         code: Some("yo"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ZAI",
         name: "Zapotec Isthmus",
         code: None,
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "DJE",
         name: "Zarma",
         code: Some("dje"),
     },
-    KalturaLanguage {
+    LanguageRow {
         constant: "ZU",
         name: "Zulu",
         code: Some("zu"),
