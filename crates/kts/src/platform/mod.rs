@@ -15,7 +15,14 @@ pub(crate) mod kaltura;
 
 use crate::error::Error;
 use crate::ids::{EntryId, InstanceId};
-use crate::model::PlatformKind;
+use std::time::Duration;
+
+pub(crate) use self::kaltura::AddedFlavor;
+
+use crate::model::{
+    DefaultThumbnail, Embed, EmbedStyle, EntryImage, EntryPage, EntryQuery, EntryView, MobileEmbed,
+    PlatformKind, PlayerRole, UserSession,
+};
 
 /// One instance's platform, ready for calls (cheap to clone: the adapters
 /// hold shared clients).
@@ -40,11 +47,114 @@ impl Platform {
         }
     }
 
+    // --- Entries ---------------------------------------------------------
+
+    /// One entry with its default thumbnail, a `width` × `height` thumbnail
+    /// URL and a playback-only session; [`Error::EntryNotFound`] when the
+    /// platform does not know it.
+    pub(crate) async fn entry_view(
+        &self,
+        entry: &EntryId,
+        width: u32,
+        height: u32,
+    ) -> Result<EntryView, Error> {
+        match self {
+            Platform::Kaltura(k) => k.entry_view(entry, width, height).await,
+        }
+    }
+
+    /// One page of the account's entries.
+    pub(crate) async fn list_entries(&self, query: &EntryQuery) -> Result<EntryPage, Error> {
+        match self {
+            Platform::Kaltura(k) => k.list_entries(query).await,
+        }
+    }
+
     /// Deletes an entry; [`Error::EntryNotFound`] when the platform does not
     /// know it.
     pub async fn delete_entry(&self, entry: &EntryId) -> Result<(), Error> {
         match self {
             Platform::Kaltura(k) => k.delete_entry(entry).await,
+        }
+    }
+
+    // --- Players and embeds -------------------------------------------------
+
+    /// What a page needs to embed the instance's `role` player for `entry`;
+    /// `None` when that player is not configured.
+    pub(crate) fn embed(
+        &self,
+        entry: &EntryId,
+        role: PlayerRole,
+        style: EmbedStyle,
+    ) -> Result<Option<Embed>, Error> {
+        match self {
+            Platform::Kaltura(k) => k.embed(entry, role, style),
+        }
+    }
+
+    /// What a page playing `entry` in a plain `<video>` needs; `None` when
+    /// the instance has no mobile rendition configured.
+    pub(crate) fn mobile_embed(&self, entry: &EntryId) -> Result<Option<MobileEmbed>, Error> {
+        match self {
+            Platform::Kaltura(k) => k.mobile_embed(entry),
+        }
+    }
+
+    /// An image of `entry`, scaled to `width` and `height` pixels when given.
+    pub(crate) fn entry_image(
+        &self,
+        entry: &EntryId,
+        width: Option<&str>,
+        height: Option<&str>,
+    ) -> Result<EntryImage, Error> {
+        match self {
+            Platform::Kaltura(k) => k.entry_image(entry, width, height),
+        }
+    }
+
+    /// The image `entry` is shown with, and its default thumbnail if any.
+    pub(crate) async fn default_thumbnail(
+        &self,
+        entry: &EntryId,
+    ) -> Result<DefaultThumbnail, Error> {
+        match self {
+            Platform::Kaltura(k) => k.default_thumbnail(entry).await,
+        }
+    }
+
+    /// Makes the frame at `offset` seconds the default thumbnail; returns
+    /// the new thumbnail's id.
+    pub(crate) async fn thumbnail_from_frame(
+        &self,
+        entry: &EntryId,
+        offset: f64,
+    ) -> Result<String, Error> {
+        match self {
+            Platform::Kaltura(k) => k.thumbnail_from_frame(entry, offset).await,
+        }
+    }
+
+    /// A session of the instance's own user, valid for `lifetime`.
+    pub(crate) fn user_session(&self, lifetime: Duration) -> Result<UserSession, Error> {
+        match self {
+            Platform::Kaltura(k) => k.user_session(lifetime),
+        }
+    }
+
+    // --- Mobile flavor ------------------------------------------------------
+
+    /// The instance's configured mobile rendition, if any.
+    pub(crate) fn mobile_flavor(&self) -> Option<i64> {
+        match self {
+            Platform::Kaltura(k) => k.mobile_flavor(),
+        }
+    }
+
+    /// Adds a mobile rendition to the account's conversion settings.
+    pub(crate) async fn add_mobile_flavor(&self) -> Result<AddedFlavor, Error> {
+        match self {
+            Platform::Kaltura(k) => k.add_mobile_flavor().await,
         }
     }
 }

@@ -21,6 +21,7 @@ use crate::state::AppState;
 pub mod captions;
 pub mod media;
 pub mod players;
+pub mod shape;
 pub mod thumbnails;
 
 /// The `/service` area, nested under `/service` by `http::router`.
