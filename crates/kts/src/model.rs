@@ -209,6 +209,24 @@ pub struct EntryQuery {
     pub oldest_first: bool,
 }
 
+/// An entry to create.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewEntry {
+    /// Title.
+    pub name: String,
+    /// Free-text description.
+    pub description: Option<String>,
+    /// Comma-separated tags.
+    pub tags: Option<String>,
+    /// What it will hold.
+    pub kind: MediaKind,
+    /// How its content arrives.
+    pub source: MediaSource,
+    /// The clean-up marker that finds it again without its id (stored as
+    /// its reference id).
+    pub marker: String,
+}
+
 // --- Players and embeds ----------------------------------------------------
 
 /// Which of an instance's configured players a page embeds.

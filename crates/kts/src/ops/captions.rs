@@ -21,6 +21,7 @@ use crate::ingest::spool::SpooledFile;
 use crate::instances::Instances;
 use crate::ops::assets::{self, AssetKind, MAX_LISTED_ASSETS, NEWEST_FIRST, serve_url};
 use crate::ops::undo::{self, Undo, UndoStep};
+use crate::platform::Platform;
 
 /// Longest caption label (`name`) accepted.
 pub const MAX_LABEL_CHARS: usize = 256;
@@ -154,7 +155,7 @@ pub async fn add(
             asset_id: None,
         },
     ];
-    let mut undo = Undo::begin(instances, &conn, steps).await?;
+    let mut undo = Undo::begin(instances, &Platform::from_connection(conn.clone()), steps).await?;
     let caption_id = match conn
         .client
         .caption_asset()

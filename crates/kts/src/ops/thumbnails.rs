@@ -19,6 +19,7 @@ use crate::ingest::spool::SpooledFile;
 use crate::instances::{Connection, Instances};
 use crate::ops::assets::{self, AssetKind, MAX_LISTED_ASSETS, NEWEST_FIRST, serve_url};
 use crate::ops::undo::{self, Undo, UndoStep};
+use crate::platform::Platform;
 
 /// Longest thumbnail URL accepted.
 pub const MAX_THUMBNAIL_URL_BYTES: usize = 2048;
@@ -183,7 +184,7 @@ pub async fn add_from_file(
         },
         thumbnail_step(entry, marker),
     ];
-    let mut undo = Undo::begin(instances, &conn, steps).await?;
+    let mut undo = Undo::begin(instances, &Platform::from_connection(conn.clone()), steps).await?;
     let thumbnail_id = match conn.client.thumb_asset().add(entry.as_str(), &wanted).await {
         Ok(asset) => match asset_id(&conn, asset) {
             Ok(id) => id,
@@ -242,7 +243,12 @@ pub async fn add_from_url(
         tags: Some(marker.clone()),
         ..Default::default()
     };
-    let mut undo = Undo::begin(instances, &conn, vec![thumbnail_step(entry, marker)]).await?;
+    let mut undo = Undo::begin(
+        instances,
+        &Platform::from_connection(conn.clone()),
+        vec![thumbnail_step(entry, marker)],
+    )
+    .await?;
     let mut batch = conn.client.multirequest();
     let added = batch.push(conn.client.thumb_asset().add(entry.as_str(), &wanted));
     let resource = Resource::Url {

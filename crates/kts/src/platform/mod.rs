@@ -12,16 +12,20 @@
 //! operation a platform cannot perform answers [`Error::NotSupported`].
 
 pub(crate) mod kaltura;
+pub mod undo;
 
 use crate::error::Error;
 use crate::ids::{EntryId, InstanceId};
+use std::path::Path;
 use std::time::Duration;
 
 pub(crate) use self::kaltura::AddedFlavor;
 
+use self::undo::UndoStep;
+use crate::instances::Connection;
 use crate::model::{
     DefaultThumbnail, Embed, EmbedStyle, EntryImage, EntryPage, EntryQuery, EntryView, MobileEmbed,
-    PlatformKind, PlayerRole, UserSession,
+    NewEntry, PlatformKind, PlayerRole, UserSession,
 };
 
 /// One instance's platform, ready for calls (cheap to clone: the adapters
@@ -156,5 +160,48 @@ impl Platform {
         match self {
             Platform::Kaltura(k) => k.add_mobile_flavor().await,
         }
+    }
+
+    // --- Uploads and their clean-up -----------------------------------------
+
+    /// Creates the entry `new` (fetched by the platform from `url` when
+    /// given); returns its id.
+    pub(crate) async fn create_entry(
+        &self,
+        new: &NewEntry,
+        url: Option<&str>,
+    ) -> Result<String, Error> {
+        match self {
+            Platform::Kaltura(k) => k.create_entry(new, url).await,
+        }
+    }
+
+    /// Uploads the file at `path` as `entry`'s content, named `upload_name`
+    /// (which carries the clean-up marker) while it travels.
+    pub(crate) async fn add_content(
+        &self,
+        entry: &str,
+        path: &Path,
+        upload_name: String,
+    ) -> Result<(), Error> {
+        match self {
+            Platform::Kaltura(k) => k.add_content(entry, path, upload_name).await,
+        }
+    }
+
+    /// Removes what `step` names; returns how many objects went (none when
+    /// they were gone already).
+    pub(crate) async fn undo(&self, step: &UndoStep) -> Result<usize, Error> {
+        match self {
+            Platform::Kaltura(k) => k.undo(step).await,
+        }
+    }
+}
+
+impl Platform {
+    /// The platform of a connection `instances.rs` already made (for
+    /// operations that still hold one).
+    pub(crate) fn from_connection(conn: Connection) -> Platform {
+        Platform::Kaltura(kaltura::Kaltura::new(conn))
     }
 }

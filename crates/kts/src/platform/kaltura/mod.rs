@@ -7,6 +7,8 @@ mod entries;
 mod failure;
 mod flavors;
 mod players;
+mod undo;
+mod uploads;
 
 pub(crate) use failure::failure;
 pub(crate) use flavors::AddedFlavor;
