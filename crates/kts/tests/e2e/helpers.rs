@@ -19,8 +19,8 @@ use kts::config::{
     ServerSettings, Settings, UploadSettings,
 };
 use kts::http::api_key::{ApiKey, WriteAccess};
-use kts::http::error::LegacyError;
-use kts::http::extract::LegacyUpload;
+use kts::http::legacy::error::LegacyError;
+use kts::http::legacy::extract::LegacyUpload;
 use kts::ids::InstanceId;
 use kts::state::AppState;
 use kts::store::{NewInstance, Scope, Store};

@@ -11,12 +11,13 @@ use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
-use super::{any_legacy, json_answer, shape};
+use super::error::json_answer;
+use super::{any_legacy, shape};
 use crate::config::UploadSettings;
 use crate::error::Error;
 use crate::http::api_key::{ApiKey, WriteAccess};
-use crate::http::error::{LegacyError, LegacyMessageError};
-use crate::http::extract::{LegacyRequest, LegacyTarget, LegacyUpload};
+use crate::http::legacy::error::{LegacyError, LegacyMessageError};
+use crate::http::legacy::extract::{LegacyRequest, LegacyTarget, LegacyUpload};
 use crate::ingest::local::LocalFolder;
 use crate::instances::Instances;
 use crate::ops::export::{self, ExportRequest};
@@ -209,7 +210,7 @@ async fn kaltura_session_start(
     target: LegacyTarget,
 ) -> Result<Response, LegacyError> {
     if admin.is_err() {
-        return Ok(crate::http::error::legacy_failure(
+        return Ok(crate::http::legacy::error::legacy_failure(
             StatusCode::UNAUTHORIZED,
             "kaltura_session_start needs a logged-in admin (the admin session cookie)".into(),
         ));

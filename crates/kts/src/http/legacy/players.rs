@@ -8,10 +8,11 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde_json::{Value, json};
 
-use super::{any_legacy, json_answer, shape};
+use super::error::json_answer;
+use super::{any_legacy, shape};
 use crate::http::api_key::{ApiKey, WriteAccess};
-use crate::http::error::LegacyError;
-use crate::http::extract::{LegacyRequest, LegacyTarget};
+use crate::http::legacy::error::LegacyError;
+use crate::http::legacy::extract::{LegacyRequest, LegacyTarget};
 use crate::instances::Instances;
 use crate::ops::flavors::{self, MobileFlavor};
 use crate::ops::players;

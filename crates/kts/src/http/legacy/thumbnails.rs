@@ -11,9 +11,10 @@ use serde_json::json;
 
 use crate::error::Error;
 use crate::http::api_key::{ApiKey, WriteAccess};
-use crate::http::error::LegacyError;
-use crate::http::extract::{LegacyRequest, LegacyTarget, LegacyUpload};
-use crate::http::legacy::{any_legacy, json_answer};
+use crate::http::legacy::any_legacy;
+use crate::http::legacy::error::LegacyError;
+use crate::http::legacy::error::json_answer;
+use crate::http::legacy::extract::{LegacyRequest, LegacyTarget, LegacyUpload};
 use crate::instances::Instances;
 use crate::ops::thumbnails::{self, Removal, ThumbnailUrl};
 use crate::state::AppState;

@@ -19,8 +19,8 @@ use std::sync::Arc;
 
 use crate::config::AccessSettings;
 use crate::error::Error;
-use crate::http::error::{LegacyError, legacy_failure};
-use crate::http::extract::{LegacyParams, LegacyRequest};
+use crate::http::legacy::error::{LegacyError, legacy_failure};
+use crate::http::legacy::extract::{LegacyParams, LegacyRequest};
 use crate::http::player::params::{self, Callback};
 use crate::instances::Instances;
 use crate::model::{EmbedStyle, PlayerRole};
