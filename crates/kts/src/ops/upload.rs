@@ -1,6 +1,6 @@
 //! `upload_file` without HTTP: a spooled file (or a file under the allowed
-//! local folder) becomes a Kaltura entry, all or nothing; a URL becomes an
-//! entry Kaltura imports itself (kts-legacy-api.md, "Media").
+//! local folder) becomes an entry on the instance's platform, all or nothing;
+//! a URL becomes an entry the platform imports itself (kts-legacy-api.md, "Media").
 //!
 //! A file goes: media type detected from its first bytes → the entry is
 //! created → the file is uploaded as its content (on Kaltura `media.add`,
@@ -36,7 +36,7 @@ const MAX_NAME_LEN: usize = 256;
 pub enum UploadSource {
     /// An uploaded file, already on disk (removed afterwards).
     File(SpooledFile),
-    /// A URL Kaltura should fetch (`pullPath`).
+    /// A URL the platform should fetch (`pullPath`).
     Url(String),
     /// A path under the configured local folder (`fromlocal`).
     Local(String),
@@ -66,8 +66,19 @@ pub struct UploadRequest {
 pub struct Uploaded {
     /// The new entry's id.
     pub entry_id: String,
-    /// The legacy messages, then how the media type was chosen.
-    pub messages: Vec<String>,
+    /// How the content reaches the platform.
+    pub delivery: Delivery,
+    /// How the media type was chosen, in words for the caller.
+    pub media_type_reason: String,
+}
+
+/// How an upload's content reaches the platform.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delivery {
+    /// KTS sent the file; the platform now converts it.
+    Sent,
+    /// The platform fetches the URL itself, later.
+    PulledByPlatform,
 }
 
 /// Cuts a trailing extension such as `.mp4` off a media name; names without
@@ -271,7 +282,8 @@ async fn upload_url(
     undo.finish().await?;
     Ok(Uploaded {
         entry_id,
-        messages: vec!["Kaltura will now pull and process the video".into(), why],
+        delivery: Delivery::PulledByPlatform,
+        media_type_reason: why,
     })
 }
 
@@ -310,11 +322,8 @@ async fn upload_path(
     undo.finish().await?;
     Ok(Uploaded {
         entry_id,
-        messages: vec![
-            "File Uploaded locally".into(),
-            "Uploaded to Kaltura".into(),
-            why,
-        ],
+        delivery: Delivery::Sent,
+        media_type_reason: why,
     })
 }
 

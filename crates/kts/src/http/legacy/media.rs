@@ -23,7 +23,7 @@ use crate::instances::Instances;
 use crate::ops::export::{self, ExportRequest};
 use crate::ops::media::{self, SearchQuery, ThumbSize};
 use crate::ops::players;
-use crate::ops::upload::{self, UploadRequest, UploadSource};
+use crate::ops::upload::{self, Delivery, UploadRequest, UploadSource};
 use crate::state::AppState;
 
 /// The media routes.
@@ -102,11 +102,17 @@ async fn upload_file(
         request,
     )
     .await?;
+    // The old service's messages, then how the media type was chosen.
+    let mut messages = match uploaded.delivery {
+        Delivery::Sent => vec!["File Uploaded locally", "Uploaded to Kaltura"],
+        Delivery::PulledByPlatform => vec!["Kaltura will now pull and process the video"],
+    };
+    messages.push(&uploaded.media_type_reason);
     Ok(json_answer(
         StatusCode::OK,
         json!({
             "success": true,
-            "messages": uploaded.messages,
+            "messages": messages,
             "kaltura_id": uploaded.entry_id,
             "entry_id": uploaded.entry_id,
         }),
