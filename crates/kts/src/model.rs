@@ -168,6 +168,30 @@ pub struct Entry {
     pub owner: Option<String>,
 }
 
+/// A platform session handed to a browser or a tool: opaque to KTS, and
+/// secret enough that `Debug` never shows it (read it with
+/// [`expose`](Self::expose) where it is sent).
+#[derive(Clone, PartialEq, Eq)]
+pub struct SessionToken(String);
+
+impl SessionToken {
+    /// Wraps a session the platform (or its client) made.
+    pub fn new(token: String) -> Self {
+        SessionToken(token)
+    }
+
+    /// The session itself, for the answer it is sent in.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for SessionToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SessionToken(redacted)")
+    }
+}
+
 /// An entry with what a viewer needs beside it (`get_media`): its default
 /// thumbnail, a thumbnail URL of the asked size and a session that may only
 /// play this entry.
@@ -180,8 +204,7 @@ pub struct EntryView {
     /// A URL of a thumbnail of the asked size.
     pub sized_thumbnail_url: String,
     /// A session a browser may hold: it plays and downloads this entry only.
-    /// Opaque to KTS; secret enough to leave out of logs.
-    pub playback_session: String,
+    pub playback_session: SessionToken,
 }
 
 /// One page of a listing and how many matched in all (when the platform
@@ -261,8 +284,8 @@ pub struct Embed {
     pub player_id: i64,
     /// The entry to play.
     pub entry_id: String,
-    /// A session that may only play this entry (opaque).
-    pub playback_session: String,
+    /// A session that may only play this entry.
+    pub playback_session: SessionToken,
     /// The origin scripts, frames and media come from, for the page's
     /// Content-Security-Policy.
     pub platform_origin: String,
@@ -338,8 +361,8 @@ pub struct DefaultThumbnail {
 /// call the platform directly), with where to use it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UserSession {
-    /// The session (opaque; secret).
-    pub session: String,
+    /// The session.
+    pub session: SessionToken,
     /// The platform account.
     pub account_id: i64,
     /// The platform's service URL.
@@ -351,6 +374,13 @@ pub struct UserSession {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_session_token_never_shows_in_debug_output() {
+        let token = SessionToken::new("djJ8MTIzfHNlY3JldA==".into());
+        assert_eq!(token.expose(), "djJ8MTIzfHNlY3JldA==");
+        assert!(!format!("{token:?}").contains("djJ8"));
+    }
 
     #[test]
     fn platform_names_read_back_whatever_their_case() {

@@ -180,6 +180,11 @@ impl Drop for Undo {
 
 /// Tries `steps` once; forgets the job when all are done, else leaves the
 /// rest due after the first back-off.
+#[tracing::instrument(
+    name = "undo_upload",
+    skip_all,
+    fields(instance = %platform.instance(), platform = %platform.kind(), job = job)
+)]
 async fn undo_now(store: Store, platform: Platform, job: i64, steps: Vec<UndoStep>) {
     let (left, error) = attempt(&platform, steps).await;
     let saved = if left.is_empty() {

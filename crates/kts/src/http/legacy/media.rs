@@ -226,7 +226,7 @@ async fn kaltura_session_start(
         StatusCode::OK,
         json!({
             "success": true,
-            "ks": session.session,
+            "ks": session.session.expose(),
             "partner_id": session.account_id,
             "service_url": session.service_url,
             "expires_in": session.expires_in,

@@ -123,7 +123,10 @@ pub fn entry_view(view: &EntryView) -> Map<String, Value> {
     );
     answer.insert("thumbnail_url_old".into(), text(&media.thumbnail_url));
     answer.insert("thumb_id".into(), text(&view.default_thumbnail));
-    answer.insert("ks".into(), Value::String(view.playback_session.clone()));
+    answer.insert(
+        "ks".into(),
+        Value::String(view.playback_session.expose().to_owned()),
+    );
     answer.insert("plays".into(), Value::from(media.plays.unwrap_or(0)));
     answer.insert("views".into(), Value::from(media.views.unwrap_or(0)));
     answer.insert(

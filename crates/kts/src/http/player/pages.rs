@@ -149,7 +149,7 @@ async fn embed_for(
         partner_id: found.account_id,
         uiconf_id: found.player_id,
         entry_id: found.entry_id,
-        ks: found.playback_session,
+        ks: found.playback_session.expose().to_owned(),
         autoplay: params::flag("autoplay", params.get("autoplay"))?,
         width: params::size("width", params.get("width"))?,
         height: params::size("height", params.get("height"))?,

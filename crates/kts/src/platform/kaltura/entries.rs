@@ -7,7 +7,9 @@ use kaltura::{AssetFilter, FilterPager, MediaEntry, MediaEntryFilter, MediaType,
 use super::Kaltura;
 use crate::error::Error;
 use crate::ids::EntryId;
-use crate::model::{Entry, EntryPage, EntryQuery, EntryStatus, EntryView, MediaKind, MediaSource};
+use crate::model::{
+    Entry, EntryPage, EntryQuery, EntryStatus, EntryView, MediaKind, MediaSource, SessionToken,
+};
 
 impl Kaltura {
     /// `media.get` and `thumbAsset.list` in one round trip, a thumbnail URL
@@ -50,7 +52,7 @@ impl Kaltura {
             entry: entry_of(media),
             default_thumbnail,
             sized_thumbnail_url,
-            playback_session: ks.expose().to_owned(),
+            playback_session: SessionToken::new(ks.expose().to_owned()),
         })
     }
 

@@ -13,7 +13,7 @@ use crate::error::Error;
 use crate::ids::EntryId;
 use crate::model::{
     AssetStatus, DefaultThumbnail, Embed, EmbedStyle, EntryImage, MobileEmbed, PlayerRole,
-    Thumbnail, UserSession,
+    SessionToken, Thumbnail, UserSession,
 };
 
 impl Kaltura {
@@ -55,7 +55,7 @@ impl Kaltura {
             account_id: partner_id,
             player_id: uiconf_id,
             entry_id: entry.as_str().to_owned(),
-            playback_session: ks.expose().to_owned(),
+            playback_session: SessionToken::new(ks.expose().to_owned()),
             platform_origin: self.origin(),
         }))
     }
@@ -177,7 +177,7 @@ impl Kaltura {
             .build_ks(SessionType::User, &facts.user_id, "", lifetime)
             .map_err(|e| self.conn.failure(e))?;
         Ok(UserSession {
-            session: ks.expose().to_owned(),
+            session: SessionToken::new(ks.expose().to_owned()),
             account_id: facts.partner_id,
             service_url: facts.service_url.clone(),
             expires_in: lifetime.as_secs(),
@@ -207,5 +207,102 @@ fn asset_status_of(status: Option<&kaltura::AssetStatus>) -> AssetStatus {
         Some(kaltura::AssetStatus::Deleted) => AssetStatus::Deleted,
         Some(kaltura::AssetStatus::Importing) => AssetStatus::Importing,
         _ => AssetStatus::Other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ids::InstanceId;
+    use crate::instances::{Connection, InstanceFacts};
+
+    fn account(player: Option<i64>, mobile_flavor: Option<i64>) -> Kaltura {
+        let client = kaltura::Client::builder("https://video.example.org", 123)
+            .admin_secret("0123456789abcdef0123456789abcdef")
+            .user_id("editor")
+            .build()
+            .unwrap();
+        let facts = InstanceFacts {
+            id: InstanceId::DEFAULT,
+            name: "Museum".into(),
+            partner_id: 123,
+            service_url: "https://video.example.org".into(),
+            player_uiconf_id: player,
+            thumbnail_player_uiconf_id: None,
+            user_id: "editor".into(),
+            mobile_flavor_id: mobile_flavor,
+        };
+        Kaltura::new(Connection { facts, client })
+    }
+
+    fn entry() -> EntryId {
+        "0_abc".parse().unwrap()
+    }
+
+    #[test]
+    fn embeds_load_the_configured_players_script_from_the_instances_server() {
+        let kaltura = account(Some(77), None);
+        let current = kaltura
+            .embed(&entry(), PlayerRole::Viewer, EmbedStyle::Current)
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            current.script_url,
+            "https://video.example.org/p/123/embedPlaykitJs/uiconf_id/77"
+        );
+        assert_eq!((current.account_id, current.player_id), (123, 77));
+        assert_eq!(current.platform_origin, "https://video.example.org");
+        let legacy = kaltura
+            .embed(&entry(), PlayerRole::Viewer, EmbedStyle::Legacy)
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            legacy.script_url,
+            "https://video.example.org/p/123/sp/12300/embedIframeJs/uiconf_id/77/partner_id/123"
+        );
+    }
+
+    #[test]
+    fn an_unconfigured_player_or_flavor_embeds_nothing() {
+        let kaltura = account(None, None);
+        let selector = kaltura.embed(&entry(), PlayerRole::ThumbnailSelector, EmbedStyle::Current);
+        assert!(selector.unwrap().is_none());
+        assert!(kaltura.mobile_embed(&entry()).unwrap().is_none());
+    }
+
+    #[test]
+    fn the_mobile_flavor_plays_through_play_manifest_with_a_playback_session() {
+        let embed = account(None, Some(9))
+            .mobile_embed(&entry())
+            .unwrap()
+            .unwrap();
+        let prefix = "https://video.example.org/p/123/sp/12300";
+        assert!(
+            embed.video_url.starts_with(&format!(
+                "{prefix}/playManifest/entryId/0_abc/flavorParamIds/9/format/url/protocol/https/ks/"
+            )),
+            "{}",
+            embed.video_url
+        );
+        assert!(embed.video_url.ends_with("/a.mp4"));
+        assert!(
+            embed
+                .poster_url
+                .starts_with(&format!("{prefix}/thumbnail/entry_id/0_abc/width/640/ks/"))
+        );
+    }
+
+    #[test]
+    fn entry_images_name_only_the_sizes_given() {
+        let kaltura = account(None, None);
+        let image = kaltura.entry_image(&entry(), Some("320"), None).unwrap();
+        assert!(
+            image.url.starts_with(
+                "https://video.example.org/p/123/sp/12300/thumbnail/entry_id/0_abc/width/320/ks/"
+            ),
+            "{}",
+            image.url
+        );
+        assert!(!image.url.contains("/height/"));
     }
 }
