@@ -14,14 +14,13 @@
 pub(crate) mod kaltura;
 pub mod undo;
 
-use crate::error::Error;
-use crate::ids::{EntryId, InstanceId};
 use std::path::Path;
 use std::time::Duration;
 
 pub(crate) use self::kaltura::AddedFlavor;
-
 use self::undo::UndoStep;
+use crate::error::Error;
+use crate::ids::{EntryId, InstanceId};
 use crate::instances::Connection;
 use crate::model::{
     DefaultThumbnail, Embed, EmbedStyle, EntryImage, EntryPage, EntryQuery, EntryView, MobileEmbed,
