@@ -20,7 +20,7 @@ use kts::config::{
     AccessSettings, AdminSettings, DatabaseSettings, DatabaseUrl, SecretKey, ServerSettings,
     Settings, UploadSettings,
 };
-use kts::http::extract::LegacyParams;
+use kts::http::legacy::extract::LegacyParams;
 use kts::http::state::AppState;
 use serde_json::{Value, json};
 

@@ -15,7 +15,6 @@ use std::time::Duration;
 
 use anyhow::Context;
 use clap::Args;
-use kaltura::EntryStatus;
 use kaltura_sim::{Partner, Simulator};
 use secrecy::{ExposeSecret, SecretString};
 
@@ -30,7 +29,9 @@ use crate::ids::{EntryId, InstanceId};
 use crate::ingest::local::LocalFolder;
 use crate::ingest::spool::{SpoolWriter, SpooledFile};
 use crate::instances::{ClientOptions, Instances};
+use crate::model::EntryStatus;
 use crate::ops::captions::{self, NewCaption};
+use crate::ops::media;
 use crate::ops::upload::{self, UploadRequest, UploadSource};
 use crate::store::{InstanceUpdate, NewInstance, Scope, Store, random_token};
 
@@ -289,15 +290,16 @@ async fn spool(folder: &Path, name: &str, bytes: &[u8]) -> anyhow::Result<Spoole
 /// Polls the entry until it is READY (at most [`READY_TIMEOUT`]) and returns
 /// its download URL.
 async fn wait_until_ready(instances: &Instances, entry: &EntryId) -> anyhow::Result<String> {
-    let conn = instances.connect(InstanceId::DEFAULT).await?;
     let deadline = tokio::time::Instant::now() + READY_TIMEOUT;
+    let size = media::ThumbSize {
+        width: 120,
+        height: 120,
+    };
     loop {
-        let media = conn
-            .client
-            .media()
-            .get(entry.as_str())
+        let media = media::get(instances, InstanceId::DEFAULT, entry, size)
             .await
-            .context("cannot read the sample entry")?;
+            .context("cannot read the sample entry")?
+            .entry;
         match media.status {
             Some(EntryStatus::Ready) => {
                 return media
@@ -305,7 +307,7 @@ async fn wait_until_ready(instances: &Instances, entry: &EntryId) -> anyhow::Res
                     .filter(|url| !url.is_empty())
                     .context("the sample entry has no download URL");
             }
-            Some(EntryStatus::ErrorConverting | EntryStatus::ErrorImporting) => {
+            Some(EntryStatus::ConversionFailed | EntryStatus::ImportFailed) => {
                 anyhow::bail!("the simulator could not process the sample entry {entry}")
             }
             _ => {}

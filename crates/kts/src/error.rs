@@ -5,6 +5,7 @@
 //! own enums that convert with `#[from]`.
 
 use crate::ids::{AssetId, EntryId, IdError, InstanceId};
+use crate::ingest::local::LocalFileError;
 use crate::ingest::spool::SpoolError;
 use crate::model::PlatformKind;
 use crate::store::StoreError;
@@ -143,6 +144,20 @@ impl From<SpoolError> for Error {
     }
 }
 
+impl From<LocalFileError> for Error {
+    /// Both are the caller's mistakes: a refused path is a bad `fromlocal`,
+    /// a large file is as too large as an uploaded one (413).
+    fn from(error: LocalFileError) -> Self {
+        match error {
+            LocalFileError::Refused(reason) => Error::InvalidParameter {
+                name: "fromlocal",
+                reason: reason.to_owned(),
+            },
+            LocalFileError::TooLarge { limit } => Error::UploadTooLarge { limit },
+        }
+    }
+}
+
 impl Error {
     /// Whether the caller sent something wrong (as opposed to KTS, the store
     /// or the platform failing).
@@ -197,6 +212,20 @@ impl Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_refused_local_path_is_a_bad_fromlocal_and_a_large_one_too_large() {
+        let refused = Error::from(LocalFileError::Refused("is not a regular file"));
+        assert!(
+            matches!(&refused, Error::InvalidParameter { name: "fromlocal", reason } if reason == "is not a regular file"),
+            "{refused:?}"
+        );
+        let large = Error::from(LocalFileError::TooLarge { limit: 5 });
+        assert!(
+            matches!(large, Error::UploadTooLarge { limit: 5 }),
+            "{large:?}"
+        );
+    }
 
     #[test]
     fn codes_are_distinct_snake_case_names() {

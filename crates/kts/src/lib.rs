@@ -4,8 +4,10 @@
 //! end-to-end tests can start the real application in-process:
 //! [`config::Settings`] → [`App::build`] (store, state, router) →
 //! [`App::run_until_stopped`]. Requests enter through `http::router`, whose
-//! extractors (`http::extract`) apply the legacy API's input rules and whose
-//! errors ([`Error`]) become legacy JSON bodies in `http::error`.
+//! extractors (`http::legacy::extract`) apply the legacy API's input rules,
+//! whose operations (`ops`) reach each instance's platform through
+//! `platform::Platform`, and whose errors ([`Error`]) get their status in
+//! `http::error` and their legacy JSON body in `http::legacy::error`.
 
 pub mod app;
 pub mod cli;

@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Response};
 
 use crate::config::AccessSettings;
 use crate::error::Error;
-use crate::http::error::LegacyError;
+use crate::http::error::rejection;
 use crate::http::state::AppState;
 use crate::store::{ApiKeyRecord, Scope, Store};
 
@@ -48,6 +48,20 @@ pub struct ApiKey<R: RequiredScope = ReadAccess> {
     /// The key used; `None` under open access.
     pub key: Option<ApiKeyRecord>,
     scope: PhantomData<R>,
+}
+
+/// Why a key was refused (missing, unknown, revoked, too narrow, or the
+/// store failing), in KTS's words and no surface's shape: the response has
+/// the status and carries the error as `http::error::Rejected`, and each
+/// surface's layer writes its own body (the legacy one with
+/// `legacy::error::render_rejections`, a later `/v1` with problem+json).
+#[derive(Debug)]
+pub struct ApiKeyRejection(pub Error);
+
+impl IntoResponse for ApiKeyRejection {
+    fn into_response(self) -> Response {
+        rejection(self.0)
+    }
 }
 
 /// The key text sent with the request, if any.
@@ -99,12 +113,14 @@ where
     Store: FromRef<S>,
     Arc<AccessSettings>: FromRef<S>,
 {
-    type Rejection = LegacyError;
+    type Rejection = ApiKeyRejection;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let store = Store::from_ref(state);
         let access = Arc::<AccessSettings>::from_ref(state);
-        let key = authorize(parts, &store, &access, R::SCOPE).await?;
+        let key = authorize(parts, &store, &access, R::SCOPE)
+            .await
+            .map_err(ApiKeyRejection)?;
         Ok(ApiKey {
             key,
             scope: PhantomData,
@@ -127,7 +143,7 @@ pub async fn require_api_key(
             }
             next.run(Request::from_parts(parts, body)).await
         }
-        Err(error) => LegacyError(error).into_response(),
+        Err(error) => ApiKeyRejection(error).into_response(),
     }
 }
 

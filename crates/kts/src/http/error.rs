@@ -1,10 +1,13 @@
-//! The one place where `kts::Error` becomes HTTP: a status and the legacy
-//! body `{"success": false, "messages": [...]}` (kts-legacy-api.md, "General
-//! rules": 400 bad input, 404 unknown instance or entry, 413 oversized upload,
-//! 502/504 failing or unreachable Kaltura).
+//! The one place where `kts::Error` gets its HTTP status (kts-legacy-api.md,
+//! "General rules": 400 bad input, 404 unknown instance or entry, 413
+//! oversized upload, 502/504 failing or unreachable platform), whatever the
+//! surface: each surface shapes the body itself (`legacy/error.rs` the
+//! legacy `{"success": false, ...}`).
 //!
 //! Server errors are not logged here but by [`log_server_errors`], once, with
 //! their cause chain: the response carries the error in its extensions.
+//! Extractor rejections shared by every surface ([`Rejected`]) carry the
+//! error too, for the surface's layer to render.
 
 use std::sync::Arc;
 
@@ -12,29 +15,12 @@ use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use serde_json::json;
 
 use crate::error::Error;
-use crate::http::legacy::json_answer;
-
-/// An error answered in the legacy shape. Handlers return
-/// `Result<_, LegacyError>` and use `?` on anything convertible to
-/// `kts::Error`.
-#[derive(Debug)]
-pub struct LegacyError(pub Error);
-
-impl<E> From<E> for LegacyError
-where
-    E: Into<Error>,
-{
-    fn from(error: E) -> Self {
-        LegacyError(error.into())
-    }
-}
 
 /// The error behind a 5xx response, for [`log_server_errors`].
 #[derive(Debug, Clone)]
-struct ServerErrorReport(Arc<Error>);
+pub(crate) struct ServerErrorReport(Arc<Error>);
 
 /// The status a `kts::Error` is answered with.
 pub fn status_of(error: &Error) -> StatusCode {
@@ -62,64 +48,44 @@ pub fn status_of(error: &Error) -> StatusCode {
 /// The message shown to the client. Client errors explain themselves, with
 /// the id rule that was broken; server errors say only what failed, never
 /// SQL, a file path or a secret (the cause goes to the log).
-fn client_message(error: &Error) -> String {
+pub(crate) fn client_message(error: &Error) -> String {
     match error {
         Error::InvalidId { name, source } => format!("invalid parameter {name}: {source}"),
         other => other.to_string(),
     }
 }
 
-/// The legacy failure body with `status`.
-pub fn legacy_failure(status: StatusCode, message: String) -> Response {
-    json_answer(status, json!({ "success": false, "messages": [message] }))
-}
-
-/// An error answered in the shape some media calls use instead:
-/// `{"success": false, "message": TEXT}` (kts-legacy-api.md: `get_media`,
-/// `del_media`). Same statuses as [`LegacyError`].
-#[derive(Debug)]
-pub struct LegacyMessageError(pub Error);
-
-impl<E> From<E> for LegacyMessageError
-where
-    E: Into<Error>,
-{
-    fn from(error: E) -> Self {
-        LegacyMessageError(error.into())
-    }
-}
-
-impl IntoResponse for LegacyMessageError {
-    fn into_response(self) -> Response {
-        let status = status_of(&self.0);
-        let body = json!({ "success": false, "message": client_message(&self.0) });
-        finish_error_response(json_answer(status, body), self.0)
-    }
-}
-
 /// Adds what every error response carries: the auth challenge for a missing
 /// key, and the error itself for the log-once layer when it is a 5xx.
-fn finish_error_response(mut response: Response, error: Error) -> Response {
-    if matches!(error, Error::ApiKeyMissing | Error::ApiKeyInvalid) {
+pub(crate) fn finish_error_response(mut response: Response, error: Arc<Error>) -> Response {
+    if matches!(error.as_ref(), Error::ApiKeyMissing | Error::ApiKeyInvalid) {
         response.headers_mut().insert(
             header::WWW_AUTHENTICATE,
             HeaderValue::from_static("Bearer realm=\"kts\""),
         );
     }
     if response.status().is_server_error() {
-        response
-            .extensions_mut()
-            .insert(ServerErrorReport(Arc::new(error)));
+        response.extensions_mut().insert(ServerErrorReport(error));
     }
     response
 }
 
-impl IntoResponse for LegacyError {
-    fn into_response(self) -> Response {
-        let status = status_of(&self.0);
-        let response = legacy_failure(status, client_message(&self.0));
-        finish_error_response(response, self.0)
-    }
+/// A request refused before its handler ran by an extractor every surface
+/// shares (`ApiKey`): the response has the error's status and carries the
+/// error here; each surface's layer gives it that surface's body
+/// (`legacy::error::render_rejections`).
+#[derive(Debug, Clone)]
+pub struct Rejected(pub Arc<Error>);
+
+/// The response to a shared extractor's refusal: status, auth challenge and
+/// log report as for any error, the error in [`Rejected`], no body yet.
+pub fn rejection(error: Error) -> Response {
+    let error = Arc::new(error);
+    let mut response = status_of(&error).into_response();
+    response
+        .extensions_mut()
+        .insert(Rejected(Arc::clone(&error)));
+    finish_error_response(response, error)
 }
 
 /// Logs each 5xx answer once, with the error's whole cause chain.
@@ -151,47 +117,11 @@ fn cause_chain(error: &(dyn std::error::Error + 'static)) -> String {
     text
 }
 
-/// Answers a panic in a handler with the legacy 500 body (the panic message
-/// is logged, not sent).
-pub fn panic_response(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
-    let detail = panic
-        .downcast_ref::<String>()
-        .map(String::as_str)
-        .or_else(|| panic.downcast_ref::<&str>().copied())
-        .unwrap_or("unknown panic");
-    tracing::error!(panic = detail, "handler panicked");
-    legacy_failure(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "internal error".to_owned(),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::ids::{EntryId, IdError, InstanceId};
     use crate::model::PlatformKind;
-
-    async fn body_of(response: Response) -> serde_json::Value {
-        let bytes = axum::body::to_bytes(response.into_body(), 10_000)
-            .await
-            .unwrap();
-        serde_json::from_slice(&bytes).unwrap()
-    }
-
-    #[tokio::test]
-    async fn unknown_instance_is_404_naming_the_id() {
-        let response =
-            LegacyError(Error::UnknownInstance(InstanceId::new(7).unwrap())).into_response();
-        assert_eq!(response.status(), StatusCode::NOT_FOUND);
-        assert_eq!(
-            response.headers()[header::CONTENT_TYPE],
-            "application/json; charset=utf-8"
-        );
-        let body = body_of(response).await;
-        assert_eq!(body["success"], false);
-        assert_eq!(body["messages"][0], "unknown instance 7");
-    }
 
     #[test]
     fn every_failure_gets_the_contract_status() {
@@ -247,15 +177,15 @@ mod tests {
         }
     }
 
-    #[tokio::test]
-    async fn server_errors_carry_the_error_for_the_log_but_not_its_cause() {
-        let io = std::io::Error::other("/secret/path/on/host");
-        let error = Error::Spool(crate::ingest::spool::SpoolError::Io(io));
-        let response = LegacyError(error).into_response();
-        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
-        assert!(response.extensions().get::<ServerErrorReport>().is_some());
-        let body = body_of(response).await;
-        assert!(!body.to_string().contains("/secret/path"), "{body}");
+    #[test]
+    fn a_refused_key_keeps_its_status_challenge_and_error_for_the_surface() {
+        let response = rejection(Error::ApiKeyMissing);
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+        assert!(response.headers().contains_key(header::WWW_AUTHENTICATE));
+        let Some(Rejected(error)) = response.extensions().get::<Rejected>() else {
+            panic!("no rejected error in the response");
+        };
+        assert!(matches!(error.as_ref(), Error::ApiKeyMissing));
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! The HTTP edge: routing, extractors, error bodies, health and metrics.
+//! The HTTP edge: routing, extractors, error statuses, health and metrics.
 //!
 //! `router.rs` assembles the areas and their layers; `legacy/` holds the
 //! `/service/*` calls of kts-legacy-api.md; `admin/` the admin pages;
@@ -11,7 +11,6 @@ pub mod admin;
 pub mod api_key;
 pub mod assets;
 pub mod error;
-pub mod extract;
 pub mod headers;
 pub mod health;
 pub mod legacy;

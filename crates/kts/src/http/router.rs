@@ -15,10 +15,9 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 use crate::config::AccessSettings;
+use crate::http::legacy::{self, extract};
 use crate::http::state::AppState;
-use crate::http::{
-    activity, admin, api_key, assets, error, extract, headers, health, metrics, player,
-};
+use crate::http::{activity, admin, api_key, assets, error, headers, health, metrics, player};
 
 /// Header carrying the request id, set when the client sent none.
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
@@ -46,6 +45,9 @@ pub fn build(state: AppState, legacy: Router<AppState>) -> Router {
             state.clone(),
             api_key::require_api_key,
         ))
+        // Outside the key check and every handler: gives the legacy body to
+        // what the shared extractors refused.
+        .layer(middleware::from_fn(legacy::error::render_rejections))
         .layer(middleware::from_fn_with_state(
             state.activity.clone(),
             activity::record_activity,
@@ -81,7 +83,7 @@ pub fn build(state: AppState, legacy: Router<AppState>) -> Router {
         .layer(middleware::from_fn(metrics::record_requests))
         .layer(middleware::from_fn(headers::add_security_headers))
         .layer(middleware::from_fn(error::log_server_errors))
-        .layer(CatchPanicLayer::custom(error::panic_response))
+        .layer(CatchPanicLayer::custom(legacy::error::panic_response))
         .layer(cors_layer(&state.access));
 
     // `/service/*` bounds each wait for its body itself (`LegacyParams`, 408
@@ -108,7 +110,7 @@ pub fn build(state: AppState, legacy: Router<AppState>) -> Router {
 /// Unknown paths fail in the legacy shape too ("Keep that shape for every
 /// failure", kts-legacy-api.md).
 async fn unknown_path() -> Response {
-    error::legacy_failure(StatusCode::NOT_FOUND, "unknown path".to_owned())
+    legacy::error::legacy_failure(StatusCode::NOT_FOUND, "unknown path".to_owned())
 }
 
 /// CORS as the legacy contract says: headers `Content-Type` and

@@ -6,22 +6,33 @@
 use std::path::{Path, PathBuf};
 
 use crate::config::UploadSettings;
-use crate::error::Error;
 
 /// Longest accepted `fromlocal` value.
 const MAX_PATH_LEN: usize = 4096;
 
-fn refused(reason: &str) -> Error {
-    Error::InvalidParameter {
-        name: "fromlocal",
-        reason: reason.to_owned(),
-    }
+/// Why a `fromlocal` path cannot be used. Converts into `kts::Error`
+/// (`InvalidParameter` on `fromlocal`, or `UploadTooLarge`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LocalFileError {
+    /// The path is refused; the reason never repeats the host path.
+    #[error("fromlocal {0}")]
+    Refused(&'static str),
+    /// The file is larger than an uploaded file may be.
+    #[error("the file is larger than {limit} bytes")]
+    TooLarge {
+        /// The limit in bytes.
+        limit: u64,
+    },
+}
+
+fn refused(reason: &'static str) -> LocalFileError {
+    LocalFileError::Refused(reason)
 }
 
 /// The one answer for a path that does not exist and one outside the
 /// folder: telling them apart would let a caller probe the host's file
 /// system.
-fn not_found() -> Error {
+fn not_found() -> LocalFileError {
     refused("names no readable file in the allowed directory")
 }
 
@@ -63,7 +74,7 @@ impl<'a> LocalFolder<'a> {
 pub async fn resolve_local_file(
     folder: LocalFolder<'_>,
     requested: &str,
-) -> Result<PathBuf, Error> {
+) -> Result<PathBuf, LocalFileError> {
     let Some(allowed_dir) = folder.dir else {
         return Err(refused("is turned off on this server"));
     };
@@ -84,7 +95,7 @@ pub async fn resolve_local_file(
         return Err(refused("is not a regular file"));
     }
     if metadata.len() > folder.max_bytes {
-        return Err(Error::UploadTooLarge {
+        return Err(LocalFileError::TooLarge {
             limit: folder.max_bytes,
         });
     }
@@ -123,9 +134,9 @@ mod tests {
         }
     }
 
-    fn reason(error: Error) -> String {
+    fn reason(error: LocalFileError) -> String {
         match error {
-            Error::InvalidParameter { reason, .. } => reason,
+            LocalFileError::Refused(reason) => reason.to_owned(),
             other => panic!("unexpected {other:?}"),
         }
     }
@@ -189,7 +200,7 @@ mod tests {
         };
         let error = resolve_local_file(small, "sub/clip.mp4").await.unwrap_err();
         assert!(
-            matches!(error, Error::UploadTooLarge { limit: 0 }),
+            matches!(error, LocalFileError::TooLarge { limit: 0 }),
             "{error:?}"
         );
     }

@@ -149,7 +149,7 @@ pub async fn add(
             asset_id: None,
         },
     ];
-    let mut undo = Undo::begin_on(instances, &platform, steps).await?;
+    let mut undo = Undo::begin(instances, &platform, steps).await?;
     let created = platform
         .create_caption(
             entry,

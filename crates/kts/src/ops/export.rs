@@ -1,15 +1,16 @@
 //! `get_excel` without HTTP: every entry of an account, page by page, as an
 //! `.xlsx` workbook (kts-legacy-api.md, "Media"): a header row of field names,
-//! then one row per entry with the fields of `search_video`.
+//! then one row per entry. Which fields exist and what each cell shows is
+//! the caller's: the legacy surface passes the fields of `search_video`.
 
-use kaltura::{FilterPager, MediaEntryFilter};
 use rust_xlsxwriter::{Workbook, Worksheet};
-use serde_json::Value;
 
 use crate::error::Error;
 use crate::ids::InstanceId;
 use crate::instances::Instances;
-use crate::ops::media::{ENTRY_FIELDS, MAX_PAGE_SIZE, entry_record, parse_bounded};
+use crate::model::{Entry, EntryQuery, MediaKind};
+use crate::ops::media::{MAX_PAGE_SIZE, parse_bounded};
+use crate::ops::platform_of;
 
 /// Most entries exported (Kaltura itself stops listing at 10,000 results per
 /// filter; the bound keeps the workbook in memory reasonable).
@@ -20,30 +21,32 @@ const MAX_FILE_NAME: usize = 100;
 /// What `get_excel` exports.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportRequest {
-    /// Columns, out of [`ENTRY_FIELDS`]; all of them by default.
+    /// Columns, out of the known fields; all of them by default.
     pub fields: Vec<&'static str>,
     /// Download name, ending in `.xlsx`.
     pub file_name: String,
     /// Entries fetched per call, 1 to 500 (default 500).
     pub page_size: i64,
-    /// Kaltura media types to list (`1,5` for the default `video,audio`).
-    pub media_types: String,
+    /// Kinds of entry to list (video and audio by default).
+    pub kinds: Vec<MediaKind>,
 }
 
 impl ExportRequest {
-    /// Reads the optional `fields`, `filename`, `pagesize` and `types`.
+    /// Reads the optional `fields` (out of `known`), `filename`, `pagesize`
+    /// and `types`.
     pub fn parse(
+        known: &[&'static str],
         fields: Option<&str>,
         file_name: Option<&str>,
         page_size: Option<&str>,
         types: Option<&str>,
     ) -> Result<Self, Error> {
         let fields = match fields {
-            None => ENTRY_FIELDS.to_vec(),
+            None => known.to_vec(),
             Some(list) => {
                 let mut chosen = Vec::new();
                 for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
-                    let field = ENTRY_FIELDS.iter().find(|f| **f == name).ok_or_else(|| {
+                    let field = known.iter().find(|f| **f == name).ok_or_else(|| {
                         Error::InvalidParameter {
                             name: "fields",
                             reason: format!("unknown field {name:?}"),
@@ -64,12 +67,12 @@ impl ExportRequest {
         };
         let file_name = safe_file_name(file_name.unwrap_or("kaltura_entries"))?;
         let page_size = parse_bounded("pagesize", page_size, MAX_PAGE_SIZE, 1, MAX_PAGE_SIZE)?;
-        let mut codes = Vec::new();
+        let mut kinds = Vec::new();
         for name in types.unwrap_or("video,audio").split(',').map(str::trim) {
-            let code = match name.to_ascii_lowercase().as_str() {
-                "video" => "1",
-                "image" => "2",
-                "audio" => "5",
+            let kind = match name.to_ascii_lowercase().as_str() {
+                "video" => MediaKind::Video,
+                "image" => MediaKind::Image,
+                "audio" => MediaKind::Audio,
                 "" => continue,
                 _ => {
                     return Err(Error::InvalidParameter {
@@ -78,11 +81,11 @@ impl ExportRequest {
                     });
                 }
             };
-            if !codes.contains(&code) {
-                codes.push(code);
+            if !kinds.contains(&kind) {
+                kinds.push(kind);
             }
         }
-        if codes.is_empty() {
+        if kinds.is_empty() {
             return Err(Error::InvalidParameter {
                 name: "types",
                 reason: "names no type".into(),
@@ -92,7 +95,7 @@ impl ExportRequest {
             fields,
             file_name,
             page_size,
-            media_types: codes.join(","),
+            kinds,
         })
     }
 }
@@ -127,18 +130,32 @@ pub struct Export {
     pub rows: usize,
 }
 
-/// Lists every entry of the account (page by page) into a workbook.
+/// One cell of a row.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// A number cell.
+    Number(f64),
+    /// A text cell.
+    Text(String),
+    /// Left blank.
+    Empty,
+}
+
+/// Lists every entry of the account (page by page, oldest first) into a
+/// workbook; `row` gives each entry's cells in the order of
+/// `request.fields`.
+#[tracing::instrument(
+    name = "export_entries",
+    skip_all,
+    fields(instance = %instance, platform = tracing::field::Empty)
+)]
 pub async fn export(
     instances: &Instances,
     instance: InstanceId,
     request: &ExportRequest,
+    row: impl Fn(&Entry) -> Vec<Cell>,
 ) -> Result<Export, Error> {
-    let conn = instances.connect(instance).await?;
-    let filter = MediaEntryFilter {
-        media_type_in: Some(request.media_types.clone()),
-        order_by: Some("+createdAt".into()),
-        ..Default::default()
-    };
+    let platform = platform_of(instances, instance).await?;
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
     let xlsx = |e: rust_xlsxwriter::XlsxError| Error::Export(e.to_string());
@@ -148,32 +165,31 @@ pub async fn export(
             .map_err(xlsx)?;
     }
     let mut rows = 0usize;
-    let mut page = 1i64;
+    let mut query = EntryQuery {
+        page: 1,
+        page_size: request.page_size,
+        name_like: None,
+        kinds: request.kinds.clone(),
+        oldest_first: true,
+    };
     loop {
-        let pager = FilterPager::page(request.page_size, page);
-        let list = conn
-            .client
-            .media()
-            .list(Some(&filter), Some(&pager))
-            .await
-            .map_err(|e| conn.failure(e))?;
-        let count = list.objects.len();
-        for media in &list.objects {
+        let list = platform.list_entries(&query).await?;
+        let count = list.entries.len();
+        for entry in &list.entries {
             if rows >= MAX_ROWS {
                 break;
             }
             rows += 1;
-            let record = entry_record(instance, media);
-            write_row(sheet, rows, &request.fields, &record).map_err(xlsx)?;
+            write_row(sheet, rows, &row(entry)).map_err(xlsx)?;
         }
-        let total = list.total_count.and_then(|t| usize::try_from(t).ok());
+        let total = list.total.and_then(|t| usize::try_from(t).ok());
         let done = count < usize::try_from(request.page_size).unwrap_or(usize::MAX)
             || total.is_some_and(|t| rows >= t)
             || rows >= MAX_ROWS;
         if done {
             break;
         }
-        page += 1;
+        query.page += 1;
     }
     let bytes = workbook.save_to_buffer().map_err(xlsx)?;
     Ok(Export {
@@ -190,21 +206,20 @@ fn column_index(column: usize) -> Result<u16, Error> {
 fn write_row(
     sheet: &mut Worksheet,
     row: usize,
-    fields: &[&'static str],
-    record: &serde_json::Map<String, Value>,
+    cells: &[Cell],
 ) -> Result<(), rust_xlsxwriter::XlsxError> {
     // MAX_ROWS is far below Excel's row limit, so the row always fits.
     let row = u32::try_from(row).unwrap_or(u32::MAX);
-    for (column, field) in fields.iter().enumerate() {
+    for (column, cell) in cells.iter().enumerate() {
         let column = u16::try_from(column).unwrap_or(u16::MAX);
-        match record.get(*field) {
-            Some(Value::Number(n)) => {
-                sheet.write_number(row, column, n.as_f64().unwrap_or_default())?;
+        match cell {
+            Cell::Number(n) => {
+                sheet.write_number(row, column, *n)?;
             }
-            Some(Value::String(s)) => {
+            Cell::Text(s) => {
                 sheet.write_string(row, column, s)?;
             }
-            _ => {}
+            Cell::Empty => {}
         }
     }
     Ok(())
@@ -214,21 +229,25 @@ fn write_row(
 mod tests {
     use super::*;
 
+    /// Some of the fields the legacy `get_excel` passes.
+    const ENTRY_FIELDS: &[&str] = &["id", "status", "name", "plays"];
+
     #[test]
     fn defaults_follow_the_contract() {
-        let request = ExportRequest::parse(None, None, None, None).unwrap();
+        let request = ExportRequest::parse(ENTRY_FIELDS, None, None, None, None).unwrap();
         assert_eq!(request.fields, ENTRY_FIELDS.to_vec());
         assert_eq!(request.page_size, 500);
-        assert_eq!(request.media_types, "1,5");
+        assert_eq!(request.kinds, vec![MediaKind::Video, MediaKind::Audio]);
         assert_eq!(request.file_name, "kaltura_entries.xlsx");
     }
 
     #[test]
     fn unknown_fields_and_types_are_refused_by_name() {
-        let error = ExportRequest::parse(Some("name,password"), None, None, None).unwrap_err();
+        let error = ExportRequest::parse(ENTRY_FIELDS, Some("name,password"), None, None, None)
+            .unwrap_err();
         assert!(error.to_string().contains("password"), "{error}");
-        assert!(ExportRequest::parse(None, None, None, Some("video,doc")).is_err());
-        assert!(ExportRequest::parse(None, None, Some("0"), None).is_err());
+        assert!(ExportRequest::parse(ENTRY_FIELDS, None, None, None, Some("video,doc")).is_err());
+        assert!(ExportRequest::parse(ENTRY_FIELDS, None, None, Some("0"), None).is_err());
     }
 
     #[test]

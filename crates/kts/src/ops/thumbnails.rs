@@ -144,7 +144,7 @@ pub async fn add_from_file(
         },
         thumbnail_step(entry, marker.clone()),
     ];
-    let mut undo = Undo::begin_on(instances, &platform, steps).await?;
+    let mut undo = Undo::begin(instances, &platform, steps).await?;
     let thumbnail_id = match platform
         .create_thumbnail(entry, &marker, &detection.format)
         .await
@@ -193,7 +193,7 @@ pub async fn add_from_url(
     let platform = assets::platform(instances, instance).await?;
     let marker = undo::new_marker();
     let steps = vec![thumbnail_step(entry, marker.clone())];
-    let mut undo = Undo::begin_on(instances, &platform, steps).await?;
+    let mut undo = Undo::begin(instances, &platform, steps).await?;
     let added = platform
         .add_thumbnail_from_url(entry, &marker, url.as_str(), |id| undo.asset_created(id))
         .await;

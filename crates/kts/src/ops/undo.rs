@@ -3,10 +3,10 @@
 //! asset, an upload token.
 //!
 //! Everything KTS creates carries a marker that finds it again without its
-//! id ([`new_marker`]): the entry's `referenceId`, the asset's `tags`, the
-//! upload token's `fileName` (kaltura-api-v3.md 10.3–10.5 and 18.2: "after a
-//! timeout on an add, look the object up"). An answer lost on the way back
-//! (the action ran, the id never arrived) is thus still undone.
+//! id ([`new_marker`]): on Kaltura the entry's `referenceId`, the asset's
+//! `tags`, the upload token's `fileName`. An answer lost on the way back
+//! (the action ran, the id never arrived) is thus still undone. What a step
+//! is lives in `platform::undo`, how a platform performs it in its adapter.
 //!
 //! An [`Undo`] is opened before the first creation: its steps are written
 //! to the store's `undo_jobs` first, owned by this process under a lease it
@@ -22,15 +22,13 @@ use std::future::Future;
 use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
-use kaltura::{AssetFilter, Client, FilterPager, MediaEntryFilter, UploadTokenFilter};
 use rand::Rng;
-use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::ids::InstanceId;
-use crate::instances::{Connection, Instances};
-use crate::model::AssetKind;
+use crate::instances::Instances;
 use crate::platform::Platform;
+pub use crate::platform::undo::UndoStep;
 use crate::store::{Store, UndoJob, now, random_token};
 
 /// Seconds a creation under way keeps its clean-up from falling due; the
@@ -48,52 +46,6 @@ const JOBS_PER_TICK: i64 = 16;
 const FIRST_RETRY_SECS: i64 = 2;
 /// …up to this cap.
 const MAX_RETRY_SECS: i64 = 300;
-/// Every entry status a half-created entry may have (kaltura-api-v3.md
-/// 10.3): without a status criterion lists return READY entries only.
-const ANY_ENTRY_STATUS: &str = "-2,-1,0,1,2,4,5,6,7";
-/// Most objects one marker can match (one, unless an add was retried).
-const MAX_MATCHES: i64 = 50;
-
-/// One thing to remove. An id, when known, is used; otherwise the marker
-/// finds the object.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "undo", rename_all = "snake_case")]
-pub enum UndoStep {
-    /// Delete the entry whose `referenceId` is `reference_id`.
-    Entry {
-        /// The marker set as `referenceId`.
-        reference_id: String,
-        /// The entry's id, once known.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        entry_id: Option<String>,
-    },
-    /// Delete the caption asset of `entry_id` tagged `tag`.
-    Caption {
-        /// The entry the asset belongs to.
-        entry_id: String,
-        /// The marker set in the asset's `tags`.
-        tag: String,
-        /// The asset's id, once known.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        asset_id: Option<String>,
-    },
-    /// Delete the thumbnail asset of `entry_id` tagged `tag`.
-    Thumbnail {
-        /// The entry the asset belongs to.
-        entry_id: String,
-        /// The marker set in the asset's `tags`.
-        tag: String,
-        /// The asset's id, once known.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        asset_id: Option<String>,
-    },
-    /// Delete the live upload token named `file_name`.
-    UploadToken {
-        /// The token's file name, which holds the marker.
-        file_name: String,
-    },
-}
-
 /// A fresh marker: `kts` and 16 hex digits, letters and digits only, so it
 /// survives Kaltura's tag and search tokenising, and is long enough to be
 /// unique (2^64).
@@ -134,29 +86,30 @@ fn set_in_flight(job: i64, running: bool) {
 #[derive(Debug)]
 pub struct Undo {
     store: Store,
-    client: Client,
+    platform: Platform,
     job: i64,
     steps: Vec<UndoStep>,
     armed: bool,
 }
 
 impl Undo {
-    /// Writes `steps` to the store before anything is created on `conn`'s
-    /// platform. Fails with the store's error: then nothing must be created.
+    /// Writes `steps` to the store before anything is created on
+    /// `platform`. Fails with the store's error: then nothing must be
+    /// created.
     pub async fn begin(
         instances: &Instances,
-        conn: &Connection,
+        platform: &Platform,
         steps: Vec<UndoStep>,
     ) -> Result<Undo, Error> {
         let store = instances.store().clone();
-        let text = encode(&steps);
+        let text = UndoStep::encode(&steps);
         let job = store
-            .open_undo(conn.id(), &text, run_id(), now() + LEASE_SECS)
+            .open_undo(platform.instance(), &text, run_id(), now() + LEASE_SECS)
             .await?;
         set_in_flight(job, true);
         Ok(Undo {
             store,
-            client: conn.client.clone(),
+            platform: platform.clone(),
             job,
             steps,
             armed: true,
@@ -201,20 +154,8 @@ impl Undo {
     pub async fn fail(mut self, error: Error) -> Error {
         self.armed = false;
         let steps = std::mem::take(&mut self.steps);
-        undo_now(self.store.clone(), self.client.clone(), self.job, steps).await;
+        undo_now(self.store.clone(), self.platform.clone(), self.job, steps).await;
         error
-    }
-
-    /// [`begin`](Self::begin) for the operations that reach their instance
-    /// through [`Platform`].
-    pub(crate) async fn begin_on(
-        instances: &Instances,
-        platform: &Platform,
-        steps: Vec<UndoStep>,
-    ) -> Result<Undo, Error> {
-        match platform {
-            Platform::Kaltura(k) => Self::begin(instances, k.connection(), steps).await,
-        }
     }
 }
 
@@ -229,7 +170,7 @@ impl Drop for Undo {
             let steps = std::mem::take(&mut self.steps);
             runtime.spawn(undo_now(
                 self.store.clone(),
-                self.client.clone(),
+                self.platform.clone(),
                 self.job,
                 steps,
             ));
@@ -239,14 +180,19 @@ impl Drop for Undo {
 
 /// Tries `steps` once; forgets the job when all are done, else leaves the
 /// rest due after the first back-off.
-async fn undo_now(store: Store, client: Client, job: i64, steps: Vec<UndoStep>) {
-    let (left, error) = attempt(&client, steps).await;
+#[tracing::instrument(
+    name = "undo_upload",
+    skip_all,
+    fields(instance = %platform.instance(), platform = %platform.kind(), job = job)
+)]
+async fn undo_now(store: Store, platform: Platform, job: i64, steps: Vec<UndoStep>) {
+    let (left, error) = attempt(&platform, steps).await;
     let saved = if left.is_empty() {
         store.close_undo(job).await
     } else {
         let due = now() + backoff_secs(1);
         store
-            .reschedule_undo(job, &encode(&left), 1, due, error.as_deref())
+            .reschedule_undo(job, &UndoStep::encode(&left), 1, due, error.as_deref())
             .await
     };
     set_in_flight(job, false);
@@ -257,11 +203,11 @@ async fn undo_now(store: Store, client: Client, job: i64, steps: Vec<UndoStep>) 
 }
 
 /// Runs each step; returns those that failed and the last failure.
-async fn attempt(client: &Client, steps: Vec<UndoStep>) -> (Vec<UndoStep>, Option<String>) {
+async fn attempt(platform: &Platform, steps: Vec<UndoStep>) -> (Vec<UndoStep>, Option<String>) {
     let mut left = Vec::new();
     let mut last_error = None;
     for step in steps {
-        match run_step(client, &step).await {
+        match platform.undo(&step).await {
             Ok(removed) => {
                 if removed > 0 {
                     tracing::info!(?step, removed, "undid part of a failed upload");
@@ -275,118 +221,6 @@ async fn attempt(client: &Client, steps: Vec<UndoStep>) -> (Vec<UndoStep>, Optio
         }
     }
     (left, last_error)
-}
-
-/// Removes what `step` names; returns how many objects went. Gone already
-/// counts as done.
-async fn run_step(client: &Client, step: &UndoStep) -> Result<usize, kaltura::Error> {
-    let pager = FilterPager::page(MAX_MATCHES, 1);
-    match step {
-        UndoStep::Entry {
-            reference_id,
-            entry_id,
-        } => {
-            let ids = match entry_id {
-                Some(id) => vec![id.clone()],
-                None => {
-                    let filter = MediaEntryFilter {
-                        reference_id_equal: Some(reference_id.clone()),
-                        status_in: Some(ANY_ENTRY_STATUS.into()),
-                        ..Default::default()
-                    };
-                    let found = client.media().list(Some(&filter), Some(&pager)).await?;
-                    found.objects.into_iter().filter_map(|e| e.id).collect()
-                }
-            };
-            let mut removed = 0;
-            for id in ids {
-                removed += gone(client.media().delete(&id).await)?;
-            }
-            Ok(removed)
-        }
-        UndoStep::Caption {
-            entry_id,
-            tag,
-            asset_id,
-        } => remove_assets(client, AssetKind::Caption, entry_id, tag, asset_id).await,
-        UndoStep::Thumbnail {
-            entry_id,
-            tag,
-            asset_id,
-        } => remove_assets(client, AssetKind::Thumbnail, entry_id, tag, asset_id).await,
-        UndoStep::UploadToken { file_name } => {
-            // Without a status criterion only live tokens are searched
-            // (kaltura-api-v3.md 10.5): a consumed one needs no removal.
-            let filter = UploadTokenFilter {
-                file_name_equal: Some(file_name.clone()),
-                ..Default::default()
-            };
-            let found = client.upload_token().list(&filter, Some(&pager)).await?;
-            let mut removed = 0;
-            for id in found.objects.into_iter().filter_map(|t| t.id) {
-                removed += gone(client.upload_token().delete(&id).await)?;
-            }
-            Ok(removed)
-        }
-    }
-}
-
-/// Removes the asset `known`, or, when its id never arrived, every asset of
-/// `entry` whose tags hold `tag`.
-async fn remove_assets(
-    client: &Client,
-    kind: AssetKind,
-    entry: &str,
-    tag: &str,
-    known: &Option<String>,
-) -> Result<usize, kaltura::Error> {
-    let ids: Vec<String> = match known {
-        Some(id) => vec![id.clone()],
-        None => {
-            let filter = tagged(entry, tag);
-            let pager = FilterPager::page(MAX_MATCHES, 1);
-            match kind {
-                AssetKind::Caption => {
-                    let found = client.caption_asset().list(&filter, Some(&pager)).await?;
-                    found.objects.into_iter().filter_map(|a| a.id).collect()
-                }
-                AssetKind::Thumbnail => {
-                    let found = client.thumb_asset().list(&filter, Some(&pager)).await?;
-                    found.objects.into_iter().filter_map(|a| a.id).collect()
-                }
-            }
-        }
-    };
-    let mut removed = 0;
-    for id in ids {
-        let deleted = match kind {
-            AssetKind::Caption => client.caption_asset().delete(&id).await,
-            AssetKind::Thumbnail => client.thumb_asset().delete(&id).await,
-        };
-        removed += gone(deleted)?;
-    }
-    Ok(removed)
-}
-
-/// The assets of `entry` whose tags hold `tag`.
-fn tagged(entry: &str, tag: &str) -> AssetFilter {
-    AssetFilter {
-        tags_like: Some(tag.to_owned()),
-        ..AssetFilter::for_entry(entry)
-    }
-}
-
-/// A delete's outcome: 1 removed, 0 already gone.
-fn gone(result: Result<(), kaltura::Error>) -> Result<usize, kaltura::Error> {
-    match result {
-        Ok(()) => Ok(1),
-        Err(error) if error.is_not_found() => Ok(0),
-        Err(error) => Err(error),
-    }
-}
-
-fn encode(steps: &[UndoStep]) -> String {
-    serde_json::to_string(steps).expect("undo steps are plain strings")
 }
 
 /// Seconds to wait after `attempts` failed attempts: doubling from
@@ -458,9 +292,14 @@ pub async fn work_off(instances: &Instances) -> Result<usize, Error> {
 }
 
 /// Attempts one claimed job and records the outcome.
+#[tracing::instrument(
+    name = "undo_upload",
+    skip_all,
+    fields(instance = %job.instance, platform = tracing::field::Empty, job = job.id)
+)]
 async fn retry(instances: Instances, job: UndoJob) {
     let store = instances.store().clone();
-    let steps: Vec<UndoStep> = match serde_json::from_str(&job.steps) {
+    let steps = match UndoStep::decode(&job.steps) {
         Ok(steps) => steps,
         Err(error) => {
             tracing::error!(job = job.id, %error, "dropping an unreadable clean-up");
@@ -468,8 +307,8 @@ async fn retry(instances: Instances, job: UndoJob) {
             return;
         }
     };
-    let (left, error) = match instances.connect(job.instance).await {
-        Ok(conn) => attempt(&conn.client, steps).await,
+    let (left, error) = match super::platform_of(&instances, job.instance).await {
+        Ok(platform) => attempt(&platform, steps).await,
         Err(Error::UnknownInstance(instance)) => {
             forget_instance(&store, &job, instance).await;
             return;
@@ -488,7 +327,7 @@ async fn retry(instances: Instances, job: UndoJob) {
         store
             .reschedule_undo(
                 job.id,
-                &encode(&left),
+                &UndoStep::encode(&left),
                 attempts,
                 now() + backoff_secs(attempts),
                 error.as_deref(),
@@ -537,25 +376,5 @@ mod tests {
                 "{late}"
             );
         }
-    }
-
-    #[test]
-    fn undo_steps_survive_the_store_and_learn_ids() {
-        let steps = vec![
-            UndoStep::UploadToken {
-                file_name: "kts1-a.mp4".into(),
-            },
-            UndoStep::Entry {
-                reference_id: "kts1".into(),
-                entry_id: None,
-            },
-        ];
-        let text = encode(&steps);
-        assert_eq!(
-            text,
-            r#"[{"undo":"upload_token","file_name":"kts1-a.mp4"},{"undo":"entry","reference_id":"kts1"}]"#
-        );
-        let back: Vec<UndoStep> = serde_json::from_str(&text).unwrap();
-        assert_eq!(back, steps);
     }
 }

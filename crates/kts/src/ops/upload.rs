@@ -1,10 +1,11 @@
 //! `upload_file` without HTTP: a spooled file (or a file under the allowed
-//! local folder) becomes a Kaltura entry, all or nothing; a URL becomes an
-//! entry Kaltura imports itself (kts-legacy-api.md, "Media").
+//! local folder) becomes an entry on the instance's platform, all or nothing;
+//! a URL becomes an entry the platform imports itself (kts-legacy-api.md, "Media").
 //!
-//! A file goes: media type detected from its first bytes → `media.add` →
-//! chunked `uploadToken` upload → `media.addContent`. The entry carries a
-//! fresh `referenceId` and the token a file name with the same marker, and
+//! A file goes: media type detected from its first bytes → the entry is
+//! created → the file is uploaded as its content (on Kaltura `media.add`,
+//! a chunked `uploadToken` upload, `media.addContent`). The entry carries a
+//! fresh marker and the upload a file name with the same marker, and
 //! their clean-up is recorded before either exists ([`Undo`]); if any step
 //! fails, or the request is dropped because the client went away, both are
 //! removed, now or by the clean-up worker later, even when an answer was
@@ -13,16 +14,17 @@
 
 use std::path::{Path, PathBuf};
 
-use kaltura::{MediaEntry, Resource};
-use tokio::io::AsyncReadExt;
-
-use crate::detect::media_type::{self, Detection, MAX_HEAD_BYTES, MediaType};
+use crate::detect::media_type::{self, Detection, MediaType};
 use crate::error::Error;
 use crate::ids::InstanceId;
+use crate::ingest::head::read_head;
 use crate::ingest::local::{LocalFolder, resolve_local_file};
 use crate::ingest::spool::SpooledFile;
-use crate::instances::{Connection, Instances};
+use crate::instances::Instances;
+use crate::model::{MediaKind, MediaSource, NewEntry};
+use crate::ops::platform_of;
 use crate::ops::undo::{self, Undo, UndoStep};
+use crate::platform::Platform;
 
 /// Longest accepted `pullPath`.
 const MAX_URL_LEN: usize = 8 * 1024;
@@ -34,7 +36,7 @@ const MAX_NAME_LEN: usize = 256;
 pub enum UploadSource {
     /// An uploaded file, already on disk (removed afterwards).
     File(SpooledFile),
-    /// A URL Kaltura should fetch (`pullPath`).
+    /// A URL the platform should fetch (`pullPath`).
     Url(String),
     /// A path under the configured local folder (`fromlocal`).
     Local(String),
@@ -64,8 +66,19 @@ pub struct UploadRequest {
 pub struct Uploaded {
     /// The new entry's id.
     pub entry_id: String,
-    /// The legacy messages, then how the media type was chosen.
-    pub messages: Vec<String>,
+    /// How the content reaches the platform.
+    pub delivery: Delivery,
+    /// How the media type was chosen, in words for the caller.
+    pub media_type_reason: String,
+}
+
+/// How an upload's content reaches the platform.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delivery {
+    /// KTS sent the file; the platform now converts it.
+    Sent,
+    /// The platform fetches the URL itself, later.
+    PulledByPlatform,
 }
 
 /// Cuts a trailing extension such as `.mp4` off a media name; names without
@@ -120,25 +133,22 @@ pub fn check_pull_url(text: &str) -> Result<String, Error> {
 }
 
 /// Creates the entry (from `url` when given), with its clean-up `undo`
-/// already recorded. A `media.add` cut off mid-flight (the client went away)
+/// already recorded. A creation cut off mid-flight (the client went away)
 /// could create an entry after a look-up for it found nothing, so the call
 /// runs to its end in a task of its own that owns `undo`: if the request is
 /// gone by then, dropping `undo` removes the entry. A failure, including an
-/// answer lost on the way back, is undone by the entry's `referenceId`.
+/// answer lost on the way back, is undone by the entry's marker.
 async fn create_entry(
-    conn: &Connection,
+    platform: &Platform,
     mut undo: Undo,
-    entry: MediaEntry,
+    entry: NewEntry,
     url: Option<String>,
 ) -> Result<(String, Undo), Error> {
-    let client = conn.client.clone();
+    let platform = platform.clone();
     let (answer, created) = tokio::sync::oneshot::channel();
     tokio::spawn(async move {
-        let result = match url {
-            Some(url) => client.media().add_from_url(&entry, &url).await,
-            None => client.media().add(&entry).await,
-        };
-        if let Ok(MediaEntry { id: Some(id), .. }) = &result {
+        let result = platform.create_entry(&entry, url.as_deref()).await;
+        if let Ok(id) = &result {
             undo.entry_created(id);
         }
         // A closed channel drops `undo` with the result: the entry goes.
@@ -148,26 +158,30 @@ async fn create_entry(
         .await
         .map_err(|_| Error::Interrupted("entry creation"))?;
     match result {
-        Ok(MediaEntry { id: Some(id), .. }) => Ok((id, undo)),
-        Ok(_) => Err(undo.fail(no_id(conn, "media.add")).await),
-        Err(error) => Err(undo.fail(conn.failure(error)).await),
+        Ok(id) => Ok((id, undo)),
+        Err(error) => Err(undo.fail(error).await),
     }
 }
 
 /// Uploads as `request` says, for `instance`. `local` is the folder
 /// `fromlocal` may read and its size limit.
+#[tracing::instrument(
+    name = "upload_entry",
+    skip_all,
+    fields(instance = %instance, platform = tracing::field::Empty, entry = tracing::field::Empty)
+)]
 pub async fn upload(
     instances: &Instances,
     instance: InstanceId,
     local: LocalFolder<'_>,
     request: UploadRequest,
 ) -> Result<Uploaded, Error> {
-    // Check the source before any Kaltura call: bad input costs nothing.
-    let conn = instances.connect(instance).await?;
+    // Check the source before any platform call: bad input costs nothing.
+    let platform = platform_of(instances, instance).await?;
     match request.source {
         UploadSource::Url(ref url) => {
             let url = check_pull_url(url)?;
-            upload_url(instances, &conn, &request, &url).await
+            upload_url(instances, &platform, &request, &url).await
         }
         UploadSource::File(ref file) => {
             if file.is_empty() {
@@ -178,7 +192,8 @@ pub async fn upload(
             }
             let path = file.path().to_owned();
             let file_name = file.original_name().map(str::to_owned);
-            let result = upload_path(instances, &conn, &request, &path, file_name.as_deref()).await;
+            let result =
+                upload_path(instances, &platform, &request, &path, file_name.as_deref()).await;
             if let UploadSource::File(file) = request.source
                 && let Err(error) = file.cleanup().await
             {
@@ -199,29 +214,28 @@ pub async fn upload(
                 });
             }
             let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-            upload_path(instances, &conn, &request, &path, file_name.as_deref()).await
+            upload_path(instances, &platform, &request, &path, file_name.as_deref()).await
         }
     }
 }
 
-/// The entry to create, marked with `reference_id`.
-fn new_entry(request: &UploadRequest, media_type: MediaType, reference_id: &str) -> MediaEntry {
-    let source_type = match request.source {
-        UploadSource::Url(_) => kaltura::SourceType::Url,
-        UploadSource::File(_) | UploadSource::Local(_) => kaltura::SourceType::File,
+/// The entry to create, marked with `marker`.
+fn new_entry(request: &UploadRequest, media_type: MediaType, marker: &str) -> NewEntry {
+    let source = match request.source {
+        UploadSource::Url(_) => MediaSource::Url,
+        UploadSource::File(_) | UploadSource::Local(_) => MediaSource::File,
     };
-    MediaEntry {
-        source_type: Some(source_type),
-        name: Some(request.name.clone()),
+    NewEntry {
+        name: request.name.clone(),
         description: request.description.clone(),
         tags: request.tags.clone(),
-        reference_id: Some(reference_id.to_owned()),
-        media_type: Some(match media_type {
-            MediaType::Video => kaltura::MediaType::Video,
-            MediaType::Image => kaltura::MediaType::Image,
-            MediaType::Audio => kaltura::MediaType::Audio,
-        }),
-        ..Default::default()
+        kind: match media_type {
+            MediaType::Video => MediaKind::Video,
+            MediaType::Image => MediaKind::Image,
+            MediaType::Audio => MediaKind::Audio,
+        },
+        source,
+        marker: marker.to_owned(),
     }
 }
 
@@ -250,7 +264,7 @@ fn choose_type(
 
 async fn upload_url(
     instances: &Instances,
-    conn: &Connection,
+    platform: &Platform,
     request: &UploadRequest,
     url: &str,
 ) -> Result<Uploaded, Error> {
@@ -261,40 +275,21 @@ async fn upload_url(
         reference_id: marker.clone(),
         entry_id: None,
     }];
-    let undo = Undo::begin(instances, conn, steps).await?;
+    let undo = Undo::begin(instances, platform, steps).await?;
     let entry = new_entry(request, media_type, &marker);
-    let (entry_id, undo) = create_entry(conn, undo, entry, Some(url.to_owned())).await?;
+    let (entry_id, undo) = create_entry(platform, undo, entry, Some(url.to_owned())).await?;
+    tracing::Span::current().record("entry", entry_id.as_str());
     undo.finish().await?;
     Ok(Uploaded {
         entry_id,
-        messages: vec!["Kaltura will now pull and process the video".into(), why],
+        delivery: Delivery::PulledByPlatform,
+        media_type_reason: why,
     })
-}
-
-fn no_id(conn: &Connection, call: &str) -> Error {
-    Error::PlatformFailed {
-        instance: conn.id(),
-        platform: crate::model::PlatformKind::Kaltura,
-        code: "INVALID_RESPONSE".into(),
-        message: format!("{call} answered without an id"),
-    }
-}
-
-async fn read_head(path: &Path) -> Result<Vec<u8>, Error> {
-    let file = tokio::fs::File::open(path)
-        .await
-        .map_err(|e| Error::Spool(e.into()))?;
-    let mut head = Vec::with_capacity(MAX_HEAD_BYTES);
-    file.take(MAX_HEAD_BYTES as u64)
-        .read_to_end(&mut head)
-        .await
-        .map_err(|e| Error::Spool(e.into()))?;
-    Ok(head)
 }
 
 async fn upload_path(
     instances: &Instances,
-    conn: &Connection,
+    platform: &Platform,
     request: &UploadRequest,
     path: &Path,
     file_name: Option<&str>,
@@ -303,10 +298,9 @@ async fn upload_path(
         UploadSource::Local(_) => "fromlocal",
         _ => "file",
     };
-    let head = read_head(path).await?;
+    let head = read_head(path).await.map_err(|e| Error::Spool(e.into()))?;
     let detection = media_type::detect_file(&head, file_name);
     let (media_type, why) = choose_type(request, detection, source)?;
-    let client = &conn.client;
     let marker = undo::new_marker();
     let token_name = undo::token_file_name(&marker, file_name.unwrap_or("upload.bin"));
     let steps = vec![
@@ -318,33 +312,18 @@ async fn upload_path(
             entry_id: None,
         },
     ];
-    let undo = Undo::begin(instances, conn, steps).await?;
+    let undo = Undo::begin(instances, platform, steps).await?;
     let entry = new_entry(request, media_type, &marker);
-    let (entry_id, undo) = create_entry(conn, undo, entry, None).await?;
-    let steps = async {
-        let token = client
-            .upload()
-            .file_name(token_name)
-            .from_path(path)
-            .await?;
-        let token = token.id.unwrap_or_default();
-        client
-            .media()
-            .add_content(&entry_id, &Resource::UploadedFileToken { token })
-            .await?;
-        Ok::<(), kaltura::Error>(())
-    };
-    if let Err(error) = steps.await {
-        return Err(undo.fail(conn.failure(error)).await);
+    let (entry_id, undo) = create_entry(platform, undo, entry, None).await?;
+    tracing::Span::current().record("entry", entry_id.as_str());
+    if let Err(error) = platform.add_content(&entry_id, path, token_name).await {
+        return Err(undo.fail(error).await);
     }
     undo.finish().await?;
     Ok(Uploaded {
         entry_id,
-        messages: vec![
-            "File Uploaded locally".into(),
-            "Uploaded to Kaltura".into(),
-            why,
-        ],
+        delivery: Delivery::Sent,
+        media_type_reason: why,
     })
 }
 

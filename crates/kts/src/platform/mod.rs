@@ -12,14 +12,22 @@
 //! operation a platform cannot perform answers [`Error::NotSupported`].
 
 pub(crate) mod kaltura;
+pub mod undo;
 
 use std::path::Path;
+use std::time::Duration;
 
+pub(crate) use self::kaltura::AddedFlavor;
+use self::undo::UndoStep;
 use crate::detect::caption_format::CaptionFormat;
 use crate::detect::language::LanguageName;
 use crate::error::Error;
 use crate::ids::{AssetId, EntryId, InstanceId};
-use crate::model::{Caption, PlatformKind, ReportedCaptionFormat, Thumbnail, ThumbnailRemoval};
+use crate::model::{
+    Caption, DefaultThumbnail, Embed, EmbedStyle, EntryImage, EntryPage, EntryQuery, EntryView,
+    MobileEmbed, NewEntry, PlatformKind, PlayerRole, ReportedCaptionFormat, Thumbnail,
+    ThumbnailRemoval, UserSession,
+};
 
 /// One instance's platform, ready for calls (cheap to clone: the adapters
 /// hold shared clients).
@@ -41,6 +49,29 @@ impl Platform {
     pub fn instance(&self) -> InstanceId {
         match self {
             Platform::Kaltura(k) => k.instance(),
+        }
+    }
+
+    // --- Entries ---------------------------------------------------------
+
+    /// One entry with its default thumbnail, a `width` × `height` thumbnail
+    /// URL and a playback-only session; [`Error::EntryNotFound`] when the
+    /// platform does not know it.
+    pub(crate) async fn entry_view(
+        &self,
+        entry: &EntryId,
+        width: u32,
+        height: u32,
+    ) -> Result<EntryView, Error> {
+        match self {
+            Platform::Kaltura(k) => k.entry_view(entry, width, height).await,
+        }
+    }
+
+    /// One page of the account's entries.
+    pub(crate) async fn list_entries(&self, query: &EntryQuery) -> Result<EntryPage, Error> {
+        match self {
+            Platform::Kaltura(k) => k.list_entries(query).await,
         }
     }
 
@@ -208,6 +239,121 @@ impl Platform {
                 k.fill_caption(entry, caption, upload_name, content, make_default)
                     .await
             }
+        }
+    }
+
+    // --- Players and embeds -------------------------------------------------
+
+    /// What a page needs to embed the instance's `role` player for `entry`;
+    /// `None` when that player is not configured.
+    pub(crate) fn embed(
+        &self,
+        entry: &EntryId,
+        role: PlayerRole,
+        style: EmbedStyle,
+    ) -> Result<Option<Embed>, Error> {
+        match self {
+            Platform::Kaltura(k) => k.embed(entry, role, style),
+        }
+    }
+
+    /// What a page playing `entry` in a plain `<video>` needs; `None` when
+    /// the instance has no mobile rendition configured.
+    pub(crate) fn mobile_embed(&self, entry: &EntryId) -> Result<Option<MobileEmbed>, Error> {
+        match self {
+            Platform::Kaltura(k) => k.mobile_embed(entry),
+        }
+    }
+
+    /// An image of `entry`, scaled to `width` and `height` pixels when given.
+    pub(crate) fn entry_image(
+        &self,
+        entry: &EntryId,
+        width: Option<&str>,
+        height: Option<&str>,
+    ) -> Result<EntryImage, Error> {
+        match self {
+            Platform::Kaltura(k) => k.entry_image(entry, width, height),
+        }
+    }
+
+    /// The image `entry` is shown with, and its default thumbnail if any.
+    pub(crate) async fn default_thumbnail(
+        &self,
+        entry: &EntryId,
+    ) -> Result<DefaultThumbnail, Error> {
+        match self {
+            Platform::Kaltura(k) => k.default_thumbnail(entry).await,
+        }
+    }
+
+    /// Makes the frame at `offset` seconds the default thumbnail; returns
+    /// the new thumbnail's id.
+    pub(crate) async fn thumbnail_from_frame(
+        &self,
+        entry: &EntryId,
+        offset: f64,
+    ) -> Result<String, Error> {
+        match self {
+            Platform::Kaltura(k) => k.thumbnail_from_frame(entry, offset).await,
+        }
+    }
+
+    /// A session of the instance's own user, valid for `lifetime`.
+    pub(crate) fn user_session(&self, lifetime: Duration) -> Result<UserSession, Error> {
+        match self {
+            Platform::Kaltura(k) => k.user_session(lifetime),
+        }
+    }
+
+    // --- Mobile flavor ------------------------------------------------------
+
+    /// The instance's configured mobile rendition, if any.
+    pub(crate) fn mobile_flavor(&self) -> Option<i64> {
+        match self {
+            Platform::Kaltura(k) => k.mobile_flavor(),
+        }
+    }
+
+    /// Adds a mobile rendition to the account's conversion settings.
+    pub(crate) async fn add_mobile_flavor(&self) -> Result<AddedFlavor, Error> {
+        match self {
+            Platform::Kaltura(k) => k.add_mobile_flavor().await,
+        }
+    }
+
+    // --- Uploads and their clean-up -----------------------------------------
+
+    /// Creates the entry `new` (fetched by the platform from `url` when
+    /// given); returns its id.
+    pub(crate) async fn create_entry(
+        &self,
+        new: &NewEntry,
+        url: Option<&str>,
+    ) -> Result<String, Error> {
+        match self {
+            Platform::Kaltura(k) => k.create_entry(new, url).await,
+        }
+    }
+
+    /// Uploads the file at `path` as `entry`'s content, named `upload_name`
+    /// (which carries the clean-up marker) while it travels.
+    pub(crate) async fn add_content(
+        &self,
+        entry: &str,
+        path: &Path,
+        upload_name: String,
+    ) -> Result<(), Error> {
+        match self {
+            Platform::Kaltura(k) => k.add_content(entry, path, upload_name).await,
+        }
+    }
+
+    /// Removes what `step` names; returns how many objects went (none when
+    /// they were gone already).
+    pub(crate) async fn undo(&self, step: &UndoStep) -> Result<usize, Error> {
+        match self {
+            Platform::Kaltura(k) => k.undo(step).await,
         }
     }
 }

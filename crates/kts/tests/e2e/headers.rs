@@ -166,7 +166,7 @@ async fn a_malformed_body_is_a_400_and_only_an_oversized_one_is_413() {
         .header("content-type", "application/x-www-form-urlencoded")
         .body(format!(
             "a={}",
-            "x".repeat(kts::http::extract::MAX_FORM_BYTES)
+            "x".repeat(kts::http::legacy::extract::MAX_FORM_BYTES)
         ))
         .send()
         .await

@@ -25,8 +25,8 @@ use kts::config::{
     ServerSettings, Settings, UploadSettings,
 };
 use kts::http::api_key::{ApiKey, WriteAccess};
-use kts::http::error::LegacyError;
-use kts::http::extract::LegacyUpload;
+use kts::http::legacy::error::LegacyError;
+use kts::http::legacy::extract::LegacyUpload;
 use kts::http::state::AppState;
 use kts::ids::InstanceId;
 use kts::store::{NewInstance, Scope, Store};

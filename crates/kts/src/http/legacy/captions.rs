@@ -14,10 +14,11 @@ use crate::detect::caption_format::CaptionFormat;
 use crate::detect::language::LanguageName;
 use crate::error::Error;
 use crate::http::api_key::{ApiKey, WriteAccess};
-use crate::http::error::LegacyError;
-use crate::http::extract::{LegacyParams, LegacyRequest, LegacyTarget, LegacyUpload};
-use crate::http::legacy::assets_shape::status_name;
-use crate::http::legacy::{any_legacy, json_answer};
+use crate::http::legacy::any_legacy;
+use crate::http::legacy::error::LegacyError;
+use crate::http::legacy::error::json_answer;
+use crate::http::legacy::extract::{LegacyParams, LegacyRequest, LegacyTarget, LegacyUpload};
+use crate::http::legacy::shape::asset_status_name;
 use crate::http::state::AppState;
 use crate::instances::Instances;
 use crate::model::Caption;
@@ -116,7 +117,7 @@ fn caption_json(caption: &Caption) -> Value {
         "default": caption.is_default,
         "name": caption.label.as_deref().unwrap_or_default(),
         "format": caption.format.to_string(),
-        "status": status_name(caption.status),
+        "status": asset_status_name(caption.status),
         "url": caption.url,
     })
 }

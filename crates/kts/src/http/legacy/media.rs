@@ -11,21 +11,20 @@ use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
-use super::{any_legacy, json_answer};
+use super::error::json_answer;
+use super::{any_legacy, shape};
 use crate::config::UploadSettings;
 use crate::error::Error;
 use crate::http::api_key::{ApiKey, WriteAccess};
-use crate::http::error::{LegacyError, LegacyMessageError};
-use crate::http::extract::{LegacyRequest, LegacyTarget, LegacyUpload};
+use crate::http::legacy::error::{LegacyError, LegacyMessageError};
+use crate::http::legacy::extract::{LegacyRequest, LegacyTarget, LegacyUpload};
 use crate::http::state::AppState;
 use crate::ingest::local::LocalFolder;
 use crate::instances::Instances;
 use crate::ops::export::{self, ExportRequest};
 use crate::ops::media::{self, SearchQuery, ThumbSize};
-use crate::ops::upload::{self, UploadRequest, UploadSource};
-
-/// Lifetime of the session `kaltura_session_start` hands out.
-const SESSION_START_LIFETIME: std::time::Duration = std::time::Duration::from_secs(3600);
+use crate::ops::players;
+use crate::ops::upload::{self, Delivery, UploadRequest, UploadSource};
 
 /// The media routes.
 pub fn router() -> Router<AppState> {
@@ -103,11 +102,17 @@ async fn upload_file(
         request,
     )
     .await?;
+    // The old service's messages, then how the media type was chosen.
+    let mut messages = match uploaded.delivery {
+        Delivery::Sent => vec!["File Uploaded locally", "Uploaded to Kaltura"],
+        Delivery::PulledByPlatform => vec!["Kaltura will now pull and process the video"],
+    };
+    messages.push(&uploaded.media_type_reason);
     Ok(json_answer(
         StatusCode::OK,
         json!({
             "success": true,
-            "messages": uploaded.messages,
+            "messages": messages,
             "kaltura_id": uploaded.entry_id,
             "entry_id": uploaded.entry_id,
         }),
@@ -123,7 +128,8 @@ async fn get_media(
     let LegacyRequest { target, params } = request;
     let entry = target.entry()?;
     let size = ThumbSize::parse(params.get("width"), params.get("height"))?;
-    let mut answer = media::get(&instances, target.instance, entry, size).await?;
+    let view = media::get(&instances, target.instance, entry, size).await?;
+    let mut answer = shape::entry_view(&view);
     answer.insert("success".into(), Value::Bool(true));
     Ok(json_answer(StatusCode::OK, Value::Object(answer)))
 }
@@ -154,7 +160,11 @@ async fn search_video(
         params.get("name"),
     )?;
     let entries = media::search(&instances, target.instance, &query).await?;
-    Ok(json_answer(StatusCode::OK, Value::Array(entries)))
+    let records = entries
+        .iter()
+        .map(|entry| Value::Object(shape::entry_record(target.instance, entry)))
+        .collect();
+    Ok(json_answer(StatusCode::OK, Value::Array(records)))
 }
 
 /// `/service/get_excel`: every entry of the account as an `.xlsx` download.
@@ -164,12 +174,18 @@ async fn get_excel(
 ) -> Result<Response, LegacyError> {
     let LegacyRequest { target, params } = request;
     let export_request = ExportRequest::parse(
+        shape::ENTRY_FIELDS,
         params.get("fields"),
         params.get("filename"),
         params.get("pagesize"),
         params.get("types"),
     )?;
-    let export = export::export(&instances, target.instance, &export_request).await?;
+    let instance = target.instance;
+    let fields = &export_request.fields;
+    let export = export::export(&instances, instance, &export_request, |entry| {
+        shape::entry_row(instance, entry, fields)
+    })
+    .await?;
     let disposition = format!("attachment; filename=\"{}\"", export.file_name);
     let disposition = HeaderValue::from_str(&disposition)
         .map_err(|_| Error::Export("unusable file name".into()))?;
@@ -200,29 +216,20 @@ async fn kaltura_session_start(
     target: LegacyTarget,
 ) -> Result<Response, LegacyError> {
     if admin.is_err() {
-        return Ok(crate::http::error::legacy_failure(
+        return Ok(crate::http::legacy::error::legacy_failure(
             StatusCode::UNAUTHORIZED,
             "kaltura_session_start needs a logged-in admin (the admin session cookie)".into(),
         ));
     }
-    let conn = instances.connect(target.instance).await?;
-    let ks = conn
-        .client
-        .build_ks(
-            kaltura::SessionType::User,
-            &conn.facts.user_id,
-            "",
-            SESSION_START_LIFETIME,
-        )
-        .map_err(|e| conn.failure(e))?;
+    let session = players::user_session(&instances, target.instance).await?;
     Ok(json_answer(
         StatusCode::OK,
         json!({
             "success": true,
-            "ks": ks.expose(),
-            "partner_id": conn.facts.partner_id,
-            "service_url": conn.facts.service_url,
-            "expires_in": SESSION_START_LIFETIME.as_secs(),
+            "ks": session.session.expose(),
+            "partner_id": session.account_id,
+            "service_url": session.service_url,
+            "expires_in": session.expires_in,
         }),
     ))
 }

@@ -4,24 +4,25 @@
 //! Every call accepts GET and POST ([`any_legacy`]) and is served with and
 //! without a trailing slash (the app trims it before routing). Handlers take
 //! `LegacyTarget` / `LegacyRequest` (or `LegacyUpload`, the three calls that
-//! take a file) from `http::extract`,
+//! take a file) from [`extract`],
 //! `ApiKey<WriteAccess>` when they change data (the router already requires a
-//! read key for the whole area), and return `Result<_, LegacyError>`.
+//! read key for the whole area), and return `Result<_, LegacyError>`
+//! ([`error`]).
 //! CORS pre-flights (`OPTIONS`) are answered by the router's CORS layer before
 //! they reach a handler, for the configured origins (any by default).
 
 use axum::Router;
 use axum::handler::Handler;
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, get};
 
 use crate::http::state::AppState;
 
-mod assets_shape;
 pub mod captions;
+pub mod error;
+pub mod extract;
 pub mod media;
 pub mod players;
+pub mod shape;
 pub mod thumbnails;
 
 /// The `/service` area, nested under `/service` by `http::router`.
@@ -41,15 +42,4 @@ where
     T: 'static,
 {
     get(handler.clone()).post(handler)
-}
-
-/// A JSON answer with the legacy content type
-/// (`application/json; charset=utf-8`).
-pub fn json_answer(status: StatusCode, body: serde_json::Value) -> Response {
-    let mut response = (status, axum::Json(body)).into_response();
-    response.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json; charset=utf-8"),
-    );
-    response
 }

@@ -8,13 +8,15 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde_json::{Value, json};
 
-use super::{any_legacy, json_answer};
+use super::error::json_answer;
+use super::{any_legacy, shape};
 use crate::http::api_key::{ApiKey, WriteAccess};
-use crate::http::error::LegacyError;
-use crate::http::extract::{LegacyRequest, LegacyTarget};
+use crate::http::legacy::error::LegacyError;
+use crate::http::legacy::extract::{LegacyRequest, LegacyTarget};
 use crate::http::state::AppState;
 use crate::instances::Instances;
-use crate::ops::media::{self, MobileFlavor};
+use crate::ops::flavors::{self, MobileFlavor};
+use crate::ops::players;
 
 /// The player routes with JSON answers.
 pub fn router() -> Router<AppState> {
@@ -34,7 +36,8 @@ async fn get_thumbnail_url(
     target: LegacyTarget,
 ) -> Result<Response, LegacyError> {
     let entry = target.entry()?;
-    let mut answer = media::thumbnail_url(&instances, target.instance, entry).await?;
+    let found = players::thumbnail_url(&instances, target.instance, entry).await?;
+    let mut answer = shape::default_thumbnail(&found);
     answer.insert("success".into(), Value::Bool(true));
     Ok(json_answer(StatusCode::OK, Value::Object(answer)))
 }
@@ -48,8 +51,8 @@ async fn update_thumbnail_from_player(
 ) -> Result<Response, LegacyError> {
     let LegacyRequest { target, params } = request;
     let entry = target.entry()?;
-    let offset = media::parse_offset(params.require("offset")?)?;
-    let id = media::thumbnail_from_player(&instances, target.instance, entry, offset).await?;
+    let offset = players::parse_offset(params.require("offset")?)?;
+    let id = players::thumbnail_from_player(&instances, target.instance, entry, offset).await?;
     Ok(json_answer(
         StatusCode::OK,
         json!({"success": true, "thumbnail_id": id, "messages": []}),
@@ -62,7 +65,7 @@ async fn add_kts_mobile_flavor(
     _key: ApiKey<WriteAccess>,
     target: LegacyTarget,
 ) -> Result<Response, LegacyError> {
-    let answer = match media::add_mobile_flavor(&instances, target.instance).await? {
+    let answer = match flavors::add_mobile_flavor(&instances, target.instance).await? {
         MobileFlavor::AlreadyConfigured(_) => {
             json!({"success": true, "messages": ["Flavor already configured."]})
         }

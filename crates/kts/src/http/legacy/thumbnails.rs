@@ -11,10 +11,11 @@ use serde_json::{Value, json};
 
 use crate::error::Error;
 use crate::http::api_key::{ApiKey, WriteAccess};
-use crate::http::error::LegacyError;
-use crate::http::extract::{LegacyRequest, LegacyTarget, LegacyUpload};
-use crate::http::legacy::assets_shape::status_name;
-use crate::http::legacy::{any_legacy, json_answer};
+use crate::http::legacy::any_legacy;
+use crate::http::legacy::error::LegacyError;
+use crate::http::legacy::error::json_answer;
+use crate::http::legacy::extract::{LegacyRequest, LegacyTarget, LegacyUpload};
+use crate::http::legacy::shape::asset_status_name;
 use crate::http::state::AppState;
 use crate::instances::Instances;
 use crate::model::{Thumbnail, ThumbnailRemoval};
@@ -52,7 +53,7 @@ fn thumbnail_json(thumbnail: &Thumbnail) -> Value {
         "size": thumbnail.size.unwrap_or_default(),
         "created_at": thumbnail.created.unwrap_or_default(),
         "default": thumbnail.is_default,
-        "status": status_name(thumbnail.status),
+        "status": asset_status_name(thumbnail.status),
         "url": thumbnail.url,
     })
 }

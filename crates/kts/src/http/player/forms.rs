@@ -10,7 +10,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use serde::Deserialize;
 
-use crate::http::error::legacy_failure;
+use crate::http::legacy::error::legacy_failure;
 
 /// Content-Security-Policy of the forms: KTS's own files only.
 const FORM_CSP: &str = "default-src 'none'; style-src 'self'; script-src 'self'; \

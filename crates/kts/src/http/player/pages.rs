@@ -2,8 +2,8 @@
 //! `get_player`, `get_thumbnail_player`, `get_mobileplayer_url`,
 //! `get_thumbnail`.
 //!
-//! Each page embeds the instance's player script from the instance's Kaltura
-//! server and KTS's own `/static/player.js`; every value a page needs sits in
+//! Each page embeds the instance's player script from the instance's platform
+//! server (`ops::players` says which) and KTS's own `/static/player.js`; every value a page needs sits in
 //! an escaped `data-*` attribute (never inside a script), and a strict
 //! Content-Security-Policy allows scripts only from KTS and that server. The
 //! player gets a USER session limited to the one entry, never an admin one.
@@ -19,11 +19,12 @@ use std::sync::Arc;
 
 use crate::config::AccessSettings;
 use crate::error::Error;
-use crate::http::error::{LegacyError, legacy_failure};
-use crate::http::extract::{LegacyParams, LegacyRequest};
+use crate::http::legacy::error::{LegacyError, legacy_failure};
+use crate::http::legacy::extract::{LegacyParams, LegacyRequest};
 use crate::http::player::params::{self, Callback};
-use crate::ids::EntryId;
-use crate::instances::{Connection, Instances};
+use crate::instances::Instances;
+use crate::model::{EmbedStyle, PlayerRole};
+use crate::ops::players;
 
 /// The player's container and its settings.
 #[derive(Debug)]
@@ -74,16 +75,10 @@ struct ThumbnailPage {
     image: String,
 }
 
-/// The origin (`scheme://host[:port]`) of the instance's server.
-fn origin_of(service_url: &str) -> String {
-    url::Url::parse(service_url)
-        .map(|u| u.origin().ascii_serialization())
-        .unwrap_or_default()
-}
-
-/// Sends `html` with a policy allowing scripts from KTS and `kaltura_origin`,
+/// Sends `html` with a policy allowing scripts from KTS and `platform_origin`
+/// (the instance's platform server),
 /// media from anywhere over https (Kaltura serves them from CDN hosts).
-fn page_response(html: Result<String, askama::Error>, kaltura_origin: &str) -> Response {
+fn page_response(html: Result<String, askama::Error>, platform_origin: &str) -> Response {
     let html = match html {
         Ok(html) => html,
         Err(error) => {
@@ -95,10 +90,10 @@ fn page_response(html: Result<String, askama::Error>, kaltura_origin: &str) -> R
         }
     };
     let csp = format!(
-        "default-src 'none'; script-src 'self' {kaltura_origin}; style-src 'self'; \
-         img-src 'self' {kaltura_origin} https: data: blob:; \
-         media-src {kaltura_origin} https: blob:; connect-src 'self' {kaltura_origin} https:; \
-         frame-src {kaltura_origin}; form-action 'self'; base-uri 'none'"
+        "default-src 'none'; script-src 'self' {platform_origin}; style-src 'self'; \
+         img-src 'self' {platform_origin} https: data: blob:; \
+         media-src {platform_origin} https: blob:; connect-src 'self' {platform_origin} https:; \
+         frame-src {platform_origin}; form-action 'self'; base-uri 'none'"
     );
     let mut response = Html(html).into_response();
     if let Ok(value) = HeaderValue::from_str(&csp) {
@@ -125,35 +120,18 @@ fn opened_with_key(headers: &HeaderMap, params: &LegacyParams) -> String {
     params.query("api_key").unwrap_or_default().to_owned()
 }
 
-fn not_configured(what: &str, connection: &Connection) -> LegacyError {
-    LegacyError(Error::InvalidParameter {
-        name: "id",
-        reason: format!("instance {} has no {what} configured", connection.id()),
-    })
-}
-
+/// The template's embed of the player `role` for the requested entry
+/// (`embed=playkit`, the default, or `iframe` for the older embed).
 async fn embed_for(
     instances: &Instances,
     request: &LegacyRequest,
-    thumbnail_player: bool,
-) -> Result<(Connection, Embed), LegacyError> {
-    let entry = request.target.entry()?.clone();
-    let connection = instances.connect(request.target.instance).await?;
+    role: PlayerRole,
+) -> Result<(String, Embed), LegacyError> {
+    let entry = request.target.entry()?;
     let params = &request.params;
-    let (uiconf, what) = if thumbnail_player {
-        (
-            connection.facts.thumbnail_player_uiconf_id,
-            "THUMBNAIL_PLAYER_ID",
-        )
-    } else {
-        (connection.facts.player_uiconf_id, "PLAYER_ID")
-    };
-    let uiconf_id = uiconf.ok_or_else(|| not_configured(what, &connection))?;
-    let service = connection.facts.service_url.trim_end_matches('/');
-    let partner_id = connection.facts.partner_id;
-    let legacy_embed = match params.get("embed").map(str::trim) {
-        None | Some("") | Some("playkit") => false,
-        Some("iframe") => true,
+    let style = match params.get("embed").map(str::trim) {
+        None | Some("") | Some("playkit") => EmbedStyle::Current,
+        Some("iframe") => EmbedStyle::Legacy,
         Some(_) => {
             return Err(LegacyError(Error::InvalidParameter {
                 name: "embed",
@@ -161,32 +139,22 @@ async fn embed_for(
             }));
         }
     };
-    let (loader, script_url) = if legacy_embed {
-        (
-            "kwidget",
-            format!(
-                "{service}/p/{partner_id}/sp/{partner_id}00/embedIframeJs/uiconf_id/{uiconf_id}/partner_id/{partner_id}"
-            ),
-        )
-    } else {
-        (
-            "playkit",
-            format!("{service}/p/{partner_id}/embedPlaykitJs/uiconf_id/{uiconf_id}"),
-        )
-    };
-    let ks = connection.entry_playback_ks(&entry)?;
+    let found = players::embed(instances, request.target.instance, entry, role, style).await?;
     let embed = Embed {
-        loader,
-        script_url,
-        partner_id,
-        uiconf_id,
-        entry_id: entry.as_str().to_owned(),
-        ks: ks.expose().to_owned(),
+        loader: match found.style {
+            EmbedStyle::Current => "playkit",
+            EmbedStyle::Legacy => "kwidget",
+        },
+        script_url: found.script_url,
+        partner_id: found.account_id,
+        uiconf_id: found.player_id,
+        entry_id: found.entry_id,
+        ks: found.playback_session.expose().to_owned(),
         autoplay: params::flag("autoplay", params.get("autoplay"))?,
         width: params::size("width", params.get("width"))?,
         height: params::size("height", params.get("height"))?,
     };
-    Ok((connection, embed))
+    Ok((found.platform_origin, embed))
 }
 
 /// `/service/get_player`: the instance's player (`PLAYER_ID`) for the entry,
@@ -196,16 +164,13 @@ pub async fn get_player(
     State(instances): State<Instances>,
     request: LegacyRequest,
 ) -> Result<Response, LegacyError> {
-    let (connection, embed) = embed_for(&instances, &request, false).await?;
+    let (origin, embed) = embed_for(&instances, &request, PlayerRole::Viewer).await?;
     let page = PlayerPage {
         title: format!("Player — {}", embed.entry_id),
         embed,
         capture: None,
     };
-    Ok(page_response(
-        page.render(),
-        &origin_of(&connection.facts.service_url),
-    ))
+    Ok(page_response(page.render(), &origin))
 }
 
 /// `/service/get_thumbnail_player`: the `THUMBNAIL_PLAYER_ID` player plus a
@@ -225,9 +190,9 @@ pub async fn get_thumbnail_player(
             "Entry Id error".into(),
         ));
     }
-    let (connection, embed) = embed_for(&instances, &request, true).await?;
+    let (origin, embed) = embed_for(&instances, &request, PlayerRole::ThumbnailSelector).await?;
     let params = &request.params;
-    let instance = connection.id().get();
+    let instance = request.target.instance.get();
     let allowed: Vec<String> = access
         .cors_origins
         .iter()
@@ -266,19 +231,7 @@ pub async fn get_thumbnail_player(
             parent_host,
         }),
     };
-    Ok(page_response(
-        page.render(),
-        &origin_of(&connection.facts.service_url),
-    ))
-}
-
-fn entry_urls(connection: &Connection, entry: &EntryId) -> (String, String) {
-    let service = connection.facts.service_url.trim_end_matches('/');
-    let partner = connection.facts.partner_id;
-    (
-        format!("{service}/p/{partner}/sp/{partner}00"),
-        entry.as_str().to_owned(),
-    )
+    Ok(page_response(page.render(), &origin))
 }
 
 /// `/service/get_mobileplayer_url`: a page playing the instance's mobile
@@ -287,28 +240,20 @@ pub async fn get_mobileplayer_url(
     State(instances): State<Instances>,
     request: LegacyRequest,
 ) -> Result<Response, LegacyError> {
-    let entry = request.target.entry()?.clone();
-    let connection = instances.connect(request.target.instance).await?;
-    let Some(flavor) = connection.facts.mobile_flavor_id else {
+    let entry = request.target.entry()?;
+    let Some(found) = players::mobile_embed(&instances, request.target.instance, entry).await?
+    else {
         return Ok(legacy_failure(
             StatusCode::NOT_FOUND,
             "Flavor ID not configured!".into(),
         ));
     };
-    let ks = connection.entry_playback_ks(&entry)?;
-    let (prefix, id) = entry_urls(&connection, &entry);
-    let ks = ks.expose();
     let page = MobilePage {
-        title: format!("Player — {id}"),
-        source: format!(
-            "{prefix}/playManifest/entryId/{id}/flavorParamIds/{flavor}/format/url/protocol/https/ks/{ks}/a.mp4"
-        ),
-        poster: format!("{prefix}/thumbnail/entry_id/{id}/width/640/ks/{ks}"),
+        title: format!("Player — {entry}"),
+        source: found.video_url,
+        poster: found.poster_url,
     };
-    Ok(page_response(
-        page.render(),
-        &origin_of(&connection.facts.service_url),
-    ))
+    Ok(page_response(page.render(), &found.platform_origin))
 }
 
 /// `/service/get_thumbnail`: a small page showing the entry's thumbnail
@@ -317,8 +262,7 @@ pub async fn get_thumbnail(
     State(instances): State<Instances>,
     request: LegacyRequest,
 ) -> Result<Response, LegacyError> {
-    let entry = request.target.entry()?.clone();
-    let connection = instances.connect(request.target.instance).await?;
+    let entry = request.target.entry()?;
     let pixels = |name: &'static str, default: Option<&str>| -> Result<Option<String>, Error> {
         let value = request.params.get(name).or(default);
         match params::size(name, value)? {
@@ -331,22 +275,17 @@ pub async fn get_thumbnail(
     };
     let width = pixels("width", Some("640"))?;
     let height = pixels("height", None)?;
-    let ks = connection.entry_playback_ks(&entry)?;
-    let (prefix, id) = entry_urls(&connection, &entry);
-    let mut image = format!("{prefix}/thumbnail/entry_id/{id}");
-    if let Some(w) = width {
-        image.push_str(&format!("/width/{w}"));
-    }
-    if let Some(h) = height {
-        image.push_str(&format!("/height/{h}"));
-    }
-    image.push_str(&format!("/ks/{}", ks.expose()));
+    let image = players::entry_image(
+        &instances,
+        request.target.instance,
+        entry,
+        width.as_deref(),
+        height.as_deref(),
+    )
+    .await?;
     let page = ThumbnailPage {
-        title: format!("Thumbnail — {id}"),
-        image,
+        title: format!("Thumbnail — {entry}"),
+        image: image.url,
     };
-    Ok(page_response(
-        page.render(),
-        &origin_of(&connection.facts.service_url),
-    ))
+    Ok(page_response(page.render(), &image.platform_origin))
 }

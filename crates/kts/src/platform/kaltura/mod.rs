@@ -5,14 +5,23 @@
 
 mod assets;
 mod captions;
+mod entries;
 mod failure;
+mod flavors;
+mod players;
 mod thumbnails;
+mod undo;
+mod uploads;
 
 pub(crate) use failure::failure;
+pub(crate) use flavors::AddedFlavor;
+
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::error::Error;
 use crate::ids::{EntryId, InstanceId};
 use crate::instances::Connection;
+use crate::model::PlatformKind;
 
 /// A Kaltura account, ready for calls: the instance's cached client and its
 /// non-secret facts.
@@ -31,12 +40,6 @@ impl Kaltura {
         self.conn.id()
     }
 
-    /// The connection it wraps, for the clean-up of half-made uploads
-    /// (`ops::undo`), which keeps its own client.
-    pub(crate) fn connection(&self) -> &Connection {
-        &self.conn
-    }
-
     /// Turns a failed call about `entry` into [`Error::EntryNotFound`] when
     /// Kaltura does not know it, else into the instance's Kaltura failure.
     fn entry_failure(&self, entry: &EntryId, error: kaltura::Error) -> Error {
@@ -50,13 +53,38 @@ impl Kaltura {
         }
     }
 
-    /// `media.delete`.
-    pub(crate) async fn delete_entry(&self, entry: &EntryId) -> Result<(), Error> {
-        self.conn
-            .client
-            .media()
-            .delete(entry.as_str())
-            .await
-            .map_err(|e| self.entry_failure(entry, e))
+    /// `<service>/p/<partner>`: the root of the account's file paths
+    /// (thumbnails, embeds, manifests).
+    fn partner_base(&self) -> String {
+        let facts = &self.conn.facts;
+        format!(
+            "{}/p/{}",
+            facts.service_url.trim_end_matches('/'),
+            facts.partner_id
+        )
     }
+
+    /// `<service>/p/<partner>/thumbnail/entry_id/<id>`: Kaltura's thumbnail
+    /// API path for an entry.
+    fn thumbnail_base(&self, entry: &EntryId) -> String {
+        format!("{}/thumbnail/entry_id/{entry}", self.partner_base())
+    }
+
+    /// An answer that should have carried an id and did not.
+    fn no_id(&self, call: &str) -> Error {
+        Error::PlatformFailed {
+            instance: self.instance(),
+            platform: PlatformKind::Kaltura,
+            code: "INVALID_RESPONSE".into(),
+            message: format!("{call} answered without an id"),
+        }
+    }
+}
+
+/// Unix seconds now: the cache-busting suffix of thumbnail URLs.
+fn unix_now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or_default()
 }

@@ -21,7 +21,7 @@ use axum::http::{Method, header};
 
 use crate::config::UploadSettings;
 use crate::error::Error;
-use crate::http::error::LegacyError;
+use crate::http::legacy::error::LegacyError;
 use crate::ids::{AssetId, EntryId, InstanceId};
 use crate::ingest::spool::{SpoolWriter, SpooledFile};
 
