@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{AssetStatus, CaptionType, KalturaObject};
-use crate::wire::loose;
+use super::loose;
 
 /// A thumbnail image of an entry (`KalturaThumbAsset`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{EntryStatus, EntryType, KalturaObject, MediaType, ModerationStatus, SourceType};
-use crate::wire::loose;
+use super::loose;
 
 /// A media entry: video, audio or image, with its metadata and status.
 ///

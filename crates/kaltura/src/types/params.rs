@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{ConversionProfileType, KalturaObject};
-use crate::wire::loose;
+use super::loose;
 
 /// How to capture a thumbnail (`KalturaThumbParams`), e.g. for `thumbAsset.generate`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{KalturaObject, UploadTokenStatus};
-use crate::wire::loose;
+use super::loose;
 
 /// A server-side upload slot that receives a file in one or several chunks.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
