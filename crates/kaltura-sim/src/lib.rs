@@ -13,9 +13,8 @@
 //! # Ok(()) }
 //! ```
 
-mod app;
+mod cli;
 mod download;
-mod faults;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing;
@@ -23,9 +22,11 @@ mod http;
 mod imaging;
 mod ks;
 mod lifecycle;
-mod probe;
 mod services;
 mod state;
+mod storage;
+mod store;
+mod thumbnails;
 mod urls;
 mod wire;
 
@@ -35,7 +36,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-pub use faults::{FaultRule, FaultRuleError, FaultSet, Faults};
+pub use cli::SimArgs;
+pub use sim_faults::{FaultRule, FaultRuleError, FaultSet, Faults};
 
 /// A Kaltura account of the simulator. Both secrets are accepted by `session.start`; only the admin secret
 /// signs KSs.
@@ -232,14 +234,14 @@ impl SimulatorBuilder {
         } else {
             self.partners
         };
-        let store = state::Store::open(self.data_dir.as_deref(), &partners)?;
+        let store = store::Store::open(self.data_dir.as_deref(), &partners)?;
         let faults = Faults::new(self.faults);
         let base_url = format!("http://{addr}");
-        let app = app::AppState {
+        let app = state::AppState {
             store: Arc::new(store),
             partners: Arc::new(partners),
             faults: faults.clone(),
-            config: Arc::new(app::Config {
+            config: Arc::new(state::Config {
                 base_url: base_url.clone(),
                 ready_delay: self.ready_delay,
                 limits: wire::request::Limits {

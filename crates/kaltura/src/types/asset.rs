@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{AssetStatus, CaptionType, KalturaObject};
 use super::loose;
+use super::{AssetStatus, CaptionType, KalturaObject};
 
 /// A thumbnail image of an entry (`KalturaThumbAsset`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

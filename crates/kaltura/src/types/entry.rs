@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{EntryStatus, EntryType, KalturaObject, MediaType, ModerationStatus, SourceType};
 use super::loose;
+use super::{EntryStatus, EntryType, KalturaObject, MediaType, ModerationStatus, SourceType};
 
 /// A media entry: video, audio or image, with its metadata and status.
 ///
