@@ -81,3 +81,27 @@ pub(crate) async fn store_bytes(
         size: bytes.len() as u64,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_moved_file_lands_in_new_folders_and_leaves_its_source() {
+        let dir = tempfile::tempdir().unwrap();
+        let source = dir.path().join("upload.part");
+        std::fs::write(&source, b"content").unwrap();
+        let target = dir.path().join("entries/0_abc/source.mp4");
+        move_file(&source, &target).await.unwrap();
+        assert!(!source.exists());
+        assert_eq!(std::fs::read(&target).unwrap(), b"content");
+    }
+
+    #[test]
+    fn asset_versions_have_their_own_files() {
+        assert_eq!(
+            asset_path("0_thumb", 2, "jpg"),
+            PathBuf::from("assets/0_thumb/v2.jpg")
+        );
+    }
+}

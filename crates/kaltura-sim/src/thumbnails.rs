@@ -191,3 +191,81 @@ async fn default_frame(app: &AppState, entry: &Entry, id: &str) -> Result<Stored
         height: Some(jpeg.height),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn video() -> Entry {
+        Entry {
+            id: "0_video".into(),
+            partner_id: 100,
+            user_id: "alice".into(),
+            creator_id: "alice".into(),
+            status: 2,
+            moderation_status: 6,
+            entry_type: "1".into(),
+            media_type: Some(media_type::VIDEO),
+            source_type: None,
+            created_at: 1,
+            updated_at: 1,
+            version: 0,
+            thumb_version: 100_000,
+            text: Default::default(),
+            numbers: Default::default(),
+            width: Some(160),
+            height: Some(120),
+            ms_duration: Some(10_000),
+            flavor_params_ids: String::new(),
+            content: None,
+            import_url: None,
+        }
+    }
+
+    #[test]
+    fn the_default_tag_moves_to_the_chosen_thumbnail_and_changes_the_entry_thumbnail_url() {
+        let entry = video();
+        let mut data = Data::default();
+        let first = new_thumb(&entry, format!("cover,{DEFAULT_TAG}"));
+        let second = new_thumb(&entry, "poster".to_owned());
+        let (first_id, second_id) = (first.id.clone(), second.id.clone());
+        data.entries.insert(entry.id.clone(), entry.clone());
+        data.thumb_assets.insert(first_id.clone(), first);
+        data.thumb_assets.insert(second_id.clone(), second);
+
+        make_default_in(&mut data, &entry.id, &second_id);
+
+        let first = &data.thumb_assets[&first_id];
+        let second = &data.thumb_assets[&second_id];
+        assert_eq!((first.is_default, first.tags.as_str()), (false, "cover"));
+        assert!(second.is_default);
+        assert!(has_default_tag(&second.tags), "{}", second.tags);
+        assert_eq!(second.tags, format!("poster,{DEFAULT_TAG}"));
+        assert_eq!(data.entries[&entry.id].thumb_version, 100_001);
+    }
+
+    #[test]
+    fn only_the_exact_default_tag_counts() {
+        assert!(has_default_tag(" default_thumb ,a"));
+        assert!(!has_default_tag("default_thumbnail,a"));
+        assert!(!has_default_tag(""));
+    }
+
+    #[tokio::test]
+    async fn a_frame_keeps_the_video_size_and_falls_back_when_it_is_unknown() {
+        let frame = render_frame(&video(), 3_000, 10_000, ThumbnailSpec::default())
+            .await
+            .unwrap();
+        assert_eq!((frame.width, frame.height), (160, 120));
+        assert!(frame.bytes.starts_with(&[0xFF, 0xD8]), "a JPEG");
+        let unsized_video = Entry {
+            width: None,
+            height: Some(0),
+            ..video()
+        };
+        let frame = render_frame(&unsized_video, 0, 0, ThumbnailSpec::default())
+            .await
+            .unwrap();
+        assert_eq!((frame.width, frame.height), FALLBACK_FRAME);
+    }
+}
