@@ -46,7 +46,6 @@ async fn api(State(app): State<AppState>, req: Request) -> Response {
     if req.method() == Method::OPTIONS {
         return with_api_headers(preflight());
     }
-    let url = request::url_params(req.uri().path(), req.uri().query());
     let origin = Origin {
         ip: req
             .extensions()
@@ -54,11 +53,7 @@ async fn api(State(app): State<AppState>, req: Request) -> Response {
             .map(|c| c.0.ip()),
         uri: req.uri().path().to_owned(),
     };
-    let name = |key: &str| match url.get(key) {
-        Some(Value::Str(s)) => s.to_ascii_lowercase(),
-        _ => String::new(),
-    };
-    let (service, action) = (name("service"), name("action"));
+    let (service, action) = service_and_action(&req);
 
     // File actions answer bytes, with Range support: keep the headers a file response needs.
     let file_request = crate::urls::asset_serve::is_file_action(&service, &action)
@@ -110,17 +105,22 @@ fn call_of(req: &Request) -> Option<Call> {
     if req.method() == Method::OPTIONS {
         return None;
     }
+    let (service, action) = service_and_action(req);
+    Some(Call {
+        service,
+        upload: action == "upload",
+        action,
+    })
+}
+
+/// The lower-cased `service` and `action` a request's URL names (path pairs or query); empty when absent.
+fn service_and_action(req: &Request) -> (String, String) {
     let url = request::url_params(req.uri().path(), req.uri().query());
     let name = |key: &str| match url.get(key) {
         Some(Value::Str(s)) => s.to_ascii_lowercase(),
         _ => String::new(),
     };
-    let action = name("action");
-    Some(Call {
-        service: name("service"),
-        upload: action == "upload",
-        action,
-    })
+    (name("service"), name("action"))
 }
 
 /// Exempts an answer from dropped connections: file streams (which would have to be read whole to be cut)

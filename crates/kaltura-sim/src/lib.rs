@@ -3,7 +3,9 @@
 //! Knows nothing of KTS: it speaks the wire protocol of `docs/kaltura-api-v3.md` so that official Kaltura
 //! clients work against it unchanged. [`Simulator::builder`] configures partners, an optional data folder,
 //! the processing delay, the bind address and [`faults`](FaultSet); [`SimulatorBuilder::spawn`] binds and
-//! serves in the background and returns a [`SimulatorHandle`].
+//! serves in the background and returns a [`SimulatorHandle`]. [`SimArgs`] declares the same settings as
+//! command-line flags, for the `kaltura-sim` binary and for programs that run the simulator (`kts sim`).
+//! Media probing and fault injection are the shared `media-probe` and `sim-faults` crates.
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), kaltura_sim::Error> {

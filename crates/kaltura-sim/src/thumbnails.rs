@@ -15,6 +15,7 @@ pub(crate) const DEFAULT_TAG: &str = "default_thumb";
 pub(crate) const DEFAULT_OFFSET_MS: u64 = 3_000;
 /// Frame size used when a video's size is unknown.
 const FALLBACK_FRAME: (u32, u32) = (640, 360);
+
 /// `KalturaThumbAssetStatus` values.
 pub(crate) mod thumb_status {
     pub(crate) const ERROR: i64 = -1;
