@@ -1,5 +1,5 @@
-//! Media probing of the simulator (`kaltura_sim` `probe`: ISO BMFF, Matroska/WebM, images, WAV,
-//! MP3) on any bytes, as it reads an uploaded file's kind, size and duration.
+//! Media probing of the simulator (`media_probe::probe`: ISO BMFF, Matroska/WebM, images, WAV, MP3,
+//! and the first-bytes sniffer) on any bytes, as it reads an uploaded file's kind, size and duration.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

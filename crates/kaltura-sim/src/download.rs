@@ -8,7 +8,7 @@ use futures::StreamExt;
 use tempfile::TempPath;
 use tokio::io::AsyncWriteExt;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::wire::request::base_name;
 
 /// Downloads an http(s) URL to a temporary file within `timeout` and

@@ -1,7 +1,8 @@
 //! Entry points for the fuzz targets of `fuzz/` (built only with the `fuzzing` feature).
 //!
 //! The simulator's parsers of outside input are private: request reading (`wire::request`,
-//! `wire::params`, `wire::multirequest`), KS verification (`ks`) and media probing (`probe`). Each
+//! `wire::params`, `wire::multirequest`), KS verification (`ks`) and media probing (the `media-probe`
+//! crate, as the simulator calls it). Each
 //! function here runs one of them the way the server does on a request, and returns a summary
 //! only so that the work cannot be optimised away; nothing else of the crate becomes public.
 
@@ -77,5 +78,5 @@ pub fn verify_ks(ks: &str, partner: &Partner, now: i64) -> Option<bool> {
 /// Probes `content` as an uploaded file, as the simulator does when it reads an upload's kind,
 /// size and duration; returns the facts as text.
 pub fn probe(content: &[u8]) -> String {
-    format!("{:?}", crate::probe::probe(&mut Cursor::new(content)))
+    format!("{:?}", media_probe::probe(&mut Cursor::new(content)))
 }

@@ -3,7 +3,9 @@
 //! Knows nothing of KTS: it speaks the wire protocol of `docs/kaltura-api-v3.md` so that official Kaltura
 //! clients work against it unchanged. [`Simulator::builder`] configures partners, an optional data folder,
 //! the processing delay, the bind address and [`faults`](FaultSet); [`SimulatorBuilder::spawn`] binds and
-//! serves in the background and returns a [`SimulatorHandle`].
+//! serves in the background and returns a [`SimulatorHandle`]. [`SimArgs`] declares the same settings as
+//! command-line flags, for the `kaltura-sim` binary and for programs that run the simulator (`kts sim`).
+//! Media probing and fault injection are the shared `media-probe` and `sim-faults` crates.
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), kaltura_sim::Error> {
@@ -13,9 +15,8 @@
 //! # Ok(()) }
 //! ```
 
-mod app;
+mod cli;
 mod download;
-mod faults;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing;
@@ -23,9 +24,11 @@ mod http;
 mod imaging;
 mod ks;
 mod lifecycle;
-mod probe;
 mod services;
 mod state;
+mod storage;
+mod store;
+mod thumbnails;
 mod urls;
 mod wire;
 
@@ -35,7 +38,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-pub use faults::{FaultRule, FaultRuleError, FaultSet, Faults};
+pub use cli::SimArgs;
+pub use sim_faults::{FaultRule, FaultRuleError, FaultSet, Faults};
 
 /// A Kaltura account of the simulator. Both secrets are accepted by `session.start`; only the admin secret
 /// signs KSs.
@@ -232,14 +236,14 @@ impl SimulatorBuilder {
         } else {
             self.partners
         };
-        let store = state::Store::open(self.data_dir.as_deref(), &partners)?;
+        let store = store::Store::open(self.data_dir.as_deref(), &partners)?;
         let faults = Faults::new(self.faults);
         let base_url = format!("http://{addr}");
-        let app = app::AppState {
+        let app = state::AppState {
             store: Arc::new(store),
             partners: Arc::new(partners),
             faults: faults.clone(),
-            config: Arc::new(app::Config {
+            config: Arc::new(state::Config {
                 base_url: base_url.clone(),
                 ready_delay: self.ready_delay,
                 limits: wire::request::Limits {

@@ -5,10 +5,10 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::app::AppState;
 use crate::download::download;
-use crate::probe;
-use crate::state::{
+use crate::state::AppState;
+use crate::storage::move_file;
+use crate::store::{
     FlavorAsset, StoredFile, entry_status, extension, media_type, new_object_id, now,
 };
 use crate::wire::error::ApiError;
@@ -145,7 +145,7 @@ async fn finish(app: &AppState, entry_id: &str) {
         return;
     };
     let path = app.store.file_path(&relative);
-    let facts = tokio::task::spawn_blocking(move || probe::probe_path(&path))
+    let facts = tokio::task::spawn_blocking(move || media_probe::probe_path(&path))
         .await
         .unwrap_or_default();
     let pixels = |v: Option<u32>| v.map(i64::from);
@@ -193,7 +193,7 @@ async fn finish(app: &AppState, entry_id: &str) {
     });
     if let Some(thumb_version) = ready {
         // As on Kaltura, the default thumbnail exists by the time a client sees READY.
-        crate::services::thumb_asset::create_default_thumb(app, entry_id).await;
+        crate::thumbnails::create_default_thumb(app, entry_id).await;
         app.store.write(|d| {
             if let Some(entry) = d.entries.get_mut(entry_id)
                 && entry.status == entry_status::PRECONVERT
@@ -249,18 +249,6 @@ pub(crate) async fn import(app: &AppState, entry_id: &str, url: &str) {
             }
         });
     }
-}
-
-/// Moves a file, copying when a rename is not possible.
-pub(crate) async fn move_file(source: &Path, target: &Path) -> std::io::Result<()> {
-    if let Some(parent) = target.parent() {
-        tokio::fs::create_dir_all(parent).await?;
-    }
-    if tokio::fs::rename(source, target).await.is_err() {
-        tokio::fs::copy(source, target).await?;
-        tokio::fs::remove_file(source).await?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -6,14 +6,11 @@
 //! variables but never printed back, except a new API key, once.
 
 use std::io::Write;
-use std::net::SocketAddr;
-use std::path::PathBuf;
-use std::time::Duration;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 use kaltura::KsVersion;
-use kaltura_sim::{FaultRule, FaultSet, Partner, Simulator};
+use kaltura_sim::SimArgs;
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::app::App;
@@ -62,6 +59,11 @@ pub enum Command {
     Demo(DemoArgs),
     /// The Kaltura simulator alone, for other clients and tests. Prints
     /// `listening on http://…` as its first line.
+    // The simulator's own flags, under KTS's names for their variables.
+    #[command(
+        mut_arg("listen", |arg| arg.env("KTS_SIM_LISTEN")),
+        mut_arg("data_dir", |arg| arg.env("KTS_SIM_DATA_DIR"))
+    )]
     Sim(SimArgs),
     /// Manage Kaltura instances in the store.
     #[command(subcommand)]
@@ -69,33 +71,6 @@ pub enum Command {
     /// Manage API keys for /service/* calls.
     #[command(subcommand)]
     Apikey(ApiKeyCommand),
-}
-
-/// Flags of `kts sim`.
-#[derive(Debug, Args)]
-pub struct SimArgs {
-    /// Address to listen on; port 0 picks a free port.
-    #[arg(long, env = "KTS_SIM_LISTEN", default_value = "127.0.0.1:0")]
-    pub listen: SocketAddr,
-    /// A partner as ID:ADMIN_SECRET:USER_SECRET (repeatable); default: the
-    /// simulator's demo partner 100.
-    #[arg(long = "partner", value_parser = parse_partner)]
-    pub partners: Vec<Partner>,
-    /// Folder that keeps the simulator's state across restarts (default: a
-    /// temporary folder).
-    #[arg(long, env = "KTS_SIM_DATA_DIR")]
-    pub data_dir: Option<PathBuf>,
-    /// Milliseconds an uploaded entry converts before it is READY.
-    #[arg(long, default_value_t = 200)]
-    pub ready_delay_ms: u64,
-    /// A fault rule as TARGET:key=value,… (repeatable), e.g.
-    /// `media.get:api_error_rate=0.5` or `*:latency_ms=100`.
-    #[arg(long = "fault")]
-    pub faults: Vec<FaultRule>,
-}
-
-fn parse_partner(text: &str) -> Result<Partner, String> {
-    Partner::parse(text).map_err(|e| e.to_string())
 }
 
 fn parse_ks_version(text: &str) -> Result<KsVersion, String> {
@@ -260,16 +235,7 @@ async fn serve(args: SettingsArgs) -> anyhow::Result<()> {
 }
 
 async fn sim(args: SimArgs) -> anyhow::Result<()> {
-    let mut builder = Simulator::builder()
-        .bind(args.listen)
-        .ready_delay(Duration::from_millis(args.ready_delay_ms))
-        .faults(FaultSet { rules: args.faults });
-    for partner in args.partners {
-        builder = builder.partner(partner);
-    }
-    if let Some(dir) = args.data_dir {
-        builder = builder.data_dir(dir);
-    }
+    let builder = args.into_builder();
     let handle = builder
         .spawn()
         .await
@@ -437,5 +403,32 @@ mod tests {
         ] {
             assert!(help.contains(variable), "{variable} missing from --help");
         }
+    }
+
+    #[test]
+    fn sim_takes_the_simulator_flags_under_kts_variable_names() {
+        let mut command = Cli::command();
+        let sim = command.find_subcommand_mut("sim").unwrap();
+        let help = sim.render_long_help().to_string();
+        for variable in ["KTS_SIM_LISTEN", "KTS_SIM_DATA_DIR"] {
+            assert!(help.contains(variable), "{variable} missing from --help");
+        }
+        assert!(!help.contains("KALTURA_SIM_"), "{help}");
+        let cli = Cli::try_parse_from([
+            "kts",
+            "sim",
+            "--listen",
+            "127.0.0.1:0",
+            "--ready-delay-ms",
+            "0",
+            "--fault",
+            "*:latency_ms=5",
+        ])
+        .unwrap();
+        let Command::Sim(args) = cli.command else {
+            panic!("not the sim command");
+        };
+        assert_eq!(args.ready_delay_ms, 0);
+        assert_eq!(args.faults.fault_set().rules[0].latency_ms, 5);
     }
 }

@@ -1,18 +1,15 @@
 //! What thumbnail and caption assets share: reading a content resource
-//! (kaltura-api-v3.md 11), storing an asset's file under
-//! `assets/{assetId}/`, fetching a URL with bounds on time and size, and the
-//! asset list filter of 10.4.
+//! (kaltura-api-v3.md 11), fetching a URL with bounds on time and size, and the
+//! asset list filter of 10.4. Their files are stored by [`crate::storage`].
 
-use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use tempfile::TempPath;
 
 use super::entry_filter::page;
-use crate::app::AppState;
 use crate::download::download;
-use crate::lifecycle::move_file;
-use crate::state::{StoredFile, extension};
+use crate::state::AppState;
+use crate::store::extension;
 use crate::wire::error::ApiError;
 use crate::wire::out::{Object, Out};
 use crate::wire::params::{Field, Map, field};
@@ -75,68 +72,6 @@ pub(super) fn read_resource(map: Option<&Map>) -> Result<Resource, ApiError> {
         }
         other => Err(ApiError::resource_type_not_supported(other)),
     }
-}
-
-/// Where version `version` of an asset's file lives, relative to the files root.
-fn asset_path(asset_id: &str, version: i64, ext: &str) -> PathBuf {
-    PathBuf::from("assets")
-        .join(asset_id)
-        .join(format!("v{version}.{ext}"))
-}
-
-/// Moves `source` into the asset's storage.
-pub(super) async fn store_file(
-    app: &AppState,
-    asset_id: &str,
-    version: i64,
-    source: &Path,
-    file_name: &str,
-    ext: &str,
-) -> Result<StoredFile, ApiError> {
-    let relative = asset_path(asset_id, version, ext);
-    move_file(source, &app.store.file_path(&relative))
-        .await
-        .map_err(|e| {
-            tracing::error!(error = %e, "could not store asset content");
-            ApiError::internal()
-        })?;
-    let size = tokio::fs::metadata(app.store.file_path(&relative))
-        .await
-        .map(|m| m.len())
-        .unwrap_or(0);
-    Ok(StoredFile {
-        path: relative,
-        file_name: file_name.to_owned(),
-        size,
-    })
-}
-
-/// Writes `bytes` as the asset's file.
-pub(super) async fn store_bytes(
-    app: &AppState,
-    asset_id: &str,
-    version: i64,
-    bytes: &[u8],
-    file_name: &str,
-    ext: &str,
-) -> Result<StoredFile, ApiError> {
-    let relative = asset_path(asset_id, version, ext);
-    let target = app.store.file_path(&relative);
-    let write = async {
-        if let Some(parent) = target.parent() {
-            tokio::fs::create_dir_all(parent).await?;
-        }
-        tokio::fs::write(&target, bytes).await
-    };
-    write.await.map_err(|e| {
-        tracing::error!(error = %e, "could not write asset content");
-        ApiError::internal()
-    })?;
-    Ok(StoredFile {
-        path: relative,
-        file_name: file_name.to_owned(),
-        size: bytes.len() as u64,
-    })
 }
 
 /// Downloads an http(s) URL to a temporary file within [`FETCH_TIMEOUT`] and [`MAX_FETCH_BYTES`].

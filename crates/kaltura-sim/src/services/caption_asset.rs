@@ -6,8 +6,9 @@ use super::asset_content::{self, AssetFilter, Resource, list_response, read_reso
 use super::caption_language::language_code;
 use super::upload_token::{self, TokenContent};
 use super::{Access, Action, ActionResult, Ctx};
-use crate::app::AppState;
-use crate::state::{CaptionAsset, Entry, media_type, new_object_id, now};
+use crate::state::AppState;
+use crate::storage;
+use crate::store::{CaptionAsset, Entry, media_type, new_object_id, now};
 use crate::wire::error::ApiError;
 use crate::wire::out::{Object, Out};
 use crate::wire::params::{Field, Map, field, refuse_read_only, text_property, to_bool, to_int};
@@ -282,15 +283,9 @@ async fn set_content(ctx: Ctx) -> ActionResult {
             let ext = format_ext(caption.format.as_deref());
             let file_name = format!("caption.{ext}");
             let version = caption.version + 1;
-            let stored = asset_content::store_bytes(
-                &ctx.app,
-                &id,
-                version,
-                content.as_bytes(),
-                &file_name,
-                ext,
-            )
-            .await?;
+            let stored =
+                storage::store_bytes(&ctx.app, &id, version, content.as_bytes(), &file_name, ext)
+                    .await?;
             mark_ready(&ctx.app, &id, stored, ext.to_owned(), version);
         }
         Resource::Url(url) => {
@@ -351,7 +346,7 @@ async fn attach(
         })
         .ok_or_else(|| ApiError::caption_asset_not_found(id))?;
     let ext = asset_content::file_ext(file_name, format_ext(format.as_deref()));
-    let stored = asset_content::store_file(app, id, version, source, file_name, &ext).await?;
+    let stored = storage::store_file(app, id, version, source, file_name, &ext).await?;
     mark_ready(app, id, stored, ext, version);
     Ok(())
 }
@@ -359,7 +354,7 @@ async fn attach(
 fn mark_ready(
     app: &AppState,
     id: &str,
-    stored: crate::state::StoredFile,
+    stored: crate::store::StoredFile,
     ext: String,
     version: i64,
 ) {
@@ -453,7 +448,7 @@ async fn update(ctx: Ctx) -> ActionResult {
     Ok(render(&load_caption(&ctx, &id)?))
 }
 
-fn set_default_in(d: &mut crate::state::Data, entry_id: &str, id: &str) {
+fn set_default_in(d: &mut crate::store::Data, entry_id: &str, id: &str) {
     for c in d
         .caption_assets
         .values_mut()

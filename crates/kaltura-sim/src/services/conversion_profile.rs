@@ -3,7 +3,7 @@
 
 use super::flavor_params::visible;
 use super::{Access, Action, ActionResult, Ctx};
-use crate::state::{ConversionProfile, now};
+use crate::store::{ConversionProfile, now};
 use crate::wire::error::ApiError;
 use crate::wire::out::{Object, Out};
 use crate::wire::params::{Field, check_xml_chars, field, to_int};

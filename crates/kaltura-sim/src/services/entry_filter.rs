@@ -4,7 +4,7 @@
 
 use std::cmp::Ordering;
 
-use crate::state::{Entry, entry_status, now};
+use crate::store::{Entry, entry_status, now};
 use crate::wire::params::{Map, Value, to_int, to_time};
 
 /// `pageSize` default and cap.

@@ -3,7 +3,7 @@
 //! of section 6.2 (read-only, insert-only, admin-only properties).
 
 use crate::ks::Session;
-use crate::state::{Entry, media_type, now};
+use crate::store::{Entry, media_type, now};
 use crate::wire::error::ApiError;
 use crate::wire::out::{Object, Out};
 use crate::wire::params::{Field, Map, check_xml_chars, to_int, to_time};

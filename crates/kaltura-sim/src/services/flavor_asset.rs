@@ -3,7 +3,7 @@
 
 use super::asset_content::{AssetFilter, list_response};
 use super::{Access, Action, ActionResult, Ctx};
-use crate::state::FlavorAsset;
+use crate::store::FlavorAsset;
 use crate::wire::error::ApiError;
 use crate::wire::out::{Object, Out};
 

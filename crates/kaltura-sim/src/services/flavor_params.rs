@@ -5,7 +5,7 @@ use super::asset_content::list_response;
 use super::{Access, Action, ActionResult, Ctx};
 use std::collections::BTreeMap;
 
-use crate::state::{FlavorParams, PropertyValue, now};
+use crate::store::{FlavorParams, PropertyValue, now};
 use crate::wire::error::ApiError;
 use crate::wire::out::{Object, Out};
 use crate::wire::params::{Field, Map, Value, field, text_property, to_bool, to_float, to_int};
@@ -156,7 +156,7 @@ pub(super) fn render(p: &FlavorParams) -> Out {
 }
 
 /// Flavor params the partner can see: the system ones and its own.
-pub(super) fn visible(d: &crate::state::Data, partner_id: i64, id: i64) -> Option<&FlavorParams> {
+pub(super) fn visible(d: &crate::store::Data, partner_id: i64, id: i64) -> Option<&FlavorParams> {
     d.flavor_params
         .get(&id)
         .filter(|p| p.partner_id == 0 || p.partner_id == partner_id)

@@ -10,7 +10,8 @@ use super::entry_object::{self, Mode};
 use super::upload_token::{self, TokenContent};
 use super::{Access, Action, ActionResult, Ctx};
 use crate::lifecycle;
-use crate::state::{Entry, StoredFile, entry_status, extension, media_type, new_object_id, now};
+use crate::storage;
+use crate::store::{Entry, StoredFile, entry_status, extension, media_type, new_object_id, now};
 use crate::wire::error::ApiError;
 use crate::wire::out::{Object, Out};
 use crate::wire::params::{Field, Map, field};
@@ -162,7 +163,7 @@ async fn upload(mut ctx: Ctx) -> ActionResult {
     let ext = extension(&file.file_name).unwrap_or_else(|| "bin".to_owned());
     let token = format!("{partner_id}_{tail}.{ext}");
     let relative = PathBuf::from("legacy").join(&token);
-    lifecycle::move_file(&file.path, &ctx.app.store.file_path(&relative))
+    storage::move_file(&file.path, &ctx.app.store.file_path(&relative))
         .await
         .map_err(|e| {
             tracing::error!(error = %e, "could not store an upload");

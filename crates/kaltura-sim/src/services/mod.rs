@@ -22,9 +22,9 @@ use std::future::Future;
 use std::net::IpAddr;
 use std::pin::Pin;
 
-use crate::app::AppState;
 use crate::ks::{self, KsError, Session};
-use crate::state::now;
+use crate::state::AppState;
+use crate::store::now;
 use crate::wire::error::ApiError;
 use crate::wire::out::Out;
 use crate::wire::params::{Map, Params};
@@ -290,10 +290,10 @@ mod tests {
     fn app() -> AppState {
         let partners = vec![Partner::demo()];
         AppState {
-            store: Arc::new(crate::state::Store::open(None, &partners).expect("store")),
+            store: Arc::new(crate::store::Store::open(None, &partners).expect("store")),
             partners: Arc::new(partners),
-            faults: crate::faults::Faults::default(),
-            config: Arc::new(crate::app::Config {
+            faults: sim_faults::Faults::default(),
+            config: Arc::new(crate::state::Config {
                 base_url: "http://127.0.0.1:1".into(),
                 ready_delay: std::time::Duration::ZERO,
                 limits: crate::wire::request::Limits {

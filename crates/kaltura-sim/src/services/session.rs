@@ -6,7 +6,7 @@ use rand::Rng;
 use super::{Access, Action, ActionResult, Ctx};
 use crate::KsVersion;
 use crate::ks::{self, NewSession};
-use crate::state::now;
+use crate::store::now;
 use crate::wire::error::ApiError;
 use crate::wire::out::Out;
 

@@ -1,36 +1,26 @@
 //! `thumbAsset` (kaltura-api-v3.md 7.5, 9.5, 13.2): thumbnail assets of an entry, the default thumbnail
 //! (tag `default_thumb`), content from uploads, upload tokens and URLs (downloaded during the call), and
-//! `generate`. Frames cannot be captured without native codecs, so `generate` stores the frame marker of
-//! [`imaging::frame_marker`]: an image of the video's size showing the offset as a bar.
+//! `generate`. Frames cannot be captured without native codecs, so `generate` stores the frame marker drawn
+//! by [`crate::thumbnails`].
 
 use super::asset_content::{self, AssetFilter, Resource, list_response, read_resource};
 use super::upload_token::{self, TokenContent};
 use super::{Access, Action, ActionResult, Ctx};
-use crate::app::AppState;
 use crate::imaging::{self, CropType, ThumbnailSpec};
-use crate::probe;
-use crate::state::{Entry, StoredFile, ThumbAsset, entry_status, media_type, new_object_id, now};
+use crate::state::AppState;
+use crate::storage;
+use crate::store::{Entry, StoredFile, ThumbAsset, entry_status, media_type, now};
+use crate::thumbnails::{
+    DEFAULT_OFFSET_MS, has_default_tag, make_default_in, new_thumb, render_frame,
+    thumb_status as status,
+};
 use crate::wire::error::ApiError;
 use crate::wire::out::{Object, Out};
 use crate::wire::params::{Field, Map, field, refuse_read_only, text_property, to_float, to_int};
 
 const CLASS: &str = "KalturaThumbAsset";
-/// The tag that marks an entry's default thumbnail.
-pub(crate) const DEFAULT_TAG: &str = "default_thumb";
-/// Where a new video's default thumbnail is "captured" (the server's default thumbnail offset).
-const DEFAULT_OFFSET_MS: u64 = 3_000;
-/// Frame size used when a video's size is unknown.
-const FALLBACK_FRAME: (u32, u32) = (640, 360);
 /// Longest `tags`, `partnerData` and `partnerDescription` accepted.
 const MAX_TEXT_LEN: usize = 4_096;
-
-/// `KalturaThumbAssetStatus` values.
-mod status {
-    pub(super) const ERROR: i64 = -1;
-    pub(super) const QUEUED: i64 = 0;
-    pub(super) const READY: i64 = 2;
-    pub(super) const DELETED: i64 = 3;
-}
 
 pub(super) fn action(name: &str) -> Option<Action> {
     Some(match name {
@@ -73,10 +63,6 @@ fn render(t: &ThumbAsset) -> Out {
         .with("height", t.height)
         .with("status", t.status)
         .into()
-}
-
-fn has_default_tag(tags: &str) -> bool {
-    tags.split(',').any(|t| t.trim() == DEFAULT_TAG)
 }
 
 /// An entry of the caller's partner that may hold thumbnails; else `ENTRY_ID_NOT_FOUND`.
@@ -127,29 +113,6 @@ fn check_read_only(input: &Map) -> Result<(), ApiError> {
         "status",
     ];
     refuse_read_only(input, CLASS, READ_ONLY)
-}
-
-fn new_thumb(entry: &Entry, tags: String) -> ThumbAsset {
-    let t = now();
-    ThumbAsset {
-        id: new_object_id(),
-        entry_id: entry.id.clone(),
-        partner_id: entry.partner_id,
-        thumb_params_id: 0,
-        status: status::QUEUED,
-        width: None,
-        height: None,
-        file_ext: None,
-        tags,
-        description: String::new(),
-        is_default: false,
-        version: 0,
-        created_at: t,
-        updated_at: t,
-        content: None,
-        partner_data: String::new(),
-        partner_description: String::new(),
-    }
 }
 
 async fn add(ctx: Ctx) -> ActionResult {
@@ -265,7 +228,7 @@ async fn attach(
     file_name: &str,
 ) -> Result<(), ApiError> {
     let probe_source = source.to_path_buf();
-    let facts = tokio::task::spawn_blocking(move || probe::probe_path(&probe_source))
+    let facts = tokio::task::spawn_blocking(move || media_probe::probe_path(&probe_source))
         .await
         .unwrap_or_default();
     let ext = facts.format.map_or_else(
@@ -275,7 +238,7 @@ async fn attach(
     let version = app
         .store
         .read(|d| d.thumb_assets.get(id).map_or(1, |t| t.version + 1));
-    let stored = asset_content::store_file(app, id, version, source, file_name, &ext).await?;
+    let stored = storage::store_file(app, id, version, source, file_name, &ext).await?;
     finish_content(app, id, stored, ext, version, (facts.width, facts.height));
     Ok(())
 }
@@ -306,36 +269,6 @@ fn finish_content(
             make_default_in(d, &entry_id, &thumb_id);
         }
     });
-}
-
-/// Marks `thumb_id` as the entry's default thumbnail: tag moved from the others, entry thumbnail version
-/// bumped so `thumbnailUrl` changes.
-fn make_default_in(d: &mut crate::state::Data, entry_id: &str, thumb_id: &str) {
-    for t in d
-        .thumb_assets
-        .values_mut()
-        .filter(|t| t.entry_id == entry_id)
-    {
-        let tags: Vec<&str> = t
-            .tags
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty() && *s != DEFAULT_TAG)
-            .collect();
-        let mut tags = tags.join(",");
-        t.is_default = t.id == thumb_id;
-        if t.is_default {
-            if !tags.is_empty() {
-                tags.push(',');
-            }
-            tags.push_str(DEFAULT_TAG);
-        }
-        t.tags = tags;
-    }
-    if let Some(entry) = d.entries.get_mut(entry_id) {
-        entry.thumb_version += 1;
-        entry.updated_at = now();
-    }
 }
 
 async fn get(ctx: Ctx) -> ActionResult {
@@ -569,7 +502,7 @@ async fn generate(ctx: Ctx) -> ActionResult {
         .store
         .write(|d| d.thumb_assets.insert(id.clone(), thumb));
     let stored =
-        asset_content::store_bytes(&ctx.app, &id, 1, &jpeg.bytes, "generated.jpg", "jpg").await?;
+        storage::store_bytes(&ctx.app, &id, 1, &jpeg.bytes, "generated.jpg", "jpg").await?;
     finish_content(
         &ctx.app,
         &id,
@@ -579,114 +512,4 @@ async fn generate(ctx: Ctx) -> ActionResult {
         (Some(jpeg.width), Some(jpeg.height)),
     );
     Ok(render(&load_thumb(&ctx, &id)?))
-}
-
-/// An encoded JPEG and its size.
-struct Jpeg {
-    bytes: Vec<u8>,
-    width: u32,
-    height: u32,
-}
-
-/// Draws the frame marker of a video at `offset_ms`, shaped by `spec`.
-async fn render_frame(
-    entry: &Entry,
-    offset_ms: u64,
-    duration_ms: u64,
-    spec: ThumbnailSpec,
-) -> Result<Jpeg, ApiError> {
-    let dimension = |v: Option<i64>, fallback: u32| {
-        v.and_then(|v| u32::try_from(v).ok())
-            .filter(|v| *v > 0)
-            .unwrap_or(fallback)
-    };
-    let (w, h) = (
-        dimension(entry.width, FALLBACK_FRAME.0),
-        dimension(entry.height, FALLBACK_FRAME.1),
-    );
-    tokio::task::spawn_blocking(move || {
-        let frame =
-            image::DynamicImage::ImageRgb8(imaging::frame_marker(w, h, offset_ms, duration_ms));
-        let shaped = imaging::transform(frame, &spec);
-        let (width, height) = shaped.dimensions();
-        imaging::encode_jpeg(&shaped, spec.quality).map(|bytes| Jpeg {
-            bytes,
-            width,
-            height,
-        })
-    })
-    .await
-    .map_err(|_| ApiError::internal())?
-    .map_err(|e| {
-        tracing::error!(error = %e, "could not draw a generated thumbnail");
-        ApiError::internal()
-    })
-}
-
-/// A stored image file and its size.
-struct StoredImage {
-    stored: StoredFile,
-    ext: String,
-    width: Option<u32>,
-    height: Option<u32>,
-}
-
-/// Gives a video entry whose content was just converted (before it reads READY) its default thumbnail
-/// asset (kaltura-api-v3.md 13.1): the frame marker at the default offset. Only analysed video sources
-/// get one: Kaltura keeps an image as the entry's own content and its own thumbnail, with no asset
-/// (`KalturaEntryService::attachFile`), and audio has no frame to show. Entries that already have a
-/// default thumbnail keep it.
-pub(crate) async fn create_default_thumb(app: &AppState, entry_id: &str) {
-    let Some(entry) = app.store.read(|d| {
-        let has_default = d
-            .thumb_assets
-            .values()
-            .any(|t| t.entry_id == entry_id && t.is_default && t.status != status::DELETED);
-        d.entries.get(entry_id).filter(|_| !has_default).cloned()
-    }) else {
-        return;
-    };
-    let mut thumb = new_thumb(&entry, DEFAULT_TAG.to_owned());
-    let id = thumb.id.clone();
-    if entry.media_type != Some(media_type::VIDEO) {
-        return;
-    }
-    let Ok(image) = default_frame(app, &entry, &id).await else {
-        tracing::warn!(entry = entry_id, "could not create the default thumbnail");
-        return;
-    };
-    thumb.status = status::READY;
-    thumb.version = 1;
-    thumb.content = Some(image.stored);
-    thumb.file_ext = Some(image.ext);
-    thumb.width = image.width.map(i64::from);
-    thumb.height = image.height.map(i64::from);
-    app.store.write(|d| {
-        // A client may have set a default while the image was being made: it wins.
-        let has_default = d
-            .thumb_assets
-            .values()
-            .any(|t| t.entry_id == entry_id && t.is_default && t.status != status::DELETED);
-        if has_default {
-            thumb.tags.clear();
-        }
-        d.thumb_assets.insert(id.clone(), thumb);
-        if !has_default {
-            make_default_in(d, entry_id, &id);
-        }
-    });
-}
-
-/// Draws and stores the frame marker of a video at the default thumbnail offset.
-async fn default_frame(app: &AppState, entry: &Entry, id: &str) -> Result<StoredImage, ApiError> {
-    let duration = u64::try_from(entry.ms_duration.unwrap_or(0)).unwrap_or(0);
-    let offset = DEFAULT_OFFSET_MS.min(duration);
-    let jpeg = render_frame(entry, offset, duration, ThumbnailSpec::default()).await?;
-    let stored = asset_content::store_bytes(app, id, 1, &jpeg.bytes, "default.jpg", "jpg").await?;
-    Ok(StoredImage {
-        stored,
-        ext: "jpg".to_owned(),
-        width: Some(jpeg.width),
-        height: Some(jpeg.height),
-    })
 }

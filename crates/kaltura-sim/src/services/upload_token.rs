@@ -11,7 +11,8 @@ use tokio::io::{AsyncSeekExt, AsyncWriteExt};
 use super::entry_filter::page;
 use super::{Access, Action, ActionResult, Ctx};
 use crate::lifecycle;
-use crate::state::{PendingChunk, UploadToken, entry_status, new_token_id, now, token_status};
+use crate::storage;
+use crate::store::{PendingChunk, UploadToken, entry_status, new_token_id, now, token_status};
 use crate::wire::error::ApiError;
 use crate::wire::out::{Object, Out};
 use crate::wire::params::{Field, Map, Value, field, to_float, to_int};
@@ -166,7 +167,7 @@ async fn upload(mut ctx: Ctx) -> ActionResult {
         for chunk in pending.drain(..) {
             let _ = tokio::fs::remove_file(ctx.app.store.file_path(&chunk.path)).await;
         }
-        lifecycle::move_file(&part.path, &path)
+        storage::move_file(&part.path, &path)
             .await
             .map_err(io_error)?;
     } else {
@@ -198,7 +199,7 @@ async fn upload(mut ctx: Ctx) -> ActionResult {
                     return Err(ApiError::max_chunk_count_exceeded());
                 }
                 let relative = PathBuf::from("uploads").join(format!("{id}.chunk.{offset}"));
-                lifecycle::move_file(&part.path, &ctx.app.store.file_path(&relative))
+                storage::move_file(&part.path, &ctx.app.store.file_path(&relative))
                     .await
                     .map_err(io_error)?;
                 pending.retain(|c| c.offset != offset);

@@ -8,10 +8,10 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
 use super::files::stream;
-use crate::app::AppState;
 use crate::imaging::{self, CropType, ThumbnailSpec};
 use crate::ks;
-use crate::state::{StoredFile, now};
+use crate::state::AppState;
+use crate::store::{StoredFile, now};
 use crate::wire::header_error;
 use crate::wire::params::{Map, Value, to_int};
 

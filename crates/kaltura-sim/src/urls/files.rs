@@ -14,10 +14,9 @@ use tower::ServiceExt;
 use tower_http::services::ServeFile;
 
 use super::{UrlParams, find_entry, url_error};
-use crate::app::AppState;
 use crate::imaging::{self, ThumbnailSpec};
-use crate::probe;
-use crate::state::{Entry, entry_status, media_type};
+use crate::state::AppState;
+use crate::store::{Entry, entry_status, media_type};
 
 /// The playable file of an entry: its original flavor, else its content.
 /// Returns the flavor id (empty for content without a flavor record) and the path.
@@ -46,7 +45,9 @@ fn playable_file(app: &AppState, entry: &Entry) -> Option<(String, PathBuf)> {
 pub(super) async fn stream(path: PathBuf, req: Request, attachment: Option<&str>) -> Response {
     let probe_path = path.clone();
     let mime = tokio::task::spawn_blocking(move || {
-        probe::probe_path(&probe_path).format.map(|f| f.mime_type())
+        media_probe::probe_path(&probe_path)
+            .format
+            .map(|f| f.mime_type())
     })
     .await
     .ok()
@@ -104,7 +105,7 @@ fn safe_name(name: &str) -> String {
 }
 
 fn extension_of(path: &Path) -> String {
-    probe::probe_path(path)
+    media_probe::probe_path(path)
         .format
         .map_or_else(|| "bin".to_owned(), |f| f.extension().to_owned())
 }

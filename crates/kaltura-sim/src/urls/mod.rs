@@ -19,8 +19,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use percent_encoding::percent_decode_str;
 
-use crate::app::AppState;
-use crate::state::{Entry, entry_status};
+use crate::state::AppState;
+use crate::store::{Entry, entry_status};
 
 /// Most path pairs and query pairs read from one URL.
 const MAX_PARAMS: usize = 64;

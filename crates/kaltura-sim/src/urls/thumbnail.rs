@@ -9,9 +9,9 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
 use super::{UrlParams, find_entry, url_error};
-use crate::app::AppState;
 use crate::imaging::{self, CropType, SourceRect, ThumbnailSpec};
-use crate::state::media_type;
+use crate::state::AppState;
+use crate::store::media_type;
 
 /// Size when the URL gives neither width nor height (nor `def_*`).
 const DEFAULT_SIZE: (u32, u32) = (120, 90);

@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::loose;
 use super::{AssetStatus, CaptionType, KalturaObject};
-use crate::wire::loose;
 
 /// A thumbnail image of an entry (`KalturaThumbAsset`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

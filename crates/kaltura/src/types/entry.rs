@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::loose;
 use super::{EntryStatus, EntryType, KalturaObject, MediaType, ModerationStatus, SourceType};
-use crate::wire::loose;
 
 /// A media entry: video, audio or image, with its metadata and status.
 ///

@@ -4,7 +4,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::KalturaObject;
-use crate::wire::loose;
+use super::loose;
 
 /// Which page of a list to return (`KalturaFilterPager`). Servers clamp `page_size` to 0–500 (default 30)
 /// and treat `page_index` below 1 as 1.

@@ -1,13 +1,14 @@
 //! Wire objects and enums: entries, assets, params, upload tokens, filters, pagers and resources.
 //!
 //! Field names follow Rust conventions; serde renames carry the wire names. Every object decodes
-//! tolerantly (unknown fields ignored, numbers or strings accepted, see `wire::loose`) and encodes only the
+//! tolerantly (unknown fields ignored, numbers or strings accepted, see [`loose`]) and encodes only the
 //! fields that are set and writable, so a fetched object can be sent back in an update.
 
 mod asset;
 mod entry;
 mod enums;
 mod filter;
+mod loose;
 mod params;
 mod resource;
 mod upload_token;

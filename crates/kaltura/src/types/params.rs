@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::loose;
 use super::{ConversionProfileType, KalturaObject};
-use crate::wire::loose;
 
 /// How to capture a thumbnail (`KalturaThumbParams`), e.g. for `thumbAsset.generate`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

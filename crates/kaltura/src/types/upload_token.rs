@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::loose;
 use super::{KalturaObject, UploadTokenStatus};
-use crate::wire::loose;
 
 /// A server-side upload slot that receives a file in one or several chunks.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -6,18 +6,20 @@
 //! and [`detect_url`] do that and return a [`Detection`] saying what was found and how, for
 //! the legacy `messages` list ([`Detection::describe`]).
 //!
-//! Content checks run on the first [`MAX_HEAD_BYTES`] bytes. Containers that hold either
-//! sound or pictures are looked into where their header allows it: an MP4/MOV whose handler
-//! is only `soun` is audio, an Ogg stream with a Theora/VP8 header is video (Vorbis, Opus,
-//! FLAC or Speex alone are audio), a Matroska/WebM file with only audio tracks is audio, an
-//! ASF file with only an audio stream is WMA. Everything else `infer` recognises maps by its
-//! family.
+//! Content checks run on the first [`MAX_HEAD_BYTES`] bytes, through the first-bytes sniffer
+//! of the `media-probe` crate that the simulators use too: containers that hold either sound
+//! or pictures are looked into where their header allows it (an MP4/MOV whose handler is only
+//! `soun` is audio, an Ogg stream with a Theora/VP8 header is video, a Matroska/WebM file with
+//! only audio tracks is audio, an ASF file with only an audio stream is WMA). Here its kind
+//! becomes Kaltura's media type, and its format's extension the format the messages name.
 
 use std::fmt;
 
+use media_probe::MediaKind;
+
 /// Bytes of the start of a file that [`detect_file`] looks at (64 KiB); longer input is
 /// allowed, the rest is ignored. Headers that tell the type fit well within this.
-pub const MAX_HEAD_BYTES: usize = 64 * 1024;
+pub const MAX_HEAD_BYTES: usize = media_probe::MAX_HEAD_BYTES;
 
 /// Longest URL [`detect_url`] parses, in bytes; a longer one is treated as having no extension.
 pub const MAX_URL_BYTES: usize = 8 * 1024;
@@ -225,214 +227,17 @@ fn type_of_extension(extension: &str) -> Option<MediaType> {
     }
 }
 
-/// The type and format from the first bytes, if recognised.
+/// The type and format from the first bytes, if recognised: the shared media sniffer's kind, as
+/// Kaltura's media type.
 fn sniff(head: &[u8]) -> Option<(MediaType, &'static str)> {
-    iso_bmff(head)
-        .or_else(|| ogg(head))
-        .or_else(|| matroska(head))
-        .or_else(|| asf(head))
-        .or_else(|| mxf(head))
-        .or_else(|| swf(head))
-        .or_else(|| svg(head))
-        .or_else(|| by_infer(head))
-        // Last: its only signature is a repeated 0x47, which a GIF ("G") could show by chance.
-        .or_else(|| mpeg_ts(head))
-}
-
-/// Whether `needle` occurs in `haystack`.
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack
-        .windows(needle.len())
-        .any(|window| window == needle)
-}
-
-/// ISO base media (MP4, MOV, 3GP, M4A, HEIC, AVIF): the `ftyp` brand, then the track
-/// handlers when the `moov` box is at the start.
-fn iso_bmff(head: &[u8]) -> Option<(MediaType, &'static str)> {
-    if head.get(4..8) != Some(b"ftyp") {
-        // QuickTime files may open with a `moov`, `mdat`, `wide` or `free` box instead.
-        let box_type = head.get(4..8)?;
-        let quicktime = [b"moov", b"mdat", b"wide", b"free", b"skip", b"pnot"];
-        return quicktime
-            .iter()
-            .any(|t| box_type == *t)
-            .then_some((MediaType::Video, "mov"));
-    }
-    let brand = head.get(8..12)?;
-    let (media_type, format) = match brand {
-        b"M4A " | b"M4B " | b"M4P " | b"F4A " | b"F4B " => (MediaType::Audio, "m4a"),
-        b"heic" | b"heix" | b"heim" | b"heis" | b"hevc" | b"hevx" | b"mif1" | b"msf1" => {
-            (MediaType::Image, "heic")
-        }
-        b"avif" | b"avis" => (MediaType::Image, "avif"),
-        b"crx " => (MediaType::Image, "cr3"),
-        b"qt  " => (MediaType::Video, "mov"),
-        b"M4V " | b"M4VH" | b"M4VP" => (MediaType::Video, "m4v"),
-        b"f4v " => (MediaType::Video, "f4v"),
-        brand if brand.starts_with(b"3g2") => (MediaType::Video, "3g2"),
-        brand if brand.starts_with(b"3gp") || brand.starts_with(b"3ge") => {
-            (MediaType::Video, "3gp")
-        }
-        _ => (MediaType::Video, "mp4"),
+    let sniffed = media_probe::sniff(head)?;
+    let media_type = match sniffed.kind {
+        MediaKind::Video => MediaType::Video,
+        MediaKind::Image => MediaType::Image,
+        MediaKind::Audio => MediaType::Audio,
+        MediaKind::Unknown => return None,
     };
-    // A movie header at the start tells whether any track is video.
-    let handler = |kind: &[u8]| {
-        head.windows(4 + 8 + 4)
-            .any(|w| &w[..4] == b"hdlr" && &w[12..] == kind)
-    };
-    if media_type == MediaType::Video && !handler(b"vide") && handler(b"soun") {
-        return Some((MediaType::Audio, "m4a"));
-    }
-    Some((media_type, format))
-}
-
-/// Ogg: video when a Theora, VP8, Daala or OGM video header is present, else audio.
-fn ogg(head: &[u8]) -> Option<(MediaType, &'static str)> {
-    if !head.starts_with(b"OggS") {
-        return None;
-    }
-    let video = [
-        &b"\x80theora"[..],
-        b"OVP80",
-        b"\x80daala",
-        b"\x01video\0\0\0",
-    ];
-    if video.iter().any(|marker| contains(head, marker)) {
-        return Some((MediaType::Video, "ogv"));
-    }
-    let format = if contains(head, b"OpusHead") {
-        "opus"
-    } else if contains(head, b"\x7fFLAC") {
-        "flac"
-    } else {
-        "ogg"
-    };
-    Some((MediaType::Audio, format))
-}
-
-/// Matroska and WebM: audio when the `Tracks` element lists only audio tracks.
-fn matroska(head: &[u8]) -> Option<(MediaType, &'static str)> {
-    if !head.starts_with(&[0x1A, 0x45, 0xDF, 0xA3]) {
-        return None;
-    }
-    let webm = contains(&head[..head.len().min(64)], b"webm");
-    // EBML ids: Tracks 0x1654AE6B; TrackType 0x83 with a one-byte size 0x81 and value 1
-    // (video) or 2 (audio).
-    let tracks_at = head.windows(4).position(|w| w == [0x16, 0x54, 0xAE, 0x6B]);
-    let only_audio = tracks_at.is_some_and(|at| {
-        let tracks = &head[at..];
-        !contains(tracks, &[0x83, 0x81, 0x01]) && contains(tracks, &[0x83, 0x81, 0x02])
-    });
-    Some(match (only_audio, webm) {
-        (true, true) => (MediaType::Audio, "weba"),
-        (true, false) => (MediaType::Audio, "mka"),
-        (false, true) => (MediaType::Video, "webm"),
-        (false, false) => (MediaType::Video, "mkv"),
-    })
-}
-
-/// ASF (WMV/WMA): audio when the stream properties name only audio streams.
-fn asf(head: &[u8]) -> Option<(MediaType, &'static str)> {
-    const HEADER: [u8; 16] = [
-        0x30, 0x26, 0xB2, 0x75, 0x8E, 0x66, 0xCF, 0x11, 0xA6, 0xD9, 0x00, 0xAA, 0x00, 0x62, 0xCE,
-        0x6C,
-    ];
-    const VIDEO_STREAM: [u8; 16] = [
-        0xC0, 0xEF, 0x19, 0xBC, 0x4D, 0x5B, 0xCF, 0x11, 0xA8, 0xFD, 0x00, 0x80, 0x5F, 0x5C, 0x44,
-        0x2B,
-    ];
-    const AUDIO_STREAM: [u8; 16] = [
-        0x40, 0x9E, 0x69, 0xF8, 0x4D, 0x5B, 0xCF, 0x11, 0xA8, 0xFD, 0x00, 0x80, 0x5F, 0x5C, 0x44,
-        0x2B,
-    ];
-    if !head.starts_with(&HEADER) {
-        return None;
-    }
-    if !contains(head, &VIDEO_STREAM) && contains(head, &AUDIO_STREAM) {
-        Some((MediaType::Audio, "wma"))
-    } else {
-        Some((MediaType::Video, "wmv"))
-    }
-}
-
-/// MPEG transport stream: sync byte 0x47 every 188 bytes (192 for M2TS, after a 4-byte
-/// time code), on at least three packets or every packet of a shorter head.
-fn mpeg_ts(head: &[u8]) -> Option<(MediaType, &'static str)> {
-    let synced = |offset: usize, stride: usize| {
-        let packets = (head.len().saturating_sub(offset)).div_ceil(stride).min(3);
-        packets >= 2 && (0..packets).all(|i| head.get(offset + i * stride) == Some(&0x47))
-    };
-    if synced(0, 188) {
-        Some((MediaType::Video, "ts"))
-    } else if synced(4, 192) {
-        Some((MediaType::Video, "m2ts"))
-    } else {
-        None
-    }
-}
-
-/// MXF: the SMPTE universal label of a header partition pack.
-fn mxf(head: &[u8]) -> Option<(MediaType, &'static str)> {
-    const PARTITION: [u8; 13] = [
-        0x06, 0x0E, 0x2B, 0x34, 0x02, 0x05, 0x01, 0x01, 0x0D, 0x01, 0x02, 0x01, 0x01,
-    ];
-    head.starts_with(&PARTITION)
-        .then_some((MediaType::Video, "mxf"))
-}
-
-/// Flash (SWF), counted as video by the old service.
-fn swf(head: &[u8]) -> Option<(MediaType, &'static str)> {
-    let signature = head.get(..3)?;
-    ([b"FWS", b"CWS", b"ZWS"].iter().any(|s| signature == *s) && head.len() >= 8)
-        .then_some((MediaType::Video, "swf"))
-}
-
-/// SVG: text whose first element is `svg`, after an optional XML declaration, comments and
-/// doctype.
-fn svg(head: &[u8]) -> Option<(MediaType, &'static str)> {
-    let text = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-    let start = text.iter().position(|b| !b.is_ascii_whitespace())?;
-    if text.get(start) != Some(&b'<') {
-        return None;
-    }
-    let prefix = &text[start..text.len().min(start + 4096)];
-    let lower: Vec<u8> = prefix.to_ascii_lowercase();
-    let mut rest = &lower[..];
-    // Skip `<?…?>`, `<!--…-->` and `<!…>` until the first element.
-    loop {
-        if rest.starts_with(b"<svg") {
-            return Some((MediaType::Image, "svg"));
-        }
-        let end: &[u8] = if rest.starts_with(b"<?") {
-            b"?>"
-        } else if rest.starts_with(b"<!--") {
-            b"-->"
-        } else if rest.starts_with(b"<!") {
-            b">"
-        } else {
-            return None;
-        };
-        let close = rest.windows(end.len()).position(|w| w == end)?;
-        rest = &rest[close + end.len()..];
-        let next = rest.iter().position(|b| !b.is_ascii_whitespace())?;
-        rest = &rest[next..];
-    }
-}
-
-/// Everything else `infer` knows, by its family. Drawings and documents it files as images
-/// (DWG, DjVu, OpenRaster) and MIDI scores are not media Kaltura can take.
-fn by_infer(head: &[u8]) -> Option<(MediaType, &'static str)> {
-    let found = infer::get(head)?;
-    let media_type = match found.matcher_type() {
-        infer::MatcherType::Image => MediaType::Image,
-        infer::MatcherType::Video => MediaType::Video,
-        infer::MatcherType::Audio => MediaType::Audio,
-        _ => return None,
-    };
-    match found.extension() {
-        "dwg" | "djvu" | "ora" | "midi" => None,
-        extension => Some((media_type, extension)),
-    }
+    Some((media_type, sniffed.format.extension()))
 }
 
 #[cfg(test)]

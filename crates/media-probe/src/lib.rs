@@ -1,25 +1,49 @@
-//! Facts read from an uploaded file: what kind of media it is (video, image,
-//! audio), its container format, width, height and duration.
+//! Header-only media probing: what kind of media a file is (video, image, audio), its container format
+//! and MIME type, and its width, height and duration, from its first bytes and headers alone.
 //!
-//! Only headers are read, through a seekable reader, and every parser bounds
-//! the number of bytes and structures it looks at, so a file of any size costs
-//! a few kilobytes of memory. Unknown or damaged content gives empty facts,
-//! never an error: the lifecycle decides what an unreadable file means.
+//! Two entry points, for two budgets:
 //!
-//! Parsers: images through `imagesize`; ISO BMFF (MP4, MOV, 3GP, M4A) in
-//! [`iso_bmff`]; Matroska and WebM in [`matroska`]; MP3 and WAV in [`audio`].
+//! - [`sniff`] looks at a file's first bytes ([`MAX_HEAD_BYTES`] at most) and tells the kind and
+//!   [`Format`]; for uploads whose start is all there is.
+//! - [`probe`] (and [`probe_path`]) reads a seekable file's headers and adds width, height and duration
+//!   ([`MediaFacts`]). Every parser bounds the bytes and structures it looks at, so a file of any size costs
+//!   a few kilobytes of memory and never its media data.
+//!
+//! Unknown or damaged content gives no answer (`None`, or empty facts), never an error or a panic: the
+//! caller decides what an unreadable file means. Parsers: ISO BMFF (MP4, MOV, 3GP, M4A) in `iso_bmff`,
+//! Matroska and WebM in `matroska`, MP3 and WAV in `audio`, images through `imagesize`; other formats
+//! [`sniff`] knows (Ogg, ASF, MXF, MPEG-TS, SWF, SVG and what `infer` knows) give their kind and format only.
+//!
+//! The crate knows nothing of any video platform or service: mapping a kind to a platform's media type
+//! is the caller's business.
+//!
+//! ```
+//! use media_probe::{Format, MediaKind};
+//!
+//! let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\xa0\0\0\0\x78\x08\x02\0\0\0";
+//! let sniffed = media_probe::sniff(png).expect("a PNG");
+//! assert_eq!((sniffed.kind, sniffed.format), (MediaKind::Image, Format::Png));
+//!
+//! let facts = media_probe::probe(&mut std::io::Cursor::new(png));
+//! assert_eq!((facts.width, facts.height), (Some(160), Some(120)));
+//! ```
 
 mod audio;
+mod format;
 mod iso_bmff;
 mod matroska;
+mod sniff;
 
 use std::fs::File;
 use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
 
-/// What an uploaded file holds, in the terms of `KalturaMediaType`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(crate) enum MediaKind {
+pub use format::Format;
+pub use sniff::{MAX_HEAD_BYTES, Sniffed, sniff};
+
+/// What a file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum MediaKind {
     /// A file with at least one video track.
     Video,
     /// A still image.
@@ -31,95 +55,20 @@ pub(crate) enum MediaKind {
     Unknown,
 }
 
-/// The container format recognised in a file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Format {
-    /// MPEG-4 part 14 (`.mp4`).
-    Mp4,
-    /// Apple QuickTime (`.mov`).
-    QuickTime,
-    /// 3GPP (`.3gp`).
-    ThreeGp,
-    /// MPEG-4 audio (`.m4a`).
-    M4a,
-    /// WebM (`.webm`).
-    WebM,
-    /// Matroska (`.mkv`).
-    Matroska,
-    /// MPEG audio layer III (`.mp3`).
-    Mp3,
-    /// RIFF WAVE (`.wav`).
-    Wav,
-    /// Portable Network Graphics.
-    Png,
-    /// JPEG / JFIF.
-    Jpeg,
-    /// GIF 87a/89a.
-    Gif,
-    /// WebP.
-    WebP,
-    /// Windows bitmap.
-    Bmp,
-    /// TIFF.
-    Tiff,
-}
-
-impl Format {
-    /// The file extension Kaltura would store in `fileExt` for this format.
-    pub(crate) fn extension(self) -> &'static str {
-        match self {
-            Format::Mp4 => "mp4",
-            Format::QuickTime => "mov",
-            Format::ThreeGp => "3gp",
-            Format::M4a => "m4a",
-            Format::WebM => "webm",
-            Format::Matroska => "mkv",
-            Format::Mp3 => "mp3",
-            Format::Wav => "wav",
-            Format::Png => "png",
-            Format::Jpeg => "jpg",
-            Format::Gif => "gif",
-            Format::WebP => "webp",
-            Format::Bmp => "bmp",
-            Format::Tiff => "tif",
-        }
-    }
-
-    /// The `Content-Type` a file of this format is served with.
-    pub(crate) fn mime_type(self) -> &'static str {
-        match self {
-            Format::Mp4 => "video/mp4",
-            Format::QuickTime => "video/quicktime",
-            Format::ThreeGp => "video/3gpp",
-            Format::M4a => "audio/mp4",
-            Format::WebM => "video/webm",
-            Format::Matroska => "video/x-matroska",
-            Format::Mp3 => "audio/mpeg",
-            Format::Wav => "audio/wav",
-            Format::Png => "image/png",
-            Format::Jpeg => "image/jpeg",
-            Format::Gif => "image/gif",
-            Format::WebP => "image/webp",
-            Format::Bmp => "image/bmp",
-            Format::Tiff => "image/tiff",
-        }
-    }
-}
-
 /// What probing learnt about a file. Every field is optional: a fact that
 /// could not be read is absent rather than guessed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(crate) struct MediaFacts {
+pub struct MediaFacts {
     /// Video, image, audio or unknown.
-    pub(crate) kind: MediaKind,
+    pub kind: MediaKind,
     /// The container format, when recognised.
-    pub(crate) format: Option<Format>,
+    pub format: Option<Format>,
     /// Frame or image width in pixels.
-    pub(crate) width: Option<u32>,
+    pub width: Option<u32>,
     /// Frame or image height in pixels.
-    pub(crate) height: Option<u32>,
+    pub height: Option<u32>,
     /// Play time in milliseconds (video and audio only).
-    pub(crate) duration_ms: Option<u64>,
+    pub duration_ms: Option<u64>,
 }
 
 impl MediaFacts {
@@ -133,69 +82,53 @@ impl MediaFacts {
     }
 }
 
-/// Bytes read from the start of a file to recognise its format.
-const SNIFF_LEN: usize = 64;
+/// Bytes read from the start of a file to recognise its format before its headers are parsed.
+const PROBE_HEAD_BYTES: usize = 8 * 1024;
 
 /// Probes the file at `path`. A file that cannot be opened or read gives
 /// empty facts, like unknown content.
-pub(crate) fn probe_path(path: &Path) -> MediaFacts {
+pub fn probe_path(path: &Path) -> MediaFacts {
     match File::open(path) {
         Ok(file) => probe(&mut BufReader::new(file)),
         Err(_) => MediaFacts::default(),
     }
 }
 
-/// Probes the content of a seekable reader, starting at its beginning.
-pub(crate) fn probe<R: Read + Seek>(reader: &mut R) -> MediaFacts {
+/// Probes the content of a seekable reader, from its beginning whatever its position. The kind and format
+/// come from [`sniff`]; ISO BMFF and Matroska files are then told video or audio by their tracks, and a
+/// file whose parser finds nothing usable (truncated, damaged, an image whose size cannot be read) gives
+/// empty facts.
+pub fn probe<R: Read + Seek>(reader: &mut R) -> MediaFacts {
     let Ok(len) = reader.seek(SeekFrom::End(0)) else {
         return MediaFacts::default();
     };
-    let mut head = [0u8; SNIFF_LEN];
+    let mut head = [0u8; PROBE_HEAD_BYTES];
     let Ok(head_len) = read_at(reader, 0, &mut head) else {
         return MediaFacts::default();
     };
-    let head = &head[..head_len];
-
-    if iso_bmff::sniff(head) {
-        return iso_bmff::probe(reader, len).unwrap_or_default();
-    }
-    if matroska::sniff(head) {
-        return matroska::probe(reader, len).unwrap_or_default();
-    }
-    if let Some(facts) = probe_image(reader, head) {
-        return facts;
-    }
-    if audio::sniff_wav(head) {
-        return audio::probe_wav(reader, len).unwrap_or_default();
-    }
-    if audio::sniff_mp3(head) {
-        return audio::probe_mp3(reader, len).unwrap_or_default();
-    }
-    MediaFacts::default()
+    let Some(sniffed) = sniff(&head[..head_len]) else {
+        return MediaFacts::default();
+    };
+    let facts = match sniffed.format {
+        _ if sniffed.kind == MediaKind::Image => probe_image(reader, sniffed.format),
+        format if format.is_iso_bmff() => iso_bmff::probe(reader, len),
+        format if format.is_matroska() => matroska::probe(reader, len),
+        Format::Wav => audio::probe_wav(reader, len),
+        Format::Mp3 => audio::probe_mp3(reader, len),
+        format => Some(MediaFacts::of(sniffed.kind, format)),
+    };
+    facts.unwrap_or_default()
 }
 
-/// Recognises the still-image formats Kaltura accepts as image entries and
-/// reads their size.
-fn probe_image<R: Read + Seek>(reader: &mut R, head: &[u8]) -> Option<MediaFacts> {
-    use imagesize::ImageType;
-    let format = match imagesize::image_type(head).ok()? {
-        ImageType::Png => Format::Png,
-        ImageType::Jpeg => Format::Jpeg,
-        ImageType::Gif => Format::Gif,
-        ImageType::Webp => Format::WebP,
-        ImageType::Bmp => Format::Bmp,
-        ImageType::Tiff => Format::Tiff,
-        _ => return None,
-    };
+/// Reads a still image's size; `None` when it cannot be read.
+fn probe_image<R: Read + Seek>(reader: &mut R, format: Format) -> Option<MediaFacts> {
+    reader.seek(SeekFrom::Start(0)).ok()?;
+    // `imagesize` reads markers one by one and skips segments by seeking,
+    // so a JPEG with a large EXIF block is not read whole.
+    let size = imagesize::reader_size(BufReader::new(&mut *reader)).ok()?;
     let mut facts = MediaFacts::of(MediaKind::Image, format);
-    if reader.seek(SeekFrom::Start(0)).is_ok() {
-        // `imagesize` reads markers one by one and skips segments by seeking,
-        // so a JPEG with a large EXIF block is not read whole.
-        if let Ok(size) = imagesize::reader_size(BufReader::new(&mut *reader)) {
-            facts.width = u32::try_from(size.width).ok();
-            facts.height = u32::try_from(size.height).ok();
-        }
-    }
+    facts.width = u32::try_from(size.width).ok();
+    facts.height = u32::try_from(size.height).ok();
     Some(facts)
 }
 

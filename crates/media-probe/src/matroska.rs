@@ -25,10 +25,6 @@ const MAX_ELEMENT: u64 = 1 << 20;
 /// Top-level segment children looked at before giving up.
 const MAX_CHILDREN: usize = 1_000;
 
-pub(super) fn sniff(head: &[u8]) -> bool {
-    head.starts_with(&EBML_HEADER.to_be_bytes())
-}
-
 /// An element header: its id, where its data starts and its size (`None`
 /// when the size is "unknown", as live streams write).
 struct Header {
@@ -37,7 +33,7 @@ struct Header {
     size: Option<u64>,
 }
 
-pub(super) fn probe<R: Read + Seek>(reader: &mut R, len: u64) -> Option<MediaFacts> {
+pub(crate) fn probe<R: Read + Seek>(reader: &mut R, len: u64) -> Option<MediaFacts> {
     let ebml = read_header(reader, 0)?;
     let ebml_size = ebml.size?;
     let doc_type = read_doc_type(reader, ebml.data, ebml_size);

@@ -1,4 +1,4 @@
-//! Tolerant field codecs for wire objects.
+//! Tolerant field codecs for the wire objects of this module.
 //!
 //! Kaltura is loose about types: integers and enums come as numbers or numeric strings depending on the
 //! server's database driver, nullable booleans as `true`/`false`/`1`/`0`/`-1`, nulls as missing keys or

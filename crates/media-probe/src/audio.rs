@@ -11,15 +11,12 @@ const MAX_CHUNKS: usize = 1_000;
 /// How far past the ID3 tag we search for the first MPEG audio frame.
 const MAX_SYNC_SEARCH: usize = 64 * 1024;
 
-pub(super) fn sniff_wav(head: &[u8]) -> bool {
-    head.len() >= 12 && &head[0..4] == b"RIFF" && &head[8..12] == b"WAVE"
+/// Whether `head` opens with a valid MPEG audio frame header (an MP3 without an ID3 tag).
+pub(crate) fn is_mp3_frame(head: &[u8]) -> bool {
+    head.get(..4).and_then(frame_header).is_some()
 }
 
-pub(super) fn sniff_mp3(head: &[u8]) -> bool {
-    head.starts_with(b"ID3") || head.get(..4).and_then(frame_header).is_some()
-}
-
-pub(super) fn probe_wav<R: Read + Seek>(reader: &mut R, len: u64) -> Option<MediaFacts> {
+pub(crate) fn probe_wav<R: Read + Seek>(reader: &mut R, len: u64) -> Option<MediaFacts> {
     let mut byte_rate = None;
     let mut data_size = None;
     let mut pos: u64 = 12;
@@ -54,7 +51,7 @@ pub(super) fn probe_wav<R: Read + Seek>(reader: &mut R, len: u64) -> Option<Medi
     Some(facts)
 }
 
-pub(super) fn probe_mp3<R: Read + Seek>(reader: &mut R, len: u64) -> Option<MediaFacts> {
+pub(crate) fn probe_mp3<R: Read + Seek>(reader: &mut R, len: u64) -> Option<MediaFacts> {
     let mut facts = MediaFacts::of(MediaKind::Audio, Format::Mp3);
     let audio_start = id3v2_len(reader)?;
     let mut window = vec![0u8; MAX_SYNC_SEARCH];

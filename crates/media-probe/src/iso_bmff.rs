@@ -10,15 +10,6 @@ const MAX_BOXES: usize = 10_000;
 /// Nesting depth of the boxes we descend into (moov/trak/mdia/hdlr is 4).
 const MAX_DEPTH: u8 = 4;
 
-/// True when the first bytes look like an ISO BMFF file: a first box named
-/// `ftyp`, or one of the first boxes of old QuickTime files.
-pub(super) fn sniff(head: &[u8]) -> bool {
-    matches!(
-        head.get(4..8),
-        Some(b"ftyp" | b"moov" | b"mdat" | b"wide" | b"free" | b"skip")
-    )
-}
-
 /// What the walk collects.
 #[derive(Default)]
 struct Walk {
@@ -39,7 +30,7 @@ struct Track {
     height: u32,
 }
 
-pub(super) fn probe<R: Read + Seek>(reader: &mut R, len: u64) -> Option<MediaFacts> {
+pub(crate) fn probe<R: Read + Seek>(reader: &mut R, len: u64) -> Option<MediaFacts> {
     let mut walk = Walk::default();
     walk_boxes(reader, 0, len, 0, &mut walk, &mut None)?;
     let kind = if walk.has_video {
