@@ -20,7 +20,8 @@ use crate::app::App;
 use crate::config::{DatabaseArgs, LogFormat, SettingsArgs};
 use crate::demo::{self, DemoArgs};
 use crate::ids::InstanceId;
-use crate::store::{self, InstanceUpdate, NewInstance, Scope, Store, seed};
+use crate::seed;
+use crate::store::{self, InstanceUpdate, NewInstance, Scope, Store};
 
 /// KTS: a small, safe and fast HTTP API in front of Kaltura.
 #[derive(Debug, Parser)]

@@ -5,24 +5,22 @@
 //! with its variable. `SettingsArgs::into_settings` validates and names the
 //! variable at fault. Tests and `kts demo` build `Settings` in code instead.
 
-use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use clap::{ArgAction, Args, ValueEnum};
-use secrecy::{ExposeSecret, SecretString};
-use sha2::{Digest, Sha256, Sha512};
+use secrecy::SecretString;
 use url::Url;
 
+pub use crate::secret::SecretKey;
+pub use crate::store::DatabaseUrl;
 use crate::store::{NewInstance, Store, StoreError};
 
 /// The port of the old service, kept as the default.
 pub const DEFAULT_PORT: u16 = 6500;
 /// Default limit of one uploaded file: 4 GiB.
 pub const DEFAULT_MAX_UPLOAD: u64 = 4 << 30;
-/// Shortest accepted `KTS_SECRET_KEY`.
-pub const MIN_SECRET_KEY_LEN: usize = 32;
 
 /// Everything a KTS server needs, validated.
 #[derive(Debug, Clone)]
@@ -116,59 +114,6 @@ impl DatabaseSettings {
     }
 }
 
-/// A database location; its scheme picks the backend.
-#[derive(Clone, PartialEq, Eq)]
-pub enum DatabaseUrl {
-    /// An SQLite file (created when missing).
-    Sqlite(PathBuf),
-    /// A `postgres://` URL, which may hold a password.
-    Postgres(String),
-}
-
-impl DatabaseUrl {
-    /// Reads a plain path, a `sqlite:` URL or a `postgres://` URL.
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let text = text.trim();
-        if text.is_empty() {
-            return Err("is empty".into());
-        }
-        if text.starts_with("postgres://") || text.starts_with("postgresql://") {
-            Url::parse(text).map_err(|e| format!("is not a valid URL ({e})"))?;
-            return Ok(DatabaseUrl::Postgres(text.to_owned()));
-        }
-        if let Some(path) = text.strip_prefix("sqlite://") {
-            return Ok(DatabaseUrl::Sqlite(PathBuf::from(path)));
-        }
-        if let Some(path) = text.strip_prefix("sqlite:") {
-            return Ok(DatabaseUrl::Sqlite(PathBuf::from(path)));
-        }
-        if let Some((scheme, _)) = text.split_once("://") {
-            return Err(format!(
-                "has unknown scheme {scheme:?} (use a file path, sqlite: or postgres://)"
-            ));
-        }
-        Ok(DatabaseUrl::Sqlite(PathBuf::from(text)))
-    }
-}
-
-impl fmt::Debug for DatabaseUrl {
-    /// Never shows a PostgreSQL password.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DatabaseUrl::Sqlite(path) => write!(f, "Sqlite({})", path.display()),
-            DatabaseUrl::Postgres(url) => match Url::parse(url) {
-                Ok(mut parsed) => {
-                    if parsed.password().is_some() {
-                        let _ = parsed.set_password(Some("***"));
-                    }
-                    write!(f, "Postgres({parsed})")
-                }
-                Err(_) => f.write_str("Postgres(<invalid>)"),
-            },
-        }
-    }
-}
-
 /// Where uploads are spooled and how large they may be.
 #[derive(Debug, Clone)]
 pub struct UploadSettings {
@@ -209,56 +154,6 @@ pub struct AccessSettings {
     pub open: bool,
     /// Web origins allowed by CORS; empty means any origin.
     pub cors_origins: Vec<http::HeaderValue>,
-}
-
-/// The process's master secret (`KTS_SECRET_KEY`); separate keys for cookies
-/// and for instance secrets are derived from it, so one leaked purpose key
-/// does not reveal the other.
-#[derive(Clone)]
-pub struct SecretKey(SecretString);
-
-impl SecretKey {
-    /// Accepts a secret of at least [`MIN_SECRET_KEY_LEN`] characters.
-    pub fn new(secret: String) -> Result<Self, String> {
-        if secret.chars().count() < MIN_SECRET_KEY_LEN {
-            return Err(format!(
-                "must be at least {MIN_SECRET_KEY_LEN} characters long"
-            ));
-        }
-        Ok(SecretKey(SecretString::from(secret)))
-    }
-
-    /// A fresh random key (for `kts demo` and tests).
-    pub fn generate() -> Self {
-        SecretKey(SecretString::from(crate::store::random_token(32)))
-    }
-
-    /// The key text, to be saved by `kts demo` in its own data folder.
-    pub fn expose(&self) -> &str {
-        self.0.expose_secret()
-    }
-
-    /// The 256-bit key that encrypts instance secrets at rest.
-    pub fn instance_secrets_key(&self) -> [u8; 32] {
-        let mut hash = Sha256::new();
-        hash.update(b"kts instance secrets v1\0");
-        hash.update(self.0.expose_secret().as_bytes());
-        hash.finalize().into()
-    }
-
-    /// 512 bits to sign and encrypt admin cookies.
-    pub fn cookie_key(&self) -> [u8; 64] {
-        let mut hash = Sha512::new();
-        hash.update(b"kts admin cookies v1\0");
-        hash.update(self.0.expose_secret().as_bytes());
-        hash.finalize().into()
-    }
-}
-
-impl fmt::Debug for SecretKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("SecretKey(***)")
-    }
 }
 
 /// Log line format.
@@ -566,7 +461,7 @@ pub fn check_writable_folder(folder: &Path) -> Result<(), String> {
 }
 
 fn tempfile_probe(folder: &Path) -> PathBuf {
-    folder.join(format!(".kts-probe-{}", crate::store::random_token(8)))
+    folder.join(format!(".kts-probe-{}", crate::secret::random_token(8)))
 }
 
 /// Parses a byte size: `1048576`, `500K`, `500M`, `4G`, `2GiB`, `1T` (binary
@@ -622,30 +517,6 @@ mod tests {
         assert!(parse_byte_size("lots").is_err());
         assert!(parse_byte_size("5X").is_err());
         assert!(parse_byte_size("99999999999T").is_err());
-    }
-
-    #[test]
-    fn database_url_scheme_picks_the_backend() {
-        assert_eq!(
-            DatabaseUrl::parse("data/kts.db"),
-            Ok(DatabaseUrl::Sqlite("data/kts.db".into()))
-        );
-        assert_eq!(
-            DatabaseUrl::parse("sqlite:///var/kts.db"),
-            Ok(DatabaseUrl::Sqlite("/var/kts.db".into()))
-        );
-        assert!(matches!(
-            DatabaseUrl::parse("postgres://u:p@127.0.0.1/kts"),
-            Ok(DatabaseUrl::Postgres(_))
-        ));
-        assert!(DatabaseUrl::parse("mysql://x").is_err());
-    }
-
-    #[test]
-    fn database_url_debug_hides_the_password() {
-        let url = DatabaseUrl::parse("postgres://kts:hunter2@127.0.0.1/kts").unwrap();
-        let shown = format!("{url:?}");
-        assert!(!shown.contains("hunter2"), "{shown}");
     }
 
     #[test]
@@ -749,12 +620,5 @@ mod tests {
         );
         assert!(parse_cors_origins(&["https://a.example/path".into()]).is_err());
         assert!(parse_cors_origins(&["nonsense".into()]).is_err());
-    }
-
-    #[test]
-    fn secret_key_debug_is_redacted_and_purpose_keys_differ() {
-        let key = SecretKey::new("0123456789abcdef0123456789abcdef".into()).unwrap();
-        assert_eq!(format!("{key:?}"), "SecretKey(***)");
-        assert_ne!(key.instance_secrets_key()[..], key.cookie_key()[..32]);
     }
 }

@@ -32,7 +32,8 @@ use crate::ingest::spool::{SpoolWriter, SpooledFile};
 use crate::instances::{ClientOptions, Instances};
 use crate::ops::captions::{self, NewCaption};
 use crate::ops::upload::{self, UploadRequest, UploadSource};
-use crate::store::{InstanceUpdate, NewInstance, Scope, Store, random_token};
+use crate::secret::random_token;
+use crate::store::{InstanceUpdate, NewInstance, Scope, Store};
 
 /// File in the data folder holding the demo's secret key.
 const SECRET_KEY_FILE: &str = "secret.key";

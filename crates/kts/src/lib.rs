@@ -20,6 +20,8 @@ pub mod instances;
 pub mod model;
 pub mod ops;
 pub mod platform;
+pub mod secret;
+pub mod seed;
 pub mod state;
 pub mod store;
 pub mod telemetry;

@@ -8,29 +8,27 @@
 //! connect time.
 
 mod api_keys;
+mod database_url;
 mod instances;
 pub mod secrets;
-pub mod seed;
 mod undo;
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use rand::RngCore;
 use sqlx::AnyPool;
 use sqlx::any::AnyPoolOptions;
 use sqlx::migrate::Migrator;
 
 pub use api_keys::{ApiKeyRecord, CreatedApiKey, Scope};
+pub use database_url::DatabaseUrl;
 pub use instances::{
     Instance, InstanceSummary, InstanceUpdate, NewInstance, ks_version_name, normalize_service_url,
     parse_ks_version,
 };
 pub use undo::UndoJob;
 
-use crate::config::{DatabaseUrl, SecretKey};
 use crate::ids::InstanceId;
+use crate::secret::SecretKey;
 use secrets::{DecryptError, SecretCipher};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
@@ -156,13 +154,6 @@ pub fn now() -> i64 {
         .unwrap_or(0)
 }
 
-/// `bytes` random bytes from the operating system's CSPRNG, URL-safe base64.
-pub fn random_token(bytes: usize) -> String {
-    let mut buffer = vec![0u8; bytes];
-    rand::rng().fill_bytes(&mut buffer);
-    URL_SAFE_NO_PAD.encode(buffer)
-}
-
 #[cfg(test)]
 pub(crate) mod test_support {
     //! Stores for tests: a fresh SQLite file, or a fresh PostgreSQL database
@@ -210,7 +201,9 @@ pub(crate) mod test_support {
         sqlx::any::install_default_drivers();
         let name = format!(
             "kts_unit_{}",
-            random_token(6).to_lowercase().replace('-', "_")
+            crate::secret::random_token(6)
+                .to_lowercase()
+                .replace('-', "_")
         );
         let admin = AnyPool::connect(&postgres_admin_url()).await.unwrap();
         sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))

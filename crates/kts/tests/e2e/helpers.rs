@@ -204,7 +204,9 @@ async fn create_postgres_database() -> String {
     sqlx::any::install_default_drivers();
     let name = format!(
         "kts_e2e_{}",
-        kts::store::random_token(6).to_lowercase().replace('-', "_")
+        kts::secret::random_token(6)
+            .to_lowercase()
+            .replace('-', "_")
     );
     let admin = sqlx::AnyPool::connect(&postgres_admin_url()).await.unwrap();
     sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
