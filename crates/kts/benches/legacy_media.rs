@@ -25,10 +25,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use kts::App;
-use kts::config::{
-    AccessSettings, AdminSettings, DatabaseSettings, DatabaseUrl, SecretKey, ServerSettings,
-    Settings, UploadSettings,
-};
+use kts::config::Settings;
 use kts::ids::InstanceId;
 use kts::store::NewInstance;
 use secrecy::SecretString;
@@ -160,30 +157,10 @@ async fn main() -> anyhow::Result<()> {
     let requests = env_number("KTS_BENCH_REQUESTS", 1000) as usize;
     let (_sim_process, sim_url) = start_simulator().await?;
     let folder = tempfile::tempdir()?;
-    let settings = Settings {
-        server: ServerSettings {
-            address: "127.0.0.1:0".parse()?,
-            public_url: None,
-            connections: Default::default(),
-        },
-        database: DatabaseSettings {
-            url: DatabaseUrl::Sqlite(folder.path().join("kts.sqlite3")),
-            max_connections: 4,
-        },
-        uploads: UploadSettings {
-            folder: folder.path().join("uploads"),
-            max_file_bytes: (mib << 20) + 1,
-            body_idle_timeout: Duration::from_secs(60),
-            fromlocal_dir: None,
-        },
-        admin: AdminSettings::default(),
-        access: AccessSettings {
-            open: true,
-            cors_origins: Vec::new(),
-        },
-        secret_key: SecretKey::generate(),
-        seed_instances: Vec::new(),
-    };
+    let mut settings = Settings::local(folder.path());
+    settings.database.max_connections = 4;
+    settings.uploads.max_file_bytes = (mib << 20) + 1;
+    settings.access.open = true;
     let app = App::build(settings).await?;
     let kts_url = format!("http://{}", app.address());
     let partner = kaltura_sim::Partner::demo();

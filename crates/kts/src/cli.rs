@@ -435,6 +435,10 @@ mod tests {
             "KTS_OPEN_ACCESS",
             "KTS_CORS_ORIGINS",
             "KTS_FROMLOCAL_DIR",
+            "KTS_KALTURA_CONNECT_TIMEOUT",
+            "KTS_KALTURA_REQUEST_TIMEOUT",
+            "KTS_KALTURA_ATTEMPTS",
+            "KTS_KALTURA_CHUNK_SIZE",
         ] {
             assert!(help.contains(variable), "{variable} missing from --help");
         }

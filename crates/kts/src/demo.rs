@@ -20,18 +20,16 @@ use kaltura_sim::{Partner, Simulator};
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::app::App;
-use crate::config::{
-    AccessSettings, AdminCredentials, AdminSettings, DEFAULT_MAX_UPLOAD, DatabaseSettings,
-    DatabaseUrl, SecretKey, ServerSettings, Settings, UploadSettings,
-};
+use crate::config::{AdminCredentials, DEFAULT_MAX_UPLOAD, Settings};
 use crate::detect::caption::LanguageRequest;
 use crate::detect::media_type::MediaType;
 use crate::ids::{EntryId, InstanceId};
 use crate::ingest::local::LocalFolder;
 use crate::ingest::spool::{SpoolWriter, SpooledFile};
-use crate::instances::{ClientOptions, Instances};
+use crate::instances::Instances;
 use crate::ops::captions::{self, NewCaption};
 use crate::ops::upload::{self, UploadRequest, UploadSource};
+use crate::secret::SecretKey;
 use crate::secret::random_token;
 use crate::store::{InstanceUpdate, NewInstance, Scope, Store};
 
@@ -88,39 +86,19 @@ pub async fn run(args: DemoArgs) -> anyhow::Result<()> {
         .context("cannot start the simulator")?;
 
     let admin_password = random_token(12);
-    let settings = Settings {
-        server: ServerSettings {
-            address: SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), args.port),
-            public_url: None,
-            connections: Default::default(),
-        },
-        database: DatabaseSettings {
-            url: DatabaseUrl::Sqlite(args.data_dir.join("kts.sqlite3")),
-            max_connections: 5,
-        },
-        uploads: UploadSettings {
-            folder: args.data_dir.join("uploads"),
-            max_file_bytes: DEFAULT_MAX_UPLOAD,
-            body_idle_timeout: std::time::Duration::from_secs(60),
-            fromlocal_dir: None,
-        },
-        admin: AdminSettings {
-            credentials: Some(AdminCredentials {
-                user: DEMO_ADMIN_USER.to_owned(),
-                password: SecretString::from(admin_password.clone()),
-            }),
-        },
-        access: AccessSettings {
-            open: false,
-            cors_origins: Vec::new(),
-        },
-        secret_key,
-        seed_instances: Vec::new(),
-    };
+    let mut settings = Settings::local(&args.data_dir);
+    settings.server.address = SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), args.port);
+    settings.database.max_connections = 5;
+    settings.admin.credentials = Some(AdminCredentials {
+        user: DEMO_ADMIN_USER.to_owned(),
+        password: SecretString::from(admin_password.clone()),
+    });
+    settings.secret_key = secret_key;
     let upload_folder = settings.uploads.folder.clone();
+    let client_options = settings.kaltura.client_options();
     let app = App::build(settings).await?;
     configure_instance(app.store(), &partner, sim.base_url()).await?;
-    let instances = Instances::new(app.store().clone(), ClientOptions::default());
+    let instances = Instances::new(app.store().clone(), client_options);
     let sample = create_sample(&instances, &upload_folder)
         .await
         .context("cannot create the sample entry in the simulator")?;

@@ -14,10 +14,7 @@ use axum::Router;
 use axum::routing::{any, post};
 use kaltura_sim::{Partner, Simulator, SimulatorHandle};
 use kts::App;
-use kts::config::{
-    AccessSettings, AdminCredentials, AdminSettings, DatabaseSettings, DatabaseUrl, SecretKey,
-    ServerSettings, Settings, UploadSettings,
-};
+use kts::config::{AdminCredentials, DatabaseUrl, Settings};
 use kts::http::api_key::{ApiKey, WriteAccess};
 use kts::http::error::LegacyError;
 use kts::http::extract::LegacyUpload;
@@ -112,39 +109,23 @@ pub(crate) async fn spawn_app_with(options: TestOptions) -> TestApp {
     } else {
         (DatabaseUrl::Sqlite(folder.path().join("kts.sqlite3")), None)
     };
-    let settings = Settings {
-        server: ServerSettings {
-            address: "127.0.0.1:0".parse().unwrap(),
-            public_url: options.public_url.map(|url| url.parse().unwrap()),
-            connections: Default::default(),
-        },
-        database: DatabaseSettings {
-            url,
-            max_connections: 4,
-        },
-        uploads: UploadSettings {
-            folder: upload_folder.clone(),
-            max_file_bytes: options.max_file_bytes,
-            body_idle_timeout: options.body_idle_timeout,
-            fromlocal_dir: options.fromlocal_dir.clone(),
-        },
-        admin: AdminSettings {
-            credentials: options.admin_password.map(|password| AdminCredentials {
-                user: ADMIN_USER.to_owned(),
-                password: SecretString::from(password),
-            }),
-        },
-        access: AccessSettings {
-            open: options.open_access,
-            cors_origins: options
-                .cors_origins
-                .iter()
-                .map(|o| o.parse().unwrap())
-                .collect(),
-        },
-        secret_key: SecretKey::generate(),
-        seed_instances: Vec::new(),
-    };
+    let mut settings = Settings::local(folder.path());
+    settings.database.url = url;
+    settings.database.max_connections = 4;
+    settings.server.public_url = options.public_url.map(|url| url.parse().unwrap());
+    settings.uploads.max_file_bytes = options.max_file_bytes;
+    settings.uploads.body_idle_timeout = options.body_idle_timeout;
+    settings.uploads.fromlocal_dir = options.fromlocal_dir.clone();
+    settings.admin.credentials = options.admin_password.map(|password| AdminCredentials {
+        user: ADMIN_USER.to_owned(),
+        password: SecretString::from(password),
+    });
+    settings.access.open = options.open_access;
+    settings.access.cors_origins = options
+        .cors_origins
+        .iter()
+        .map(|o| o.parse().unwrap())
+        .collect();
     let app = if options.real_service {
         App::build(settings).await.unwrap()
     } else {
