@@ -27,8 +27,7 @@ use std::time::{Duration, Instant};
 use kts::App;
 use kts::config::Settings;
 use kts::ids::InstanceId;
-use kts::store::NewInstance;
-use secrecy::SecretString;
+use kts::store::{FieldValues, NewInstance};
 use serde_json::Value;
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::process::{Child, Command};
@@ -167,16 +166,12 @@ async fn main() -> anyhow::Result<()> {
     app.store()
         .add_instance(&NewInstance {
             id: Some(InstanceId::DEFAULT),
-            name: "bench".into(),
-            service_url: sim_url.clone(),
-            partner_id: partner.id,
-            player_uiconf_id: None,
-            thumbnail_player_uiconf_id: None,
-            admin_secret: SecretString::from(partner.admin_secret.clone()),
-            user_secret: None,
-            user_id: "bench".into(),
-            mobile_flavor_id: None,
-            ks_version: kaltura::KsVersion::V2,
+            fields: FieldValues::new()
+                .with("name", "bench")
+                .with("service_url", &sim_url)
+                .with("partner_id", partner.id)
+                .with("admin_secret", &partner.admin_secret)
+                .with("user_id", "bench"),
         })
         .await?;
     tokio::spawn(app.run_until(std::future::pending()));

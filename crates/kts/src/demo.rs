@@ -31,7 +31,7 @@ use crate::ops::captions::{self, NewCaption};
 use crate::ops::upload::{self, UploadRequest, UploadSource};
 use crate::secret::SecretKey;
 use crate::secret::random_token;
-use crate::store::{InstanceUpdate, NewInstance, Scope, Store};
+use crate::store::{FieldValues, NewInstance, Scope, Store};
 
 /// File in the data folder holding the demo's secret key.
 const SECRET_KEY_FILE: &str = "secret.key";
@@ -162,32 +162,23 @@ fn write_private(path: &Path, text: &str) -> anyhow::Result<()> {
 /// runs), creating it on the first run.
 async fn configure_instance(store: &Store, partner: &Partner, sim_url: &str) -> anyhow::Result<()> {
     let id = InstanceId::DEFAULT;
-    let updated = store
-        .update_instance(
-            id,
-            InstanceUpdate {
-                service_url: Some(sim_url.to_owned()),
-                partner_id: Some(partner.id),
-                admin_secret: Some(SecretString::from(partner.admin_secret.clone())),
-                user_secret: Some(Some(SecretString::from(partner.user_secret.clone()))),
-                ..Default::default()
-            },
-        )
-        .await?;
+    let account = FieldValues::new()
+        .with("service_url", sim_url)
+        .with("partner_id", partner.id)
+        .with("admin_secret", &partner.admin_secret)
+        .with("user_secret", &partner.user_secret);
+    // Nothing serves yet, so no cached connection to forget: the store will do.
+    let updated = store.update_instance(id, &account).await?;
     if !updated {
+        let fields = account
+            .with("name", "Demo (simulated Kaltura)")
+            .with("player_uiconf_id", 1)
+            .with("thumbnail_player_uiconf_id", 2)
+            .with("user_id", "demo@example.org");
         store
             .add_instance(&NewInstance {
                 id: Some(id),
-                name: "Demo (simulated Kaltura)".to_owned(),
-                service_url: sim_url.to_owned(),
-                partner_id: partner.id,
-                player_uiconf_id: Some(1),
-                thumbnail_player_uiconf_id: Some(2),
-                admin_secret: SecretString::from(partner.admin_secret.clone()),
-                user_secret: Some(SecretString::from(partner.user_secret.clone())),
-                user_id: "demo@example.org".to_owned(),
-                mobile_flavor_id: None,
-                ks_version: kaltura::KsVersion::V2,
+                fields,
             })
             .await?;
     }
@@ -460,9 +451,10 @@ mod tests {
             .await
             .unwrap()
             .unwrap();
-        assert_eq!(instance.service_url.as_str(), "http://127.0.0.1:2222/");
-        assert_eq!(instance.partner_id, partner.id);
-        assert_eq!(instance.admin_secret.expose_secret(), partner.admin_secret);
+        let crate::store::Account::Kaltura(account) = &instance.account;
+        assert_eq!(account.service_url.as_str(), "http://127.0.0.1:2222/");
+        assert_eq!(account.partner_id, partner.id);
+        assert_eq!(account.admin_secret.expose(), partner.admin_secret);
         assert_eq!(test.store.count_instances().await.unwrap(), 1);
         test.finish().await;
     }

@@ -16,7 +16,7 @@ use serde_json::{Map, Value, json};
 use crate::error::Error;
 use crate::ids::{EntryId, InstanceId};
 use crate::instances::{Connection, Instances};
-use crate::store::InstanceUpdate;
+use crate::store::FieldValues;
 
 /// Kaltura's largest page (and the legacy default of `get_excel`).
 pub const MAX_PAGE_SIZE: i64 = 500;
@@ -566,12 +566,8 @@ pub async fn add_mobile_flavor(
         .update(profile_id, &update)
         .await
         .map_err(|e| conn.failure(e))?;
-    let stored = InstanceUpdate {
-        mobile_flavor_id: Some(Some(flavor_id)),
-        ..Default::default()
-    };
-    instances.store().update_instance(instance, stored).await?;
-    instances.forget(instance);
+    let stored = FieldValues::new().with("mobile_flavor_id", flavor_id);
+    instances.update(instance, &stored).await?;
     Ok(MobileFlavor::Added {
         flavor_id,
         profile_id,

@@ -7,8 +7,10 @@
 //! (SQLite accepts them). Each dialect has its own migrations folder, run at
 //! connect time.
 
+mod account;
 mod api_keys;
 mod database_url;
+mod fields;
 mod instances;
 pub mod secrets;
 mod undo;
@@ -19,12 +21,14 @@ use sqlx::AnyPool;
 use sqlx::any::AnyPoolOptions;
 use sqlx::migrate::Migrator;
 
+pub use account::{
+    Account, KalturaAccount, ValidInstance, ks_version_name, normalize_service_url,
+    parse_ks_version, validate_instance,
+};
 pub use api_keys::{ApiKeyRecord, CreatedApiKey, Scope};
 pub use database_url::DatabaseUrl;
-pub use instances::{
-    Instance, InstanceSummary, InstanceUpdate, NewInstance, ks_version_name, normalize_service_url,
-    parse_ks_version,
-};
+pub use fields::{FieldErrors, FieldKind, FieldSpec, FieldValues, MAX_FIELD_LEN, NAME};
+pub use instances::{Instance, NewInstance};
 pub use undo::UndoJob;
 
 use crate::ids::InstanceId;
@@ -75,7 +79,10 @@ pub enum StoreError {
     /// An instance with this id exists already.
     #[error("instance {0} exists already")]
     InstanceExists(InstanceId),
-    /// A field of an instance or API key is not acceptable.
+    /// Fields of an instance are not acceptable: every one at fault, by name.
+    #[error("invalid instance: {0}")]
+    InvalidFields(FieldErrors),
+    /// A field of an API key (or a KS version) is not acceptable.
     #[error("{field} {reason}")]
     InvalidField {
         /// The field, named as in the admin form.

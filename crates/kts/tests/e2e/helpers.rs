@@ -20,7 +20,7 @@ use kts::http::error::LegacyError;
 use kts::http::extract::LegacyUpload;
 use kts::ids::InstanceId;
 use kts::state::AppState;
-use kts::store::{NewInstance, Scope, Store};
+use kts::store::{FieldValues, NewInstance, Scope, Store};
 use secrecy::ExposeSecret;
 use secrecy::SecretString;
 use serde_json::{Value, json};
@@ -151,16 +151,19 @@ pub(crate) async fn spawn_app_with(options: TestOptions) -> TestApp {
     store
         .add_instance(&NewInstance {
             id: Some(InstanceId::DEFAULT),
-            name: "Simulated".into(),
-            service_url: sim.base_url().to_owned(),
-            partner_id: partner.id,
-            player_uiconf_id: Some(1),
-            thumbnail_player_uiconf_id: Some(2),
-            admin_secret: SecretString::from(partner.admin_secret),
-            user_secret: Some(SecretString::from(partner.user_secret)),
-            user_id: "tester@example.org".into(),
-            mobile_flavor_id: None,
-            ks_version: options.ks_version,
+            fields: FieldValues::new()
+                .with("name", "Simulated")
+                .with("service_url", sim.base_url())
+                .with("partner_id", partner.id)
+                .with("player_uiconf_id", 1)
+                .with("thumbnail_player_uiconf_id", 2)
+                .with("admin_secret", &partner.admin_secret)
+                .with("user_secret", &partner.user_secret)
+                .with("user_id", "tester@example.org")
+                .with(
+                    "ks_version",
+                    kts::store::ks_version_name(options.ks_version),
+                ),
         })
         .await
         .unwrap();

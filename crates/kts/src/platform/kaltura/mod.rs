@@ -3,6 +3,7 @@
 //! values. Only this folder (and `instances.rs`, which builds the client)
 //! names the `kaltura` crate.
 
+mod connection;
 mod failure;
 
 pub(crate) use failure::failure;
