@@ -13,7 +13,6 @@ use clap::{ArgAction, Args, ValueEnum};
 use secrecy::{ExposeSecret, SecretString};
 use url::Url;
 
-use crate::instances::ClientOptions;
 pub use crate::secret::SecretKey;
 pub use crate::store::DatabaseUrl;
 use crate::store::{NewInstance, Store, StoreError};
@@ -170,19 +169,6 @@ impl Default for KalturaSettings {
 }
 
 impl KalturaSettings {
-    /// The options every instance's client is built with.
-    pub fn client_options(&self) -> ClientOptions {
-        ClientOptions {
-            connect_timeout: self.connect_timeout,
-            request_timeout: self.request_timeout,
-            retry: kaltura::RetryPolicy {
-                max_attempts: self.attempts,
-                ..kaltura::RetryPolicy::default()
-            },
-            chunk_size: self.chunk_size,
-        }
-    }
-
     fn validate(&self) -> Result<(), ConfigError> {
         check_seconds("KTS_KALTURA_CONNECT_TIMEOUT", self.connect_timeout)?;
         check_seconds("KTS_KALTURA_REQUEST_TIMEOUT", self.request_timeout)?;
@@ -817,7 +803,7 @@ mod tests {
     }
 
     #[test]
-    fn kaltura_client_settings_are_read_from_flags_and_reach_the_client_options() {
+    fn kaltura_client_settings_are_read_from_flags_and_checked() {
         let folder = tempfile::tempdir().unwrap();
         let folder = folder.path().to_str().unwrap();
         let settings = parse(&[
@@ -833,11 +819,11 @@ mod tests {
             "1M",
         ])
         .unwrap();
-        let options = settings.kaltura.client_options();
-        assert_eq!(options.connect_timeout, Duration::from_secs(2));
-        assert_eq!(options.request_timeout, Duration::from_secs(90));
-        assert_eq!(options.retry.max_attempts, 1);
-        assert_eq!(options.chunk_size, 1 << 20);
+        let kaltura = &settings.kaltura;
+        assert_eq!(kaltura.connect_timeout, Duration::from_secs(2));
+        assert_eq!(kaltura.request_timeout, Duration::from_secs(90));
+        assert_eq!(kaltura.attempts, 1);
+        assert_eq!(kaltura.chunk_size, 1 << 20);
         let defaults = parse(&["--upload-folder", folder]).unwrap().kaltura;
         assert_eq!(defaults.connect_timeout, DEFAULT_KALTURA_CONNECT_TIMEOUT);
         assert_eq!(defaults.chunk_size, DEFAULT_KALTURA_CHUNK_SIZE);

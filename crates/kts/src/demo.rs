@@ -26,7 +26,7 @@ use crate::detect::media_type::MediaType;
 use crate::ids::{EntryId, InstanceId};
 use crate::ingest::local::LocalFolder;
 use crate::ingest::spool::{SpoolWriter, SpooledFile};
-use crate::instances::Instances;
+use crate::instances::{ClientOptions, Instances};
 use crate::ops::captions::{self, NewCaption};
 use crate::ops::upload::{self, UploadRequest, UploadSource};
 use crate::secret::SecretKey;
@@ -95,7 +95,7 @@ pub async fn run(args: DemoArgs) -> anyhow::Result<()> {
     });
     settings.secret_key = secret_key;
     let upload_folder = settings.uploads.folder.clone();
-    let client_options = settings.kaltura.client_options();
+    let client_options = ClientOptions::from_settings(&settings.kaltura);
     let app = App::build(settings).await?;
     configure_instance(app.store(), &partner, sim.base_url()).await?;
     let instances = Instances::new(app.store().clone(), client_options);

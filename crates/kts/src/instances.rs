@@ -23,6 +23,7 @@ use std::time::{Duration, Instant};
 use kaltura::{Client, Ks, SessionType};
 use sha2::{Digest, Sha256};
 
+use crate::config::KalturaSettings;
 use crate::error::Error;
 use crate::ids::{EntryId, InstanceId};
 use crate::platform::Platform;
@@ -48,6 +49,21 @@ pub struct ClientOptions {
     pub retry: kaltura::RetryPolicy,
     /// Upload chunk size in bytes. Default 8 MiB.
     pub chunk_size: usize,
+}
+
+impl ClientOptions {
+    /// The options `settings` ask for (`KTS_KALTURA_*`).
+    pub fn from_settings(settings: &KalturaSettings) -> Self {
+        ClientOptions {
+            connect_timeout: settings.connect_timeout,
+            request_timeout: settings.request_timeout,
+            retry: kaltura::RetryPolicy {
+                max_attempts: settings.attempts,
+                ..kaltura::RetryPolicy::default()
+            },
+            chunk_size: settings.chunk_size,
+        }
+    }
 }
 
 impl Default for ClientOptions {
@@ -408,6 +424,27 @@ mod tests {
                 .with("user_id", "kts@example.org")
                 .with("ks_version", "v2"),
         }
+    }
+
+    #[test]
+    fn kaltura_settings_reach_the_client_options() {
+        let settings = KalturaSettings {
+            connect_timeout: Duration::from_secs(2),
+            request_timeout: Duration::from_secs(90),
+            attempts: 1,
+            chunk_size: 1 << 20,
+        };
+        let options = ClientOptions::from_settings(&settings);
+        assert_eq!(options.connect_timeout, Duration::from_secs(2));
+        assert_eq!(options.request_timeout, Duration::from_secs(90));
+        assert_eq!(options.retry.max_attempts, 1);
+        assert_eq!(options.chunk_size, 1 << 20);
+        let defaults = ClientOptions::from_settings(&KalturaSettings::default());
+        assert_eq!(defaults.chunk_size, ClientOptions::default().chunk_size);
+        assert_eq!(
+            defaults.request_timeout,
+            ClientOptions::default().request_timeout
+        );
     }
 
     #[tokio::test]

@@ -10,7 +10,7 @@ use metrics_exporter_prometheus::PrometheusHandle;
 use crate::config::{AccessSettings, Settings, UploadSettings};
 use crate::http::activity::Activity;
 use crate::http::admin::session::AdminState;
-use crate::instances::Instances;
+use crate::instances::{ClientOptions, Instances};
 use crate::store::Store;
 
 /// The state behind every route.
@@ -48,7 +48,10 @@ impl AppState {
     pub fn new(settings: Settings, store: Store, metrics: PrometheusHandle) -> Self {
         let uploads = Arc::new(settings.uploads.clone());
         let access = Arc::new(settings.access.clone());
-        let instances = Instances::new(store.clone(), settings.kaltura.client_options());
+        let instances = Instances::new(
+            store.clone(),
+            ClientOptions::from_settings(&settings.kaltura),
+        );
         let admin = AdminState::new(settings.admin.credentials.clone(), &settings.secret_key)
             .with_secure_cookies(settings.server.is_https());
         AppState {

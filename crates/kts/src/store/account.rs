@@ -8,6 +8,8 @@
 //! migration adding its column. The form, the flags, seeding and the
 //! store's queries follow from the list.
 
+use std::fmt;
+
 use kaltura::KsVersion;
 use url::Url;
 
@@ -281,11 +283,25 @@ fn read_error(read: &mut FieldReader<'_>, spec: &FieldSpec, error: StoreError) {
 }
 
 /// Whether `name` is a secret field of any platform (for masking).
-pub(super) fn is_secret_field(name: &str) -> bool {
+fn is_secret_field(name: &str) -> bool {
     [PlatformKind::Kaltura]
         .into_iter()
         .flat_map(Account::fields)
         .any(|spec| spec.name == name && spec.is_secret())
+}
+
+impl fmt::Debug for FieldValues {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut map = f.debug_map();
+        for (name, value) in self.iter() {
+            if is_secret_field(name) {
+                map.entry(&name, &"***");
+            } else {
+                map.entry(&name, &value);
+            }
+        }
+        map.finish()
+    }
 }
 
 /// An instance as the validator accepts it: its name and account.
@@ -446,6 +462,16 @@ mod tests {
         let valid = validate_instance(&complete().with("ks_version", "V1")).unwrap();
         let again = validate_instance(&valid.account.values().with("name", "Museum")).unwrap();
         assert_eq!(again, valid);
+    }
+
+    #[test]
+    fn debug_of_field_values_masks_secrets() {
+        let values = FieldValues::new()
+            .with("name", "Museum")
+            .with("admin_secret", "hunter2-hunter2");
+        let shown = format!("{values:?}");
+        assert!(shown.contains("Museum"), "{shown}");
+        assert!(!shown.contains("hunter2"), "{shown}");
     }
 
     #[test]
