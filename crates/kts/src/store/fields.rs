@@ -15,7 +15,7 @@ use std::fmt;
 use crate::secret::Secret;
 
 /// Longest accepted text field (names, user ids, secrets).
-pub const MAX_FIELD_LEN: usize = 256;
+pub(super) const MAX_FIELD_LEN: usize = 256;
 
 /// What a field holds, which decides how it is checked, stored and shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -27,7 +27,7 @@ pub use account::{
 };
 pub use api_keys::{ApiKeyRecord, CreatedApiKey, Scope};
 pub use database_url::DatabaseUrl;
-pub use fields::{FieldErrors, FieldKind, FieldSpec, FieldValues, MAX_FIELD_LEN, NAME};
+pub use fields::{FieldErrors, FieldKind, FieldSpec, FieldValues, NAME};
 pub use instances::{Instance, NewInstance};
 pub use undo::UndoJob;
 
