@@ -303,13 +303,19 @@ async fn open_instances(database: DatabaseArgs) -> anyhow::Result<Instances> {
     ))
 }
 
-/// A refused instance: every field at fault on its own line.
+/// A refused instance: every field at fault on its own line, named by its
+/// flag.
 fn refused(error: crate::Error) -> anyhow::Error {
     match error {
         crate::Error::Store(StoreError::InvalidFields(errors)) => {
             let lines: Vec<String> = errors
                 .iter()
-                .map(|(field, problem)| format!("  {field} {problem}"))
+                .map(|(field, problem)| {
+                    match instance_field_specs().find(|spec| spec.name == field) {
+                        Some(spec) => format!("  --{} ({field}) {problem}", spec.flag),
+                        None => format!("  {field} {problem}"),
+                    }
+                })
                 .collect();
             anyhow::anyhow!("the instance was refused:\n{}", lines.join("\n"))
         }
@@ -451,6 +457,25 @@ mod tests {
             None,
             "absent flags are left out"
         );
+    }
+
+    #[test]
+    fn a_refused_instance_names_every_flag_at_fault() {
+        let errors = crate::store::validate_instance(
+            &FieldValues::new()
+                .with("partner_id", "many")
+                .with("ks_version", "v3"),
+        )
+        .unwrap_err();
+        let shown = refused(crate::Error::Store(StoreError::InvalidFields(errors))).to_string();
+        for line in [
+            "--name (name) is required",
+            "--partner-id (partner_id) must be a whole number, 0 or more",
+            "--ks-version (ks_version) must be v1 or v2",
+            "--admin-secret (admin_secret) is required",
+        ] {
+            assert!(shown.contains(line), "{line} missing from {shown}");
+        }
     }
 
     #[test]
