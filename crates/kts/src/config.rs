@@ -2,8 +2,10 @@
 //!
 //! Sources, lowest first: defaults in code < environment < flags, all declared
 //! once with clap (`SettingsArgs`), so `kts serve --help` documents each one
-//! with its variable. `SettingsArgs::into_settings` validates and names the
-//! variable at fault. Tests and `kts demo` build `Settings` in code instead.
+//! with its variable. Tests, benches and `kts demo` build settings in code
+//! instead, from [`Settings::local`]. Either way [`Settings::validate`] checks
+//! them (`SettingsArgs::into_settings` and `App::build` both run it) and
+//! names the variable at fault.
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
