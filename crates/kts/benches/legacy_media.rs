@@ -25,13 +25,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use kts::App;
-use kts::config::{
-    AccessSettings, AdminSettings, DatabaseSettings, DatabaseUrl, SecretKey, ServerSettings,
-    Settings, UploadSettings,
-};
+use kts::config::Settings;
 use kts::ids::InstanceId;
-use kts::store::NewInstance;
-use secrecy::SecretString;
+use kts::store::{FieldValues, NewInstance};
 use serde_json::Value;
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::process::{Child, Command};
@@ -160,46 +156,22 @@ async fn main() -> anyhow::Result<()> {
     let requests = env_number("KTS_BENCH_REQUESTS", 1000) as usize;
     let (_sim_process, sim_url) = start_simulator().await?;
     let folder = tempfile::tempdir()?;
-    let settings = Settings {
-        server: ServerSettings {
-            address: "127.0.0.1:0".parse()?,
-            public_url: None,
-            connections: Default::default(),
-        },
-        database: DatabaseSettings {
-            url: DatabaseUrl::Sqlite(folder.path().join("kts.sqlite3")),
-            max_connections: 4,
-        },
-        uploads: UploadSettings {
-            folder: folder.path().join("uploads"),
-            max_file_bytes: (mib << 20) + 1,
-            body_idle_timeout: Duration::from_secs(60),
-            fromlocal_dir: None,
-        },
-        admin: AdminSettings::default(),
-        access: AccessSettings {
-            open: true,
-            cors_origins: Vec::new(),
-        },
-        secret_key: SecretKey::generate(),
-        seed_instances: Vec::new(),
-    };
+    let mut settings = Settings::local(folder.path());
+    settings.database.max_connections = 4;
+    settings.uploads.max_file_bytes = (mib << 20) + 1;
+    settings.access.open = true;
     let app = App::build(settings).await?;
     let kts_url = format!("http://{}", app.address());
     let partner = kaltura_sim::Partner::demo();
     app.store()
         .add_instance(&NewInstance {
             id: Some(InstanceId::DEFAULT),
-            name: "bench".into(),
-            service_url: sim_url.clone(),
-            partner_id: partner.id,
-            player_uiconf_id: None,
-            thumbnail_player_uiconf_id: None,
-            admin_secret: SecretString::from(partner.admin_secret.clone()),
-            user_secret: None,
-            user_id: "bench".into(),
-            mobile_flavor_id: None,
-            ks_version: kaltura::KsVersion::V2,
+            fields: FieldValues::new()
+                .with("name", "bench")
+                .with("service_url", &sim_url)
+                .with("partner_id", partner.id)
+                .with("admin_secret", &partner.admin_secret)
+                .with("user_id", "bench"),
         })
         .await?;
     tokio::spawn(app.run_until(std::future::pending()));

@@ -9,17 +9,14 @@
 //! to reuse the dev build. Linux only (reads `/proc/self/status`). The client runs in the same process, so the figure
 //! is an upper bound for KTS alone.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use axum::Json;
 use axum::Router;
 use axum::routing::post;
 use bytes::Bytes;
 use kts::App;
-use kts::config::{
-    AccessSettings, AdminSettings, DatabaseSettings, DatabaseUrl, SecretKey, ServerSettings,
-    Settings, UploadSettings,
-};
+use kts::config::Settings;
 use kts::http::legacy::extract::LegacyParams;
 use kts::http::state::AppState;
 use serde_json::{Value, json};
@@ -51,30 +48,10 @@ async fn main() -> anyhow::Result<()> {
         .unwrap_or(1024);
     let total = mib << 20;
     let folder = tempfile::tempdir()?;
-    let settings = Settings {
-        server: ServerSettings {
-            address: "127.0.0.1:0".parse()?,
-            public_url: None,
-            connections: Default::default(),
-        },
-        database: DatabaseSettings {
-            url: DatabaseUrl::Sqlite(folder.path().join("kts.sqlite3")),
-            max_connections: 2,
-        },
-        uploads: UploadSettings {
-            folder: folder.path().join("uploads"),
-            max_file_bytes: total + 1,
-            body_idle_timeout: Duration::from_secs(60),
-            fromlocal_dir: None,
-        },
-        admin: AdminSettings::default(),
-        access: AccessSettings {
-            open: true,
-            cors_origins: Vec::new(),
-        },
-        secret_key: SecretKey::generate(),
-        seed_instances: Vec::new(),
-    };
+    let mut settings = Settings::local(folder.path());
+    settings.database.max_connections = 2;
+    settings.uploads.max_file_bytes = total + 1;
+    settings.access.open = true;
     let service: Router<AppState> = Router::new().route("/sink", post(sink));
     let app = App::build_with_service(settings, service).await?;
     let url = format!("http://{}/service/sink", app.address());

@@ -1,5 +1,5 @@
 //! Start-up: [`App::build`] binds the listener first (so port 0 works and the
-//! address is known before anything runs), opens and migrates the store,
+//! address is known before anything runs) after validating the settings, opens and migrates the store,
 //! seeds instances, then builds state and router. [`App::run_until_stopped`]
 //! serves until Ctrl-C or SIGTERM, finishing requests in flight.
 
@@ -10,7 +10,7 @@ use axum::Router;
 use tokio::net::TcpListener;
 use url::Url;
 
-use crate::config::{ConfigError, ConnectionLimits, Settings, check_writable_folder};
+use crate::config::{ConfigError, ConnectionLimits, Settings};
 use crate::http;
 use crate::http::state::AppState;
 use crate::instances::Instances;
@@ -64,6 +64,7 @@ impl App {
         settings: Settings,
         service: Router<AppState>,
     ) -> Result<Self, StartError> {
+        settings.validate()?;
         let address = settings.server.address;
         let listener = TcpListener::bind(address)
             .await
@@ -71,8 +72,6 @@ impl App {
         let address = listener
             .local_addr()
             .map_err(|source| StartError::Bind { address, source })?;
-        check_writable_folder(&settings.uploads.folder)
-            .map_err(|problem| ConfigError::new("UPLOAD_FOLDER", problem))?;
         let store = settings.database.connect(&settings.secret_key).await?;
         let seeded = store.seed_instances(&settings.seed_instances).await?;
         if seeded > 0 {

@@ -9,15 +9,19 @@ use std::io::Write;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
-use kaltura::KsVersion;
 use kaltura_sim::SimArgs;
-use secrecy::{ExposeSecret, SecretString};
+use secrecy::ExposeSecret;
 
 use crate::app::App;
 use crate::config::{DatabaseArgs, LogFormat, SettingsArgs};
 use crate::demo::{self, DemoArgs};
 use crate::ids::InstanceId;
-use crate::store::{self, InstanceUpdate, NewInstance, Scope, Store, seed};
+use crate::instances::{ClientOptions, Instances};
+use crate::model::PlatformKind;
+use crate::seed;
+use crate::store::{
+    Account, FieldKind, FieldSpec, FieldValues, NAME, NewInstance, Scope, Store, StoreError,
+};
 
 /// KTS: a small, safe and fast HTTP API in front of Kaltura.
 #[derive(Debug, Parser)]
@@ -73,10 +77,6 @@ pub enum Command {
     Apikey(ApiKeyCommand),
 }
 
-fn parse_ks_version(text: &str) -> Result<KsVersion, String> {
-    store::parse_ks_version(text).map_err(|_| "the KS version is v1 or v2".to_owned())
-}
-
 /// `kts instance …`
 #[derive(Debug, Subcommand)]
 pub enum InstanceCommand {
@@ -101,37 +101,8 @@ pub struct InstanceAddArgs {
     /// Id to use (default: the next free one).
     #[arg(long)]
     pub id: Option<InstanceId>,
-    /// Display name (KALTURA_NAME).
-    #[arg(long)]
-    pub name: String,
-    /// Kaltura server or URL (KALTURA_PATH); a bare host means https.
-    #[arg(long)]
-    pub service_url: String,
-    /// Partner id (PARTNER_ID).
-    #[arg(long)]
-    pub partner_id: i64,
-    /// Player uiconf id (PLAYER_ID).
-    #[arg(long)]
-    pub player_id: Option<i64>,
-    /// Thumbnail-selector player uiconf id (THUMBNAIL_PLAYER_ID).
-    #[arg(long)]
-    pub thumbnail_player_id: Option<i64>,
-    /// Admin secret (ADMIN_SECRET); prefer the variable, flags show in `ps`.
-    #[arg(long, env = "KTS_INSTANCE_ADMIN_SECRET", hide_env_values = true)]
-    pub admin_secret: String,
-    /// User secret (SECRET).
-    #[arg(long, env = "KTS_INSTANCE_USER_SECRET", hide_env_values = true)]
-    pub user_secret: Option<String>,
-    /// User id put in sessions (USER_NAME).
-    #[arg(long)]
-    pub user_id: String,
-    /// Mobile flavor params id (MOBILE_PLAYER_FLAVOR).
-    #[arg(long)]
-    pub mobile_flavor_id: Option<i64>,
-    /// Version of the sessions KTS builds (KS_VERSION): v2, or v1 for old
-    /// accounts whose partner takes only v1.
-    #[arg(long, value_parser = parse_ks_version, default_value = "v2")]
-    pub ks_version: KsVersion,
+    #[command(flatten)]
+    pub fields: InstanceFieldArgs,
     #[command(flatten)]
     pub database: DatabaseArgs,
 }
@@ -141,38 +112,71 @@ pub struct InstanceAddArgs {
 pub struct InstanceUpdateArgs {
     /// The instance id.
     pub id: InstanceId,
-    /// New display name.
-    #[arg(long)]
-    pub name: Option<String>,
-    /// New Kaltura server or URL.
-    #[arg(long)]
-    pub service_url: Option<String>,
-    /// New partner id.
-    #[arg(long)]
-    pub partner_id: Option<i64>,
-    /// New player uiconf id.
-    #[arg(long)]
-    pub player_id: Option<i64>,
-    /// New thumbnail-selector player uiconf id.
-    #[arg(long)]
-    pub thumbnail_player_id: Option<i64>,
-    /// New admin secret.
-    #[arg(long, env = "KTS_INSTANCE_ADMIN_SECRET", hide_env_values = true)]
-    pub admin_secret: Option<String>,
-    /// New user secret.
-    #[arg(long, env = "KTS_INSTANCE_USER_SECRET", hide_env_values = true)]
-    pub user_secret: Option<String>,
-    /// New user id.
-    #[arg(long)]
-    pub user_id: Option<String>,
-    /// New mobile flavor params id.
-    #[arg(long)]
-    pub mobile_flavor_id: Option<i64>,
-    /// New KS version: v1 or v2.
-    #[arg(long, value_parser = parse_ks_version)]
-    pub ks_version: Option<KsVersion>,
+    #[command(flatten)]
+    pub fields: InstanceFieldArgs,
     #[command(flatten)]
     pub database: DatabaseArgs,
+}
+
+/// One flag per field of an instance (`--name`, `--service-url`,
+/// `--partner-id`, `--admin-secret`, …), generated from the declared field
+/// lists (`store::NAME`, `store::KalturaAccount::FIELDS`), so a new field
+/// gets its flag without an edit here. Only the flags given are kept.
+#[derive(Debug, Clone, Default)]
+pub struct InstanceFieldArgs(pub FieldValues);
+
+fn instance_field_specs() -> impl Iterator<Item = &'static FieldSpec> {
+    std::iter::once(&NAME).chain(Account::fields(PlatformKind::Kaltura))
+}
+
+impl clap::FromArgMatches for InstanceFieldArgs {
+    fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        let mut values = FieldValues::new();
+        for spec in instance_field_specs() {
+            if let Some(value) = matches.get_one::<String>(spec.name) {
+                values.set(spec.name, value);
+            }
+        }
+        Ok(InstanceFieldArgs(values))
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
+        *self = Self::from_arg_matches(matches)?;
+        Ok(())
+    }
+}
+
+impl Args for InstanceFieldArgs {
+    fn augment_args(command: clap::Command) -> clap::Command {
+        instance_field_specs().fold(command, |command, spec| {
+            let help = match (spec.legacy, spec.env) {
+                (Some(legacy), Some(_)) => {
+                    format!(
+                        "{} ({legacy}); prefer the variable, flags show in `ps`",
+                        spec.label
+                    )
+                }
+                (Some(legacy), None) => format!("{} ({legacy})", spec.label),
+                (None, _) => spec.label.to_owned(),
+            };
+            let help = match spec.kind {
+                FieldKind::Choice(options) => {
+                    let values: Vec<&str> = options.iter().map(|(value, _)| *value).collect();
+                    format!("{help}: {} [default: {}]", values.join(" or "), values[0])
+                }
+                _ => help,
+            };
+            let mut arg = clap::Arg::new(spec.name).long(spec.flag).help(help);
+            if let Some(variable) = spec.env {
+                arg = arg.env(variable).hide_env_values(true);
+            }
+            command.arg(arg)
+        })
+    }
+
+    fn augment_args_for_update(command: clap::Command) -> clap::Command {
+        Self::augment_args(command)
+    }
 }
 
 /// `kts apikey …`
@@ -256,72 +260,74 @@ async fn open_store(database: DatabaseArgs) -> anyhow::Result<Store> {
     Ok(settings.connect(&key).await?)
 }
 
+/// Changes go through `Instances`, as the server's do (no client is built
+/// here, so the client options do not matter).
+async fn open_instances(database: DatabaseArgs) -> anyhow::Result<Instances> {
+    Ok(Instances::new(
+        open_store(database).await?,
+        ClientOptions::default(),
+    ))
+}
+
+/// A refused instance: every field at fault on its own line, named by its
+/// flag.
+fn refused(error: crate::Error) -> anyhow::Error {
+    match error {
+        crate::Error::Store(StoreError::InvalidFields(errors)) => {
+            let lines: Vec<String> = errors
+                .iter()
+                .map(|(field, problem)| {
+                    match instance_field_specs().find(|spec| spec.name == field) {
+                        Some(spec) => format!("  --{} ({field}) {problem}", spec.flag),
+                        None => format!("  {field} {problem}"),
+                    }
+                })
+                .collect();
+            anyhow::anyhow!("the instance was refused:\n{}", lines.join("\n"))
+        }
+        other => other.into(),
+    }
+}
+
 async fn instance(command: InstanceCommand) -> anyhow::Result<()> {
     match command {
         InstanceCommand::Add(args) => {
-            let store = open_store(args.database).await?;
-            let id = store
-                .add_instance(&NewInstance {
-                    id: args.id,
-                    name: args.name,
-                    service_url: args.service_url,
-                    partner_id: args.partner_id,
-                    player_uiconf_id: args.player_id,
-                    thumbnail_player_uiconf_id: args.thumbnail_player_id,
-                    admin_secret: SecretString::from(args.admin_secret),
-                    user_secret: args.user_secret.map(SecretString::from),
-                    user_id: args.user_id,
-                    mobile_flavor_id: args.mobile_flavor_id,
-                    ks_version: args.ks_version,
-                })
-                .await?;
+            let instances = open_instances(args.database).await?;
+            let new = NewInstance {
+                id: args.id,
+                fields: args.fields.0,
+            };
+            let id = instances.add(&new).await.map_err(refused)?;
             println!("added instance {id}");
         }
         InstanceCommand::List(database) => {
             let store = open_store(database).await?;
-            println!(
-                "id\tname\tservice_url\tpartner_id\tplayer_id\tthumbnail_player_id\tuser_id\tmobile_flavor_id\tks_version"
-            );
-            for i in store.list_instances().await? {
-                let show = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
-                println!(
-                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
-                    i.id,
-                    i.name,
-                    i.service_url,
-                    i.partner_id,
-                    show(i.player_uiconf_id),
-                    show(i.thumbnail_player_uiconf_id),
-                    i.user_id,
-                    show(i.mobile_flavor_id),
-                    store::ks_version_name(i.ks_version)
-                );
+            let shown: Vec<&FieldSpec> = Account::fields(PlatformKind::Kaltura)
+                .iter()
+                .filter(|spec| !spec.is_secret())
+                .collect();
+            let names: Vec<&str> = shown.iter().map(|spec| spec.name).collect();
+            println!("id\tname\t{}", names.join("\t"));
+            for instance in store.list_instances().await? {
+                let values = instance.account.shown_values();
+                let row: Vec<&str> = shown
+                    .iter()
+                    .map(|spec| values.get(spec.name).unwrap_or_default())
+                    .collect();
+                println!("{}\t{}\t{}", instance.id, instance.name, row.join("\t"));
             }
         }
         InstanceCommand::Update(args) => {
-            let store = open_store(args.database).await?;
-            let update = InstanceUpdate {
-                name: args.name,
-                service_url: args.service_url,
-                partner_id: args.partner_id,
-                player_uiconf_id: args.player_id.map(Some),
-                thumbnail_player_uiconf_id: args.thumbnail_player_id.map(Some),
-                admin_secret: args.admin_secret.map(SecretString::from),
-                user_secret: args.user_secret.map(|s| Some(SecretString::from(s))),
-                user_id: args.user_id,
-                mobile_flavor_id: args.mobile_flavor_id.map(Some),
-                ks_version: args.ks_version,
-            };
-            if !store.update_instance(args.id, update).await? {
-                anyhow::bail!("unknown instance {}", args.id);
-            }
+            let instances = open_instances(args.database).await?;
+            instances
+                .update(args.id, &args.fields.0)
+                .await
+                .map_err(refused)?;
             println!("updated instance {}", args.id);
         }
         InstanceCommand::Remove { id, database } => {
-            let store = open_store(database).await?;
-            if !store.remove_instance(id).await? {
-                anyhow::bail!("unknown instance {id}");
-            }
+            let instances = open_instances(database).await?;
+            instances.remove(id).await?;
             println!("removed instance {id}");
         }
     }
@@ -386,6 +392,59 @@ mod tests {
     }
 
     #[test]
+    fn instance_flags_come_from_the_field_lists() {
+        let cli = Cli::try_parse_from([
+            "kts",
+            "instance",
+            "add",
+            "--name",
+            "Museum",
+            "--service-url",
+            "www.kaltura.com",
+            "--partner-id",
+            "12",
+            "--player-id",
+            "7",
+            "--ks-version",
+            "v1",
+            "--secret-key",
+            "0123456789abcdef0123456789abcdef",
+        ])
+        .unwrap();
+        let Command::Instance(InstanceCommand::Add(args)) = cli.command else {
+            panic!("not instance add");
+        };
+        let fields = &args.fields.0;
+        assert_eq!(fields.get("name"), Some("Museum"));
+        assert_eq!(fields.get("player_uiconf_id"), Some("7"));
+        assert_eq!(fields.get("ks_version"), Some("v1"));
+        assert_eq!(
+            fields.get("mobile_flavor_id"),
+            None,
+            "absent flags are left out"
+        );
+    }
+
+    #[test]
+    fn a_refused_instance_names_every_flag_at_fault() {
+        let errors = crate::store::validate_instance(
+            &FieldValues::new()
+                .with("partner_id", "many")
+                .with("ks_version", "v3"),
+        )
+        .unwrap_err();
+        let shown = refused(crate::Error::Store(StoreError::InvalidFields(errors))).to_string();
+        for line in [
+            "--name (name) is required",
+            "--partner-id (partner_id) must be a whole number, 0 or more",
+            "--ks-version (ks_version) must be v1 or v2",
+            "--admin-secret (admin_secret) is required",
+        ] {
+            assert!(shown.contains(line), "{line} missing from {shown}");
+        }
+    }
+
+    #[test]
     fn serve_help_names_every_variable() {
         let mut command = Cli::command();
         let serve = command.find_subcommand_mut("serve").unwrap();
@@ -400,6 +459,10 @@ mod tests {
             "KTS_OPEN_ACCESS",
             "KTS_CORS_ORIGINS",
             "KTS_FROMLOCAL_DIR",
+            "KTS_KALTURA_CONNECT_TIMEOUT",
+            "KTS_KALTURA_REQUEST_TIMEOUT",
+            "KTS_KALTURA_ATTEMPTS",
+            "KTS_KALTURA_CHUNK_SIZE",
         ] {
             assert!(help.contains(variable), "{variable} missing from --help");
         }

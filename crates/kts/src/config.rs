@@ -2,27 +2,27 @@
 //!
 //! Sources, lowest first: defaults in code < environment < flags, all declared
 //! once with clap (`SettingsArgs`), so `kts serve --help` documents each one
-//! with its variable. `SettingsArgs::into_settings` validates and names the
-//! variable at fault. Tests and `kts demo` build `Settings` in code instead.
+//! with its variable. Tests, benches and `kts demo` build settings in code
+//! instead, from [`Settings::local`]. Either way [`Settings::validate`] checks
+//! them (`SettingsArgs::into_settings` and `App::build` both run it) and
+//! names the variable at fault.
 
-use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use clap::{ArgAction, Args, ValueEnum};
 use secrecy::{ExposeSecret, SecretString};
-use sha2::{Digest, Sha256, Sha512};
 use url::Url;
 
+pub use crate::secret::SecretKey;
+pub use crate::store::DatabaseUrl;
 use crate::store::{NewInstance, Store, StoreError};
 
 /// The port of the old service, kept as the default.
 pub const DEFAULT_PORT: u16 = 6500;
 /// Default limit of one uploaded file: 4 GiB.
 pub const DEFAULT_MAX_UPLOAD: u64 = 4 << 30;
-/// Shortest accepted `KTS_SECRET_KEY`.
-pub const MIN_SECRET_KEY_LEN: usize = 32;
 
 /// Everything a KTS server needs, validated.
 #[derive(Debug, Clone)]
@@ -37,10 +37,157 @@ pub struct Settings {
     pub admin: AdminSettings,
     /// Who may call `/service/*` and from which web origins.
     pub access: AccessSettings,
+    /// How KTS talks to Kaltura servers.
+    pub kaltura: KalturaSettings,
     /// The key for cookies and for encrypting instance secrets.
     pub secret_key: SecretKey,
     /// Instances to create on first start (old `KALTURA_INSTANCES` variables).
     pub seed_instances: Vec<NewInstance>,
+}
+
+impl Settings {
+    /// Settings for a server on this machine only, keeping its files in
+    /// `dir`: listens on `127.0.0.1:0` (a free port), an SQLite store
+    /// `dir/kts.sqlite3`, uploads spooled to `dir/uploads`, a fresh random
+    /// secret key, the admin area closed, `/service/*` closed to callers
+    /// without an API key, and every other setting at its default. Tests,
+    /// benches and `kts demo` start from this and change what they need;
+    /// [`App::build`](crate::App::build) validates the result.
+    pub fn local(dir: &Path) -> Self {
+        Settings {
+            server: ServerSettings {
+                address: SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 0),
+                public_url: None,
+                connections: ConnectionLimits::default(),
+            },
+            database: DatabaseSettings {
+                url: DatabaseUrl::Sqlite(dir.join("kts.sqlite3")),
+                max_connections: DEFAULT_DATABASE_CONNECTIONS,
+            },
+            uploads: UploadSettings {
+                folder: dir.join("uploads"),
+                max_file_bytes: DEFAULT_MAX_UPLOAD,
+                body_idle_timeout: DEFAULT_UPLOAD_IDLE_TIMEOUT,
+                fromlocal_dir: None,
+            },
+            admin: AdminSettings::default(),
+            access: AccessSettings {
+                open: false,
+                cors_origins: Vec::new(),
+            },
+            kaltura: KalturaSettings::default(),
+            secret_key: SecretKey::generate(),
+            seed_instances: Vec::new(),
+        }
+    }
+
+    /// Checks every rule a setting must meet, whichever way the settings
+    /// were built (flags and environment, or code); the error names the
+    /// variable at fault. [`App::build`](crate::App::build) always runs it.
+    ///
+    /// Creates the upload folder when missing, to prove it is writable.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        if let Some(url) = &self.server.public_url {
+            check_public_url(url).map_err(|p| ConfigError::new("KTS_PUBLIC_URL", p))?;
+        }
+        let connections = &self.server.connections;
+        check_seconds("KTS_HEADER_TIMEOUT", connections.header_timeout)?;
+        check_seconds("KTS_IDLE_TIMEOUT", connections.idle_timeout)?;
+        if connections.max_connections == 0 {
+            return Err(ConfigError::new("KTS_MAX_CONNECTIONS", "must be above 0"));
+        }
+        if self.database.max_connections == 0 {
+            return Err(ConfigError::new(
+                "KTS_DATABASE_URL",
+                "needs at least one connection",
+            ));
+        }
+        check_writable_folder(&self.uploads.folder)
+            .map_err(|p| ConfigError::new("UPLOAD_FOLDER", p))?;
+        if self.uploads.max_file_bytes == 0 {
+            return Err(ConfigError::new("KTS_MAX_UPLOAD_SIZE", "must be above 0"));
+        }
+        check_seconds("KTS_UPLOAD_IDLE_TIMEOUT", self.uploads.body_idle_timeout)?;
+        if let Some(credentials) = &self.admin.credentials {
+            check_admin_credentials(credentials)?;
+        }
+        self.kaltura.validate()
+    }
+}
+
+/// Default of [`DatabaseSettings::max_connections`].
+pub const DEFAULT_DATABASE_CONNECTIONS: u32 = 10;
+/// Default of [`UploadSettings::body_idle_timeout`].
+pub const DEFAULT_UPLOAD_IDLE_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// A timeout: above zero (flags give whole seconds, so at least 1; code may
+/// ask for less, as tests do) and at most an hour.
+fn check_seconds(variable: &str, value: Duration) -> Result<(), ConfigError> {
+    if value.is_zero() || value > Duration::from_secs(3600) {
+        return Err(ConfigError::new(variable, "must be from 1 to 3600 seconds"));
+    }
+    Ok(())
+}
+
+/// How KTS's Kaltura clients connect, wait, retry and upload.
+#[derive(Debug, Clone)]
+pub struct KalturaSettings {
+    /// Time allowed to open a connection (`KTS_KALTURA_CONNECT_TIMEOUT`).
+    /// Default 5 s.
+    pub connect_timeout: Duration,
+    /// Time allowed for one request, answer included
+    /// (`KTS_KALTURA_REQUEST_TIMEOUT`). Default 30 s.
+    pub request_timeout: Duration,
+    /// Attempts in total for a call that is safe to retry, the first
+    /// included (`KTS_KALTURA_ATTEMPTS`); 1 turns retries off. Default 4.
+    pub attempts: u32,
+    /// Size of each uploaded chunk in bytes (`KTS_KALTURA_CHUNK_SIZE`).
+    /// Default 8 MiB.
+    pub chunk_size: usize,
+}
+
+/// Default of [`KalturaSettings::connect_timeout`].
+pub const DEFAULT_KALTURA_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// Default of [`KalturaSettings::request_timeout`].
+pub const DEFAULT_KALTURA_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// Default of [`KalturaSettings::attempts`].
+pub const DEFAULT_KALTURA_ATTEMPTS: u32 = 4;
+/// Default of [`KalturaSettings::chunk_size`].
+pub const DEFAULT_KALTURA_CHUNK_SIZE: usize = 8 << 20;
+/// Most attempts of one call: more would hold a request for minutes.
+const MAX_KALTURA_ATTEMPTS: u32 = 10;
+/// Largest upload chunk: Kaltura's own clients stay well below it.
+const MAX_KALTURA_CHUNK_SIZE: usize = 1 << 30;
+
+impl Default for KalturaSettings {
+    fn default() -> Self {
+        KalturaSettings {
+            connect_timeout: DEFAULT_KALTURA_CONNECT_TIMEOUT,
+            request_timeout: DEFAULT_KALTURA_REQUEST_TIMEOUT,
+            attempts: DEFAULT_KALTURA_ATTEMPTS,
+            chunk_size: DEFAULT_KALTURA_CHUNK_SIZE,
+        }
+    }
+}
+
+impl KalturaSettings {
+    fn validate(&self) -> Result<(), ConfigError> {
+        check_seconds("KTS_KALTURA_CONNECT_TIMEOUT", self.connect_timeout)?;
+        check_seconds("KTS_KALTURA_REQUEST_TIMEOUT", self.request_timeout)?;
+        if !(1..=MAX_KALTURA_ATTEMPTS).contains(&self.attempts) {
+            return Err(ConfigError::new(
+                "KTS_KALTURA_ATTEMPTS",
+                format!("must be from 1 to {MAX_KALTURA_ATTEMPTS}"),
+            ));
+        }
+        if !(1..=MAX_KALTURA_CHUNK_SIZE).contains(&self.chunk_size) {
+            return Err(ConfigError::new(
+                "KTS_KALTURA_CHUNK_SIZE",
+                "must be from 1 byte to 1 GiB",
+            ));
+        }
+        Ok(())
+    }
 }
 
 /// Listening address and public URL.
@@ -116,59 +263,6 @@ impl DatabaseSettings {
     }
 }
 
-/// A database location; its scheme picks the backend.
-#[derive(Clone, PartialEq, Eq)]
-pub enum DatabaseUrl {
-    /// An SQLite file (created when missing).
-    Sqlite(PathBuf),
-    /// A `postgres://` URL, which may hold a password.
-    Postgres(String),
-}
-
-impl DatabaseUrl {
-    /// Reads a plain path, a `sqlite:` URL or a `postgres://` URL.
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let text = text.trim();
-        if text.is_empty() {
-            return Err("is empty".into());
-        }
-        if text.starts_with("postgres://") || text.starts_with("postgresql://") {
-            Url::parse(text).map_err(|e| format!("is not a valid URL ({e})"))?;
-            return Ok(DatabaseUrl::Postgres(text.to_owned()));
-        }
-        if let Some(path) = text.strip_prefix("sqlite://") {
-            return Ok(DatabaseUrl::Sqlite(PathBuf::from(path)));
-        }
-        if let Some(path) = text.strip_prefix("sqlite:") {
-            return Ok(DatabaseUrl::Sqlite(PathBuf::from(path)));
-        }
-        if let Some((scheme, _)) = text.split_once("://") {
-            return Err(format!(
-                "has unknown scheme {scheme:?} (use a file path, sqlite: or postgres://)"
-            ));
-        }
-        Ok(DatabaseUrl::Sqlite(PathBuf::from(text)))
-    }
-}
-
-impl fmt::Debug for DatabaseUrl {
-    /// Never shows a PostgreSQL password.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DatabaseUrl::Sqlite(path) => write!(f, "Sqlite({})", path.display()),
-            DatabaseUrl::Postgres(url) => match Url::parse(url) {
-                Ok(mut parsed) => {
-                    if parsed.password().is_some() {
-                        let _ = parsed.set_password(Some("***"));
-                    }
-                    write!(f, "Postgres({parsed})")
-                }
-                Err(_) => f.write_str("Postgres(<invalid>)"),
-            },
-        }
-    }
-}
-
 /// Where uploads are spooled and how large they may be.
 #[derive(Debug, Clone)]
 pub struct UploadSettings {
@@ -209,56 +303,6 @@ pub struct AccessSettings {
     pub open: bool,
     /// Web origins allowed by CORS; empty means any origin.
     pub cors_origins: Vec<http::HeaderValue>,
-}
-
-/// The process's master secret (`KTS_SECRET_KEY`); separate keys for cookies
-/// and for instance secrets are derived from it, so one leaked purpose key
-/// does not reveal the other.
-#[derive(Clone)]
-pub struct SecretKey(SecretString);
-
-impl SecretKey {
-    /// Accepts a secret of at least [`MIN_SECRET_KEY_LEN`] characters.
-    pub fn new(secret: String) -> Result<Self, String> {
-        if secret.chars().count() < MIN_SECRET_KEY_LEN {
-            return Err(format!(
-                "must be at least {MIN_SECRET_KEY_LEN} characters long"
-            ));
-        }
-        Ok(SecretKey(SecretString::from(secret)))
-    }
-
-    /// A fresh random key (for `kts demo` and tests).
-    pub fn generate() -> Self {
-        SecretKey(SecretString::from(crate::store::random_token(32)))
-    }
-
-    /// The key text, to be saved by `kts demo` in its own data folder.
-    pub fn expose(&self) -> &str {
-        self.0.expose_secret()
-    }
-
-    /// The 256-bit key that encrypts instance secrets at rest.
-    pub fn instance_secrets_key(&self) -> [u8; 32] {
-        let mut hash = Sha256::new();
-        hash.update(b"kts instance secrets v1\0");
-        hash.update(self.0.expose_secret().as_bytes());
-        hash.finalize().into()
-    }
-
-    /// 512 bits to sign and encrypt admin cookies.
-    pub fn cookie_key(&self) -> [u8; 64] {
-        let mut hash = Sha512::new();
-        hash.update(b"kts admin cookies v1\0");
-        hash.update(self.0.expose_secret().as_bytes());
-        hash.finalize().into()
-    }
-}
-
-impl fmt::Debug for SecretKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("SecretKey(***)")
-    }
 }
 
 /// Log line format.
@@ -320,7 +364,7 @@ impl DatabaseArgs {
         let key = SecretKey::new(secret).map_err(|p| ConfigError::new("KTS_SECRET_KEY", p))?;
         let database = DatabaseSettings {
             url,
-            max_connections: 10,
+            max_connections: DEFAULT_DATABASE_CONNECTIONS,
         };
         Ok((database, key))
     }
@@ -355,7 +399,7 @@ pub struct SettingsArgs {
 
     /// Seconds to wait for the next piece of a request body before giving
     /// up on a stalled client (408).
-    #[arg(long, env = "KTS_UPLOAD_IDLE_TIMEOUT", default_value_t = 60)]
+    #[arg(long, env = "KTS_UPLOAD_IDLE_TIMEOUT", default_value_t = DEFAULT_UPLOAD_IDLE_TIMEOUT.as_secs())]
     pub upload_idle_timeout: u64,
 
     /// Seconds a client may take to send a request's headers, from their
@@ -401,6 +445,24 @@ pub struct SettingsArgs {
     /// Unset (the default) turns `fromlocal` off.
     #[arg(long, env = "KTS_FROMLOCAL_DIR")]
     pub fromlocal_dir: Option<PathBuf>,
+
+    /// Seconds allowed to open a connection to a Kaltura server.
+    #[arg(long, env = "KTS_KALTURA_CONNECT_TIMEOUT", default_value_t = DEFAULT_KALTURA_CONNECT_TIMEOUT.as_secs())]
+    pub kaltura_connect_timeout: u64,
+
+    /// Seconds allowed for one Kaltura call, answer included.
+    #[arg(long, env = "KTS_KALTURA_REQUEST_TIMEOUT", default_value_t = DEFAULT_KALTURA_REQUEST_TIMEOUT.as_secs())]
+    pub kaltura_request_timeout: u64,
+
+    /// Attempts in total for a Kaltura call that is safe to retry, the
+    /// first included (1 turns retries off; at most 10).
+    #[arg(long, env = "KTS_KALTURA_ATTEMPTS", default_value_t = DEFAULT_KALTURA_ATTEMPTS)]
+    pub kaltura_attempts: u32,
+
+    /// Size of each chunk uploaded to Kaltura, in bytes or with a unit
+    /// (8M, 64MiB).
+    #[arg(long, env = "KTS_KALTURA_CHUNK_SIZE", default_value = "8MiB", value_parser = parse_byte_size)]
+    pub kaltura_chunk_size: u64,
 }
 
 impl SettingsArgs {
@@ -414,32 +476,8 @@ impl SettingsArgs {
             .map(|u| parse_public_url(&u))
             .transpose()
             .map_err(|p| ConfigError::new("KTS_PUBLIC_URL", p))?;
-        check_writable_folder(&self.upload_folder)
-            .map_err(|p| ConfigError::new("UPLOAD_FOLDER", p))?;
-        if self.max_upload_size == 0 {
-            return Err(ConfigError::new("KTS_MAX_UPLOAD_SIZE", "must be above 0"));
-        }
-        if !(1..=3600).contains(&self.upload_idle_timeout) {
-            return Err(ConfigError::new(
-                "KTS_UPLOAD_IDLE_TIMEOUT",
-                "must be from 1 to 3600 seconds",
-            ));
-        }
-        if !(1..=3600).contains(&self.header_timeout) {
-            return Err(ConfigError::new(
-                "KTS_HEADER_TIMEOUT",
-                "must be from 1 to 3600 seconds",
-            ));
-        }
-        if !(1..=3600).contains(&self.idle_timeout) {
-            return Err(ConfigError::new(
-                "KTS_IDLE_TIMEOUT",
-                "must be from 1 to 3600 seconds",
-            ));
-        }
-        if self.max_connections == 0 {
-            return Err(ConfigError::new("KTS_MAX_CONNECTIONS", "must be above 0"));
-        }
+        let chunk_size = usize::try_from(self.kaltura_chunk_size)
+            .map_err(|_| ConfigError::new("KTS_KALTURA_CHUNK_SIZE", "is too large"))?;
         let admin = admin_settings(self.admin_user, self.admin_password)?;
         let cors_origins = parse_cors_origins(&self.cors_origins)
             .map_err(|p| ConfigError::new("KTS_CORS_ORIGINS", p))?;
@@ -451,7 +489,7 @@ impl SettingsArgs {
                 })
             })
             .transpose()?;
-        Ok(Settings {
+        let settings = Settings {
             server: ServerSettings {
                 address: SocketAddr::new(self.host, self.port),
                 public_url,
@@ -473,18 +511,31 @@ impl SettingsArgs {
                 open: self.open_access,
                 cors_origins,
             },
+            kaltura: KalturaSettings {
+                connect_timeout: Duration::from_secs(self.kaltura_connect_timeout),
+                request_timeout: Duration::from_secs(self.kaltura_request_timeout),
+                attempts: self.kaltura_attempts,
+                chunk_size,
+            },
             secret_key,
             seed_instances: Vec::new(),
-        })
+        };
+        settings.validate()?;
+        Ok(settings)
     }
 }
 
 fn parse_public_url(text: &str) -> Result<Url, String> {
     let url = Url::parse(text).map_err(|e| format!("is not a URL ({e})"))?;
+    check_public_url(&url)?;
+    Ok(url)
+}
+
+fn check_public_url(url: &Url) -> Result<(), String> {
     if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
         return Err("must be an http:// or https:// URL with a host".into());
     }
-    Ok(url)
+    Ok(())
 }
 
 fn admin_settings(
@@ -501,31 +552,34 @@ fn admin_settings(
             "KTS_ADMIN_USER",
             "is missing while KTS_ADMIN_PWD is set",
         )),
-        (Some(user), Some(password)) => {
-            if user.trim().is_empty() {
-                return Err(ConfigError::new("KTS_ADMIN_USER", "is empty"));
-            }
-            // The old service shipped ktsadmin/ktsadmin; refuse it outright.
-            if password == "ktsadmin" {
-                return Err(ConfigError::new(
-                    "KTS_ADMIN_PWD",
-                    "is the old default password: choose another",
-                ));
-            }
-            if password.chars().count() < 8 {
-                return Err(ConfigError::new(
-                    "KTS_ADMIN_PWD",
-                    "must be at least 8 characters long",
-                ));
-            }
-            Ok(AdminSettings {
-                credentials: Some(AdminCredentials {
-                    user,
-                    password: SecretString::from(password),
-                }),
-            })
-        }
+        (Some(user), Some(password)) => Ok(AdminSettings {
+            credentials: Some(AdminCredentials {
+                user,
+                password: SecretString::from(password),
+            }),
+        }),
     }
+}
+
+fn check_admin_credentials(credentials: &AdminCredentials) -> Result<(), ConfigError> {
+    if credentials.user.trim().is_empty() {
+        return Err(ConfigError::new("KTS_ADMIN_USER", "is empty"));
+    }
+    let password = credentials.password.expose_secret();
+    // The old service shipped ktsadmin/ktsadmin; refuse it outright.
+    if password == "ktsadmin" {
+        return Err(ConfigError::new(
+            "KTS_ADMIN_PWD",
+            "is the old default password: choose another",
+        ));
+    }
+    if password.chars().count() < 8 {
+        return Err(ConfigError::new(
+            "KTS_ADMIN_PWD",
+            "must be at least 8 characters long",
+        ));
+    }
+    Ok(())
 }
 
 /// Reads the CORS origin list; `*` (alone) means any origin.
@@ -566,7 +620,7 @@ pub fn check_writable_folder(folder: &Path) -> Result<(), String> {
 }
 
 fn tempfile_probe(folder: &Path) -> PathBuf {
-    folder.join(format!(".kts-probe-{}", crate::store::random_token(8)))
+    folder.join(format!(".kts-probe-{}", crate::secret::random_token(8)))
 }
 
 /// Parses a byte size: `1048576`, `500K`, `500M`, `4G`, `2GiB`, `1T` (binary
@@ -622,30 +676,6 @@ mod tests {
         assert!(parse_byte_size("lots").is_err());
         assert!(parse_byte_size("5X").is_err());
         assert!(parse_byte_size("99999999999T").is_err());
-    }
-
-    #[test]
-    fn database_url_scheme_picks_the_backend() {
-        assert_eq!(
-            DatabaseUrl::parse("data/kts.db"),
-            Ok(DatabaseUrl::Sqlite("data/kts.db".into()))
-        );
-        assert_eq!(
-            DatabaseUrl::parse("sqlite:///var/kts.db"),
-            Ok(DatabaseUrl::Sqlite("/var/kts.db".into()))
-        );
-        assert!(matches!(
-            DatabaseUrl::parse("postgres://u:p@127.0.0.1/kts"),
-            Ok(DatabaseUrl::Postgres(_))
-        ));
-        assert!(DatabaseUrl::parse("mysql://x").is_err());
-    }
-
-    #[test]
-    fn database_url_debug_hides_the_password() {
-        let url = DatabaseUrl::parse("postgres://kts:hunter2@127.0.0.1/kts").unwrap();
-        let shown = format!("{url:?}");
-        assert!(!shown.contains("hunter2"), "{shown}");
     }
 
     #[test]
@@ -741,6 +771,69 @@ mod tests {
     }
 
     #[test]
+    fn local_settings_are_valid_and_listen_on_a_free_local_port() {
+        let folder = tempfile::tempdir().unwrap();
+        let settings = Settings::local(folder.path());
+        settings.validate().unwrap();
+        assert_eq!(settings.server.address.port(), 0);
+        assert!(settings.server.address.ip().is_loopback());
+        assert_eq!(settings.uploads.folder, folder.path().join("uploads"));
+        assert!(!settings.access.open);
+    }
+
+    #[test]
+    fn settings_built_in_code_are_validated_like_flags() {
+        let folder = tempfile::tempdir().unwrap();
+        let mut settings = Settings::local(folder.path());
+        settings.admin.credentials = Some(AdminCredentials {
+            user: "admin".into(),
+            password: SecretString::from("ktsadmin"),
+        });
+        assert_eq!(settings.validate().unwrap_err().variable, "KTS_ADMIN_PWD");
+        let mut settings = Settings::local(folder.path());
+        settings.kaltura.request_timeout = Duration::ZERO;
+        assert_eq!(
+            settings.validate().unwrap_err().variable,
+            "KTS_KALTURA_REQUEST_TIMEOUT"
+        );
+        let mut settings = Settings::local(folder.path());
+        settings.uploads.max_file_bytes = 0;
+        assert_eq!(
+            settings.validate().unwrap_err().variable,
+            "KTS_MAX_UPLOAD_SIZE"
+        );
+    }
+
+    #[test]
+    fn kaltura_client_settings_are_read_from_flags_and_checked() {
+        let folder = tempfile::tempdir().unwrap();
+        let folder = folder.path().to_str().unwrap();
+        let settings = parse(&[
+            "--upload-folder",
+            folder,
+            "--kaltura-connect-timeout",
+            "2",
+            "--kaltura-request-timeout",
+            "90",
+            "--kaltura-attempts",
+            "1",
+            "--kaltura-chunk-size",
+            "1M",
+        ])
+        .unwrap();
+        let kaltura = &settings.kaltura;
+        assert_eq!(kaltura.connect_timeout, Duration::from_secs(2));
+        assert_eq!(kaltura.request_timeout, Duration::from_secs(90));
+        assert_eq!(kaltura.attempts, 1);
+        assert_eq!(kaltura.chunk_size, 1 << 20);
+        let defaults = parse(&["--upload-folder", folder]).unwrap().kaltura;
+        assert_eq!(defaults.connect_timeout, DEFAULT_KALTURA_CONNECT_TIMEOUT);
+        assert_eq!(defaults.chunk_size, DEFAULT_KALTURA_CHUNK_SIZE);
+        let error = parse(&["--upload-folder", folder, "--kaltura-attempts", "0"]).unwrap_err();
+        assert_eq!(error.variable, "KTS_KALTURA_ATTEMPTS");
+    }
+
+    #[test]
     fn cors_origins_are_validated() {
         assert_eq!(
             parse_cors_origins(&["https://a.example".into(), "http://b.example:8080".into()])
@@ -749,12 +842,5 @@ mod tests {
         );
         assert!(parse_cors_origins(&["https://a.example/path".into()]).is_err());
         assert!(parse_cors_origins(&["nonsense".into()]).is_err());
-    }
-
-    #[test]
-    fn secret_key_debug_is_redacted_and_purpose_keys_differ() {
-        let key = SecretKey::new("0123456789abcdef0123456789abcdef".into()).unwrap();
-        assert_eq!(format!("{key:?}"), "SecretKey(***)");
-        assert_ne!(key.instance_secrets_key()[..], key.cookie_key()[..32]);
     }
 }

@@ -19,10 +19,7 @@ use kaltura_sim::{Partner, Simulator};
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::app::App;
-use crate::config::{
-    AccessSettings, AdminCredentials, AdminSettings, DEFAULT_MAX_UPLOAD, DatabaseSettings,
-    DatabaseUrl, SecretKey, ServerSettings, Settings, UploadSettings,
-};
+use crate::config::{AdminCredentials, DEFAULT_MAX_UPLOAD, Settings};
 use crate::detect::caption::LanguageRequest;
 use crate::detect::media_type::MediaType;
 use crate::ids::{EntryId, InstanceId};
@@ -33,7 +30,9 @@ use crate::model::EntryStatus;
 use crate::ops::captions::{self, NewCaption};
 use crate::ops::media;
 use crate::ops::upload::{self, UploadRequest, UploadSource};
-use crate::store::{InstanceUpdate, NewInstance, Scope, Store, random_token};
+use crate::secret::SecretKey;
+use crate::secret::random_token;
+use crate::store::{FieldValues, NewInstance, Scope, Store};
 
 /// File in the data folder holding the demo's secret key.
 const SECRET_KEY_FILE: &str = "secret.key";
@@ -88,39 +87,19 @@ pub async fn run(args: DemoArgs) -> anyhow::Result<()> {
         .context("cannot start the simulator")?;
 
     let admin_password = random_token(12);
-    let settings = Settings {
-        server: ServerSettings {
-            address: SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), args.port),
-            public_url: None,
-            connections: Default::default(),
-        },
-        database: DatabaseSettings {
-            url: DatabaseUrl::Sqlite(args.data_dir.join("kts.sqlite3")),
-            max_connections: 5,
-        },
-        uploads: UploadSettings {
-            folder: args.data_dir.join("uploads"),
-            max_file_bytes: DEFAULT_MAX_UPLOAD,
-            body_idle_timeout: std::time::Duration::from_secs(60),
-            fromlocal_dir: None,
-        },
-        admin: AdminSettings {
-            credentials: Some(AdminCredentials {
-                user: DEMO_ADMIN_USER.to_owned(),
-                password: SecretString::from(admin_password.clone()),
-            }),
-        },
-        access: AccessSettings {
-            open: false,
-            cors_origins: Vec::new(),
-        },
-        secret_key,
-        seed_instances: Vec::new(),
-    };
+    let mut settings = Settings::local(&args.data_dir);
+    settings.server.address = SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), args.port);
+    settings.database.max_connections = 5;
+    settings.admin.credentials = Some(AdminCredentials {
+        user: DEMO_ADMIN_USER.to_owned(),
+        password: SecretString::from(admin_password.clone()),
+    });
+    settings.secret_key = secret_key;
     let upload_folder = settings.uploads.folder.clone();
+    let client_options = ClientOptions::from_settings(&settings.kaltura);
     let app = App::build(settings).await?;
     configure_instance(app.store(), &partner, sim.base_url()).await?;
-    let instances = Instances::new(app.store().clone(), ClientOptions::default());
+    let instances = Instances::new(app.store().clone(), client_options);
     let sample = create_sample(&instances, &upload_folder)
         .await
         .context("cannot create the sample entry in the simulator")?;
@@ -184,32 +163,23 @@ fn write_private(path: &Path, text: &str) -> anyhow::Result<()> {
 /// runs), creating it on the first run.
 async fn configure_instance(store: &Store, partner: &Partner, sim_url: &str) -> anyhow::Result<()> {
     let id = InstanceId::DEFAULT;
-    let updated = store
-        .update_instance(
-            id,
-            InstanceUpdate {
-                service_url: Some(sim_url.to_owned()),
-                partner_id: Some(partner.id),
-                admin_secret: Some(SecretString::from(partner.admin_secret.clone())),
-                user_secret: Some(Some(SecretString::from(partner.user_secret.clone()))),
-                ..Default::default()
-            },
-        )
-        .await?;
+    let account = FieldValues::new()
+        .with("service_url", sim_url)
+        .with("partner_id", partner.id)
+        .with("admin_secret", &partner.admin_secret)
+        .with("user_secret", &partner.user_secret);
+    // Nothing serves yet, so no cached connection to forget: the store will do.
+    let updated = store.update_instance(id, &account).await?;
     if !updated {
+        let fields = account
+            .with("name", "Demo (simulated Kaltura)")
+            .with("player_uiconf_id", 1)
+            .with("thumbnail_player_uiconf_id", 2)
+            .with("user_id", "demo@example.org");
         store
             .add_instance(&NewInstance {
                 id: Some(id),
-                name: "Demo (simulated Kaltura)".to_owned(),
-                service_url: sim_url.to_owned(),
-                partner_id: partner.id,
-                player_uiconf_id: Some(1),
-                thumbnail_player_uiconf_id: Some(2),
-                admin_secret: SecretString::from(partner.admin_secret.clone()),
-                user_secret: Some(SecretString::from(partner.user_secret.clone())),
-                user_id: "demo@example.org".to_owned(),
-                mobile_flavor_id: None,
-                ks_version: kaltura::KsVersion::V2,
+                fields,
             })
             .await?;
     }
@@ -483,9 +453,10 @@ mod tests {
             .await
             .unwrap()
             .unwrap();
-        assert_eq!(instance.service_url.as_str(), "http://127.0.0.1:2222/");
-        assert_eq!(instance.partner_id, partner.id);
-        assert_eq!(instance.admin_secret.expose_secret(), partner.admin_secret);
+        let crate::store::Account::Kaltura(account) = &instance.account;
+        assert_eq!(account.service_url.as_str(), "http://127.0.0.1:2222/");
+        assert_eq!(account.partner_id, partner.id);
+        assert_eq!(account.admin_secret.expose(), partner.admin_secret);
         assert_eq!(test.store.count_instances().await.unwrap(), 1);
         test.finish().await;
     }

@@ -21,14 +21,14 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use kaltura::{Client, Ks, SessionType};
-use secrecy::ExposeSecret;
 use sha2::{Digest, Sha256};
 
+use crate::config::KalturaSettings;
 use crate::error::Error;
 use crate::ids::{EntryId, InstanceId};
 use crate::platform::Platform;
 use crate::platform::kaltura::Kaltura;
-use crate::store::{Instance, Store};
+use crate::store::{Account, FieldValues, Instance, KalturaAccount, NewInstance, Store};
 use crate::telemetry::metric;
 
 /// Lifetime of the USER sessions handed to callers for one entry: long enough
@@ -49,6 +49,21 @@ pub struct ClientOptions {
     pub retry: kaltura::RetryPolicy,
     /// Upload chunk size in bytes. Default 8 MiB.
     pub chunk_size: usize,
+}
+
+impl ClientOptions {
+    /// The options `settings` ask for (`KTS_KALTURA_*`).
+    pub fn from_settings(settings: &KalturaSettings) -> Self {
+        ClientOptions {
+            connect_timeout: settings.connect_timeout,
+            request_timeout: settings.request_timeout,
+            retry: kaltura::RetryPolicy {
+                max_attempts: settings.attempts,
+                ..kaltura::RetryPolicy::default()
+            },
+            chunk_size: settings.chunk_size,
+        }
+    }
 }
 
 impl Default for ClientOptions {
@@ -177,10 +192,47 @@ impl Instances {
         }
     }
 
-    /// The store the instances come from (to record facts such as the
-    /// mobile flavor id).
+    /// The store the instances come from (to read listings and record
+    /// successful calls; changes go through [`Instances::update`]).
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// Adds an instance. Fails with [`Error::Store`] holding
+    /// [`StoreError::InvalidFields`](crate::store::StoreError::InvalidFields)
+    /// (every field at fault) or `InstanceExists`.
+    pub async fn add(&self, new: &NewInstance) -> Result<InstanceId, Error> {
+        let id = self.store.add_instance(new).await?;
+        // A cached connection of a removed instance with the same id must
+        // not outlive it.
+        self.forget(id);
+        Ok(id)
+    }
+
+    /// The one way to change an instance: puts `changes` over its fields in
+    /// the store (an empty value clears an optional field) and drops the
+    /// cached connection, so the next call uses the new fields. Fails with
+    /// [`Error::UnknownInstance`], or [`Error::Store`] holding
+    /// [`StoreError::InvalidFields`](crate::store::StoreError::InvalidFields).
+    pub async fn update(&self, id: InstanceId, changes: &FieldValues) -> Result<(), Error> {
+        let updated = self.store.update_instance(id, changes).await;
+        // Forget even on failure: the cache must never be newer than the row.
+        self.forget(id);
+        if !updated? {
+            return Err(Error::UnknownInstance(id));
+        }
+        Ok(())
+    }
+
+    /// Removes an instance and its cached connection. Fails with
+    /// [`Error::UnknownInstance`] when there is none.
+    pub async fn remove(&self, id: InstanceId) -> Result<(), Error> {
+        let removed = self.store.remove_instance(id).await?;
+        self.forget(id);
+        if !removed {
+            return Err(Error::UnknownInstance(id));
+        }
+        Ok(())
     }
 
     /// A ready client for instance `id`. Fails with
@@ -257,21 +309,19 @@ impl Instances {
 
     fn build_client(&self, instance: &Instance) -> Result<Client, Error> {
         let options = &self.options;
-        let mut builder = Client::builder(
-            instance.service_url.as_str().trim_end_matches('/'),
-            instance.partner_id,
-        )
-        .admin_secret(instance.admin_secret.expose_secret())
-        .user_id(instance.user_id.as_str())
-        .ks_version(instance.ks_version)
-        .connect_timeout(options.connect_timeout)
-        .request_timeout(options.request_timeout)
-        .retry_policy(options.retry.clone())
-        .chunk_size(options.chunk_size)
-        .client_tag(concat!("kts:", env!("CARGO_PKG_VERSION")))
-        .on_call(record_call(instance.id));
-        if let Some(secret) = &instance.user_secret {
-            builder = builder.user_secret(secret.expose_secret());
+        let Account::Kaltura(account) = &instance.account;
+        let mut builder = Client::builder(account.service_url_text(), account.partner_id)
+            .admin_secret(account.admin_secret.expose())
+            .user_id(account.user_id.as_str())
+            .ks_version(account.ks_version)
+            .connect_timeout(options.connect_timeout)
+            .request_timeout(options.request_timeout)
+            .retry_policy(options.retry.clone())
+            .chunk_size(options.chunk_size)
+            .client_tag(concat!("kts:", env!("CARGO_PKG_VERSION")))
+            .on_call(record_call(instance.id));
+        if let Some(secret) = &account.user_secret {
+            builder = builder.user_secret(secret.expose());
         }
         builder
             .build()
@@ -318,60 +368,83 @@ fn fingerprint(instance: &Instance) -> [u8; 32] {
         hash.update((bytes.len() as u64).to_le_bytes());
         hash.update(bytes);
     };
-    field(instance.service_url.as_str().as_bytes());
-    field(&instance.partner_id.to_le_bytes());
-    field(instance.admin_secret.expose_secret().as_bytes());
+    field(instance.platform().as_str().as_bytes());
+    let Account::Kaltura(account) = &instance.account;
+    field(account.service_url.as_str().as_bytes());
+    field(&account.partner_id.to_le_bytes());
+    field(account.admin_secret.expose().as_bytes());
     field(
-        instance
+        account
             .user_secret
             .as_ref()
-            .map(|s| s.expose_secret().as_bytes())
+            .map(|s| s.expose().as_bytes())
             .unwrap_or_default(),
     );
-    field(instance.user_id.as_bytes());
-    field(crate::store::ks_version_name(instance.ks_version).as_bytes());
+    field(account.user_id.as_bytes());
+    field(crate::store::ks_version_name(account.ks_version).as_bytes());
     hash.finalize().into()
 }
 
 fn facts_of(instance: &Instance) -> InstanceFacts {
+    let Account::Kaltura(account): &Account = &instance.account;
+    let KalturaAccount {
+        partner_id,
+        player_uiconf_id,
+        thumbnail_player_uiconf_id,
+        user_id,
+        mobile_flavor_id,
+        ..
+    } = account;
     InstanceFacts {
         id: instance.id,
         name: instance.name.clone(),
-        partner_id: instance.partner_id,
-        service_url: instance
-            .service_url
-            .as_str()
-            .trim_end_matches('/')
-            .to_owned(),
-        player_uiconf_id: instance.player_uiconf_id,
-        thumbnail_player_uiconf_id: instance.thumbnail_player_uiconf_id,
-        user_id: instance.user_id.clone(),
-        mobile_flavor_id: instance.mobile_flavor_id,
+        partner_id: *partner_id,
+        service_url: account.service_url_text().to_owned(),
+        player_uiconf_id: *player_uiconf_id,
+        thumbnail_player_uiconf_id: *thumbnail_player_uiconf_id,
+        user_id: user_id.clone(),
+        mobile_flavor_id: *mobile_flavor_id,
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use secrecy::SecretString;
-
     use super::*;
     use crate::store::test_support;
-    use crate::store::{InstanceUpdate, NewInstance};
 
     fn new_instance(url: &str) -> NewInstance {
         NewInstance {
             id: None,
-            name: "test".into(),
-            service_url: url.into(),
-            partner_id: 101,
-            player_uiconf_id: Some(7),
-            thumbnail_player_uiconf_id: None,
-            admin_secret: SecretString::from("admin-secret-one"),
-            user_secret: None,
-            user_id: "kts@example.org".into(),
-            mobile_flavor_id: None,
-            ks_version: kaltura::KsVersion::V2,
+            fields: FieldValues::new()
+                .with("name", "test")
+                .with("service_url", url)
+                .with("partner_id", 101)
+                .with("player_uiconf_id", 7)
+                .with("admin_secret", "admin-secret-one")
+                .with("user_id", "kts@example.org")
+                .with("ks_version", "v2"),
         }
+    }
+
+    #[test]
+    fn kaltura_settings_reach_the_client_options() {
+        let settings = KalturaSettings {
+            connect_timeout: Duration::from_secs(2),
+            request_timeout: Duration::from_secs(90),
+            attempts: 1,
+            chunk_size: 1 << 20,
+        };
+        let options = ClientOptions::from_settings(&settings);
+        assert_eq!(options.connect_timeout, Duration::from_secs(2));
+        assert_eq!(options.request_timeout, Duration::from_secs(90));
+        assert_eq!(options.retry.max_attempts, 1);
+        assert_eq!(options.chunk_size, 1 << 20);
+        let defaults = ClientOptions::from_settings(&KalturaSettings::default());
+        assert_eq!(defaults.chunk_size, ClientOptions::default().chunk_size);
+        assert_eq!(
+            defaults.request_timeout,
+            ClientOptions::default().request_timeout
+        );
     }
 
     #[tokio::test]
@@ -431,11 +504,8 @@ mod tests {
             "same client, same cached KS"
         );
 
-        let update = InstanceUpdate {
-            admin_secret: Some(SecretString::from("admin-secret-two")),
-            ..Default::default()
-        };
-        assert!(test.store.update_instance(id, update).await.unwrap());
+        let update = FieldValues::new().with("admin_secret", "admin-secret-two");
+        assert!(test.store.update_instance(id, &update).await.unwrap());
         instances.forget(id);
         let connection = instances.connect(id).await.unwrap();
         let renewed = connection.client.admin_ks().unwrap();
@@ -454,11 +524,8 @@ mod tests {
             .unwrap();
         let instances = Instances::new(test.store.clone(), ClientOptions::default());
         let first = instances.connect(id).await.unwrap();
-        let update = InstanceUpdate {
-            mobile_flavor_id: Some(Some(42)),
-            ..Default::default()
-        };
-        assert!(test.store.update_instance(id, update).await.unwrap());
+        let update = FieldValues::new().with("mobile_flavor_id", 42);
+        assert!(test.store.update_instance(id, &update).await.unwrap());
 
         let cached = instances.connect(id).await.unwrap();
         instances.forget(id);
@@ -512,8 +579,10 @@ mod tests {
         let id = test
             .store
             .add_instance(&NewInstance {
-                ks_version: kaltura::KsVersion::V1,
-                ..new_instance("http://127.0.0.1:9")
+                fields: new_instance("http://127.0.0.1:9")
+                    .fields
+                    .with("ks_version", "v1"),
+                ..NewInstance::default()
             })
             .await
             .unwrap();
@@ -527,11 +596,8 @@ mod tests {
             kaltura::ks::parse(ks, "admin-secret-one").unwrap();
         }
 
-        let update = InstanceUpdate {
-            ks_version: Some(kaltura::KsVersion::V2),
-            ..Default::default()
-        };
-        assert!(test.store.update_instance(id, update).await.unwrap());
+        let update = FieldValues::new().with("ks_version", "v2");
+        assert!(test.store.update_instance(id, &update).await.unwrap());
         instances.forget(id);
         let renewed = instances
             .connect(id)
@@ -545,5 +611,87 @@ mod tests {
             kaltura::KsVersion::V2,
             "a new version, a new client and session"
         );
+    }
+
+    #[tokio::test]
+    async fn an_update_through_instances_is_seen_by_the_next_call_at_once() {
+        let test = test_support::sqlite().await;
+        let instances = Instances::new(test.store.clone(), ClientOptions::default());
+        let id = instances
+            .add(&new_instance("http://127.0.0.1:9"))
+            .await
+            .unwrap();
+        let before = instances.connect(id).await.unwrap();
+        assert_eq!(before.facts.mobile_flavor_id, None);
+
+        let change = FieldValues::new().with("mobile_flavor_id", 42);
+        instances.update(id, &change).await.unwrap();
+        let after = instances.connect(id).await.unwrap();
+
+        assert_eq!(
+            after.facts.mobile_flavor_id,
+            Some(42),
+            "no stale copy within FRESHNESS"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_changed_secret_makes_a_new_client_through_update() {
+        let test = test_support::sqlite().await;
+        let instances = Instances::new(test.store.clone(), ClientOptions::default());
+        let id = instances
+            .add(&new_instance("http://127.0.0.1:9"))
+            .await
+            .unwrap();
+        let first = instances
+            .connect(id)
+            .await
+            .unwrap()
+            .client
+            .admin_ks()
+            .unwrap();
+        let change = FieldValues::new().with("admin_secret", "admin-secret-two");
+        instances.update(id, &change).await.unwrap();
+        let renewed = instances
+            .connect(id)
+            .await
+            .unwrap()
+            .client
+            .admin_ks()
+            .unwrap();
+        assert_ne!(first.expose(), renewed.expose());
+        kaltura::ks::parse(&renewed, "admin-secret-two").unwrap();
+    }
+
+    #[tokio::test]
+    async fn updating_or_removing_an_unknown_instance_names_it() {
+        let test = test_support::sqlite().await;
+        let instances = Instances::new(test.store.clone(), ClientOptions::default());
+        let id = InstanceId::new(9).unwrap();
+        let change = FieldValues::new().with("name", "x");
+        assert!(matches!(
+            instances.update(id, &change).await,
+            Err(Error::UnknownInstance(i)) if i == id
+        ));
+        assert!(matches!(
+            instances.remove(id).await,
+            Err(Error::UnknownInstance(i)) if i == id
+        ));
+    }
+
+    #[tokio::test]
+    async fn a_removed_instance_is_unknown_at_once() {
+        let test = test_support::sqlite().await;
+        let instances = Instances::new(test.store.clone(), ClientOptions::default());
+        let id = instances
+            .add(&new_instance("http://127.0.0.1:9"))
+            .await
+            .unwrap();
+        instances.connect(id).await.unwrap();
+        instances.remove(id).await.unwrap();
+        assert!(matches!(
+            instances.connect(id).await,
+            Err(Error::UnknownInstance(_))
+        ));
     }
 }

@@ -22,6 +22,8 @@ pub mod instances;
 pub mod model;
 pub mod ops;
 pub mod platform;
+pub mod secret;
+pub mod seed;
 pub mod store;
 pub mod telemetry;
 

@@ -48,7 +48,10 @@ impl AppState {
     pub fn new(settings: Settings, store: Store, metrics: PrometheusHandle) -> Self {
         let uploads = Arc::new(settings.uploads.clone());
         let access = Arc::new(settings.access.clone());
-        let instances = Instances::new(store.clone(), ClientOptions::default());
+        let instances = Instances::new(
+            store.clone(),
+            ClientOptions::from_settings(&settings.kaltura),
+        );
         let admin = AdminState::new(settings.admin.credentials.clone(), &settings.secret_key)
             .with_secure_cookies(settings.server.is_https());
         AppState {

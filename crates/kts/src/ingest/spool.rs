@@ -70,7 +70,7 @@ impl SpoolWriter {
     ) -> Result<Self, SpoolError> {
         let original_name = original_name.and_then(sanitize_file_name);
         let extension = original_name.as_deref().and_then(safe_extension);
-        let mut name = format!("upload-{}", crate::store::random_token(12));
+        let mut name = format!("upload-{}", crate::secret::random_token(12));
         if let Some(extension) = extension {
             name.push('.');
             name.push_str(&extension);

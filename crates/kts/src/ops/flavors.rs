@@ -6,7 +6,7 @@ use crate::error::Error;
 use crate::ids::InstanceId;
 use crate::instances::Instances;
 use crate::ops::platform_of;
-use crate::store::InstanceUpdate;
+use crate::store::FieldValues;
 
 /// What `add_kts_mobile_flavor` did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,12 +39,8 @@ pub async fn add_mobile_flavor(
         return Ok(MobileFlavor::AlreadyConfigured(id));
     }
     let added = platform.add_mobile_flavor().await?;
-    let stored = InstanceUpdate {
-        mobile_flavor_id: Some(Some(added.flavor_id)),
-        ..Default::default()
-    };
-    instances.store().update_instance(instance, stored).await?;
-    instances.forget(instance);
+    let stored = FieldValues::new().with("mobile_flavor_id", added.flavor_id);
+    instances.update(instance, &stored).await?;
     Ok(MobileFlavor::Added {
         flavor_id: added.flavor_id,
         profile_id: added.profile_id,

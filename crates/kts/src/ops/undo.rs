@@ -29,7 +29,8 @@ use crate::ids::InstanceId;
 use crate::instances::Instances;
 use crate::platform::Platform;
 pub use crate::platform::undo::UndoStep;
-use crate::store::{Store, UndoJob, now, random_token};
+use crate::secret::random_token;
+use crate::store::{Store, UndoJob, now};
 
 /// Seconds a creation under way keeps its clean-up from falling due; the
 /// owner renews it every [`RENEW_EVERY`], so only a dead owner lets it run

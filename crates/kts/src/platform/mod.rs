@@ -356,4 +356,24 @@ impl Platform {
             Platform::Kaltura(k) => k.undo(step).await,
         }
     }
+
+    // Connection test (admin "Test connection").
+
+    /// Tries the account's credentials with a cheap call or two and says
+    /// what happened, in words for an admin; never fails (a failure is the
+    /// expected outcome of a bad account).
+    pub async fn check_connection(&self) -> ConnectionCheck {
+        match self {
+            Platform::Kaltura(k) => k.check_connection().await,
+        }
+    }
+}
+
+/// What [`Platform::check_connection`] found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConnectionCheck {
+    /// The account works; what was tried.
+    Works(String),
+    /// The account does not work; why, as plainly as the platform tells.
+    Fails(String),
 }

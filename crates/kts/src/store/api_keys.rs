@@ -9,7 +9,8 @@ use sha2::{Digest, Sha256};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use super::{Store, StoreError, now, random_token};
+use super::{Store, StoreError, now};
+use crate::secret::random_token;
 
 /// Prefix of every key, so a leaked key is recognisable in logs and scanners.
 const KEY_PREFIX: &str = "kts_";

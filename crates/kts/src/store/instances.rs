@@ -1,259 +1,68 @@
-//! The `instances` table: one row per configured Kaltura account.
+//! The `instances` table: one row per configured platform account.
 //!
-//! Fields follow the old admin (kts-legacy-api.md, "Admin"): `KALTURA_NAME`,
-//! `KALTURA_PATH`, `PARTNER_ID`, `PLAYER_ID`, `THUMBNAIL_PLAYER_ID`,
-//! `ADMIN_SECRET`, `SECRET`, `USER_NAME`, `MOBILE_PLAYER_FLAVOR`, plus the KS
-//! version of the sessions KTS builds (`KS_VERSION`, new). The two
-//! secrets are encrypted before they reach SQL and decrypted only by
-//! [`Store::instance`].
+//! The common columns (`id`, `name`, `platform`, timestamps) plus one column
+//! per field of the platform's account, named as in its field list
+//! ([`Account::fields`]), so the queries are built from that list. Secrets
+//! are encrypted before they reach SQL (the instance id and field name bound
+//! in) and decrypted into [`Secret`](crate::secret::Secret)s, which show
+//! only masked.
 
-use kaltura::KsVersion;
-use secrecy::{ExposeSecret, SecretString};
 use sqlx::Row;
 use sqlx::any::AnyRow;
-use url::Url;
 
+use super::account::{Account, ValidInstance, validate_instance};
+use super::fields::{FieldKind, FieldSpec, FieldValues};
 use super::{Store, StoreError, now};
 use crate::ids::InstanceId;
+use crate::model::PlatformKind;
 
-/// Longest accepted text field (names, user ids, secrets).
-const MAX_FIELD_LEN: usize = 256;
-
-/// A Kaltura account as KTS needs it to make calls, secrets included.
+/// An instance: its common fields and its platform account, secrets
+/// included (masked when displayed).
 #[derive(Debug, Clone)]
 pub struct Instance {
     /// The small integer clients name it by.
     pub id: InstanceId,
     /// Display name.
     pub name: String,
-    /// Kaltura service URL, e.g. `https://www.kaltura.com` (no trailing slash).
-    pub service_url: Url,
-    /// Kaltura partner id.
-    pub partner_id: i64,
-    /// uiconf id of the player (`PLAYER_ID`).
-    pub player_uiconf_id: Option<i64>,
-    /// uiconf id of the thumbnail-selector player (`THUMBNAIL_PLAYER_ID`).
-    pub thumbnail_player_uiconf_id: Option<i64>,
-    /// Admin secret (`ADMIN_SECRET`).
-    pub admin_secret: SecretString,
-    /// User secret (`SECRET`).
-    pub user_secret: Option<SecretString>,
-    /// User id put in sessions (`USER_NAME`).
-    pub user_id: String,
-    /// Flavor params id of the mobile flavor (`MOBILE_PLAYER_FLAVOR`).
-    pub mobile_flavor_id: Option<i64>,
-    /// Version of the sessions KTS builds: v2, or v1 for old accounts whose
-    /// partner takes only v1 (kaltura-api-v3.md 5.6).
-    pub ks_version: KsVersion,
+    /// The account on its platform.
+    pub account: Account,
     /// Unix seconds.
     pub created_at: i64,
     /// Unix seconds.
     pub updated_at: i64,
-    /// Unix seconds of the last successful Kaltura call, if any.
+    /// Unix seconds of the last successful platform call, if any.
     pub last_success_at: Option<i64>,
 }
 
-/// An instance without its secrets, for listings.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InstanceSummary {
-    /// See [`Instance::id`].
-    pub id: InstanceId,
-    /// See [`Instance::name`].
-    pub name: String,
-    /// See [`Instance::service_url`].
-    pub service_url: String,
-    /// See [`Instance::partner_id`].
-    pub partner_id: i64,
-    /// See [`Instance::player_uiconf_id`].
-    pub player_uiconf_id: Option<i64>,
-    /// See [`Instance::thumbnail_player_uiconf_id`].
-    pub thumbnail_player_uiconf_id: Option<i64>,
-    /// See [`Instance::user_id`].
-    pub user_id: String,
-    /// See [`Instance::mobile_flavor_id`].
-    pub mobile_flavor_id: Option<i64>,
-    /// See [`Instance::ks_version`].
-    pub ks_version: KsVersion,
-    /// Whether a user secret is stored.
-    pub has_user_secret: bool,
-    /// See [`Instance::last_success_at`].
-    pub last_success_at: Option<i64>,
+impl Instance {
+    /// Which platform the instance is an account of.
+    pub fn platform(&self) -> PlatformKind {
+        self.account.platform()
+    }
 }
 
-/// What is needed to add an instance.
-#[derive(Debug, Clone)]
+/// What is needed to add an instance: the id to use (`None` takes the next
+/// free one) and its fields as text, checked by
+/// [`validate_instance`](super::validate_instance).
+#[derive(Debug, Clone, Default)]
 pub struct NewInstance {
     /// The id to use; `None` takes the next free one.
     pub id: Option<InstanceId>,
-    /// Display name.
-    pub name: String,
-    /// Server name (`www.kaltura.com`, read as https) or full http(s) URL.
-    pub service_url: String,
-    /// Kaltura partner id.
-    pub partner_id: i64,
-    /// See [`Instance::player_uiconf_id`].
-    pub player_uiconf_id: Option<i64>,
-    /// See [`Instance::thumbnail_player_uiconf_id`].
-    pub thumbnail_player_uiconf_id: Option<i64>,
-    /// Admin secret.
-    pub admin_secret: SecretString,
-    /// User secret.
-    pub user_secret: Option<SecretString>,
-    /// User id put in sessions.
-    pub user_id: String,
-    /// See [`Instance::mobile_flavor_id`].
-    pub mobile_flavor_id: Option<i64>,
-    /// See [`Instance::ks_version`].
-    pub ks_version: KsVersion,
+    /// `name`, optionally `platform`, and the account's fields.
+    pub fields: FieldValues,
 }
 
-/// Changes to an instance; `None` keeps a field, `Some(None)` clears an
-/// optional one.
-#[derive(Debug, Clone, Default)]
-pub struct InstanceUpdate {
-    /// New display name.
-    pub name: Option<String>,
-    /// New server or URL.
-    pub service_url: Option<String>,
-    /// New partner id.
-    pub partner_id: Option<i64>,
-    /// New player uiconf id.
-    pub player_uiconf_id: Option<Option<i64>>,
-    /// New thumbnail player uiconf id.
-    pub thumbnail_player_uiconf_id: Option<Option<i64>>,
-    /// New admin secret.
-    pub admin_secret: Option<SecretString>,
-    /// New user secret.
-    pub user_secret: Option<Option<SecretString>>,
-    /// New user id.
-    pub user_id: Option<String>,
-    /// New mobile flavor id.
-    pub mobile_flavor_id: Option<Option<i64>>,
-    /// New KS version.
-    pub ks_version: Option<KsVersion>,
-}
-
-/// The stored and displayed name of a KS version: `v1` or `v2`.
-pub fn ks_version_name(version: KsVersion) -> &'static str {
-    match version {
-        KsVersion::V1 => "v1",
-        KsVersion::V2 => "v2",
-    }
-}
-
-/// Reads `v1` or `v2` (case and surrounding blanks ignored).
-pub fn parse_ks_version(text: &str) -> Result<KsVersion, StoreError> {
-    match text.trim().to_ascii_lowercase().as_str() {
-        "v1" => Ok(KsVersion::V1),
-        "v2" => Ok(KsVersion::V2),
-        _ => Err(StoreError::InvalidField {
-            field: "ks_version",
-            reason: "must be v1 or v2".into(),
-        }),
-    }
-}
-
-/// Reads the `ks_version` column.
-fn row_ks_version(row: &AnyRow) -> Result<KsVersion, StoreError> {
-    let text: String = row.try_get("ks_version")?;
-    parse_ks_version(&text)
-        .map_err(|_| StoreError::CorruptRow(format!("KS version {text:?} is neither v1 nor v2")))
-}
-
-/// Reads `www.kaltura.com`, `http://host` or `https://host/base/` into a
-/// service URL; a bare host means https (the old service used http).
-pub fn normalize_service_url(text: &str) -> Result<Url, StoreError> {
-    let invalid = |reason: &str| StoreError::InvalidField {
-        field: "service_url",
-        reason: reason.to_owned(),
-    };
-    let text = text.trim().trim_end_matches('/');
-    if text.is_empty() || text.len() > MAX_FIELD_LEN {
-        return Err(invalid(
-            "must be a server name or URL of at most 256 characters",
-        ));
-    }
-    let full = if text.contains("://") {
-        text.to_owned()
-    } else {
-        format!("https://{text}")
-    };
-    let url = Url::parse(&full).map_err(|e| invalid(&format!("is not a URL ({e})")))?;
-    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
-        return Err(invalid("must be an http:// or https:// URL with a host"));
-    }
-    if url.query().is_some() || url.fragment().is_some() || !url.username().is_empty() {
-        return Err(invalid("must not hold credentials, a query or a fragment"));
-    }
-    Ok(url)
-}
-
-fn check_text(field: &'static str, value: &str, required: bool) -> Result<(), StoreError> {
-    let reason = if required && value.trim().is_empty() {
-        "is required"
-    } else if value.len() > MAX_FIELD_LEN {
-        "is longer than 256 characters"
-    } else if value.chars().any(char::is_control) {
-        "holds control characters"
-    } else {
-        return Ok(());
-    };
-    Err(StoreError::InvalidField {
-        field,
-        reason: reason.into(),
-    })
-}
-
-fn check_number(field: &'static str, value: Option<i64>) -> Result<(), StoreError> {
-    match value {
-        Some(n) if n < 0 => Err(StoreError::InvalidField {
-            field,
-            reason: "must not be negative".into(),
-        }),
-        _ => Ok(()),
-    }
-}
-
-/// The fields of a row to write, validated.
-struct ValidRow<'a> {
-    name: &'a str,
-    service_url: Url,
-    partner_id: i64,
-    player_uiconf_id: Option<i64>,
-    thumbnail_player_uiconf_id: Option<i64>,
-    admin_secret: &'a str,
-    user_secret: Option<&'a str>,
-    user_id: &'a str,
-    mobile_flavor_id: Option<i64>,
-    ks_version: KsVersion,
-}
-
-impl ValidRow<'_> {
-    fn check(&self) -> Result<(), StoreError> {
-        check_text("name", self.name, true)?;
-        check_text("user_id", self.user_id, true)?;
-        check_text("admin_secret", self.admin_secret, true)?;
-        if let Some(secret) = self.user_secret {
-            check_text("user_secret", secret, false)?;
+/// The columns of every platform's account fields, in a fixed order.
+fn account_columns() -> Vec<&'static FieldSpec> {
+    let mut specs: Vec<&'static FieldSpec> = Vec::new();
+    for platform in [PlatformKind::Kaltura] {
+        for spec in Account::fields(platform) {
+            if !specs.iter().any(|s| s.name == spec.name) {
+                specs.push(spec);
+            }
         }
-        check_number("partner_id", Some(self.partner_id))?;
-        check_number("player_uiconf_id", self.player_uiconf_id)?;
-        check_number(
-            "thumbnail_player_uiconf_id",
-            self.thumbnail_player_uiconf_id,
-        )?;
-        check_number("mobile_flavor_id", self.mobile_flavor_id)?;
-        Ok(())
     }
-}
-
-/// The columns every query reads, as a literal so queries stay `&'static str`.
-macro_rules! instance_columns {
-    () => {
-        "id, name, service_url, partner_id, player_uiconf_id, \
-     thumbnail_player_uiconf_id, admin_secret, user_secret, user_id, mobile_flavor_id, \
-     ks_version, created_at, updated_at, last_success_at"
-    };
+    specs
 }
 
 fn row_id(row: &AnyRow) -> Result<InstanceId, StoreError> {
@@ -264,24 +73,60 @@ fn row_id(row: &AnyRow) -> Result<InstanceId, StoreError> {
         .ok_or_else(|| StoreError::CorruptRow(format!("instance id {raw} is out of range")))
 }
 
+/// One value bound to a column, typed by its field's kind.
+enum Column {
+    Number(Option<i64>),
+    Text(Option<String>),
+}
+
 impl Store {
+    /// The column values of `valid` for instance `id`, secrets encrypted.
+    fn columns(&self, id: InstanceId, valid: &ValidInstance) -> Vec<Column> {
+        let values = valid.account.values();
+        account_columns()
+            .into_iter()
+            .map(|spec| {
+                let text = values.get(spec.name).filter(|v| !v.is_empty());
+                match spec.kind {
+                    // Validated: a number field holds digits only.
+                    FieldKind::Number => Column::Number(text.and_then(|t| t.parse().ok())),
+                    FieldKind::Secret => {
+                        Column::Text(text.map(|t| self.cipher.encrypt(id, spec.name, t)))
+                    }
+                    FieldKind::Text | FieldKind::Choice(_) => Column::Text(text.map(str::to_owned)),
+                }
+            })
+            .collect()
+    }
+
+    /// Runs `sql` with `$1` = id, `$2` = name, `$3` = platform, `$4` = now,
+    /// then one parameter per account column.
+    async fn write_instance(
+        &self,
+        sql: String,
+        id: InstanceId,
+        valid: &ValidInstance,
+    ) -> Result<u64, sqlx::Error> {
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(i64::from(id.get()))
+            .bind(valid.name.clone())
+            .bind(valid.account.platform().as_str())
+            .bind(now());
+        for column in self.columns(id, valid) {
+            query = match column {
+                Column::Number(n) => query.bind(n),
+                Column::Text(t) => query.bind(t),
+            };
+        }
+        Ok(query.execute(&self.pool).await?.rows_affected())
+    }
+
     /// Adds an instance; its id is the one asked for, or the next free one.
     ///
-    /// Fails with [`StoreError::InstanceExists`] when the id is taken.
+    /// Fails with [`StoreError::InvalidFields`] naming every field at fault,
+    /// or [`StoreError::InstanceExists`] when the id is taken.
     pub async fn add_instance(&self, new: &NewInstance) -> Result<InstanceId, StoreError> {
-        let row = ValidRow {
-            name: new.name.trim(),
-            service_url: normalize_service_url(&new.service_url)?,
-            partner_id: new.partner_id,
-            player_uiconf_id: new.player_uiconf_id,
-            thumbnail_player_uiconf_id: new.thumbnail_player_uiconf_id,
-            admin_secret: new.admin_secret.expose_secret(),
-            user_secret: new.user_secret.as_ref().map(|s| s.expose_secret()),
-            user_id: new.user_id.trim(),
-            mobile_flavor_id: new.mobile_flavor_id,
-            ks_version: new.ks_version,
-        };
-        row.check()?;
+        let valid = validate_instance(&new.fields).map_err(StoreError::InvalidFields)?;
         let id = match new.id {
             Some(id) => id,
             None => self.next_free_instance_id().await?,
@@ -289,31 +134,16 @@ impl Store {
         if self.instance_exists(id).await? {
             return Err(StoreError::InstanceExists(id));
         }
-        let now = now();
-        let result = sqlx::query(
-            "INSERT INTO instances (id, name, service_url, partner_id, player_uiconf_id, \
-             thumbnail_player_uiconf_id, admin_secret, user_secret, user_id, mobile_flavor_id, \
-             ks_version, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)",
-        )
-        .bind(i64::from(id.get()))
-        .bind(row.name)
-        .bind(row.service_url.as_str().trim_end_matches('/'))
-        .bind(row.partner_id)
-        .bind(row.player_uiconf_id)
-        .bind(row.thumbnail_player_uiconf_id)
-        .bind(self.cipher.encrypt(id, "admin_secret", row.admin_secret))
-        .bind(
-            row.user_secret
-                .map(|s| self.cipher.encrypt(id, "user_secret", s)),
-        )
-        .bind(row.user_id)
-        .bind(row.mobile_flavor_id)
-        .bind(ks_version_name(row.ks_version))
-        .bind(now)
-        .execute(&self.pool)
-        .await;
-        match result {
+        let columns = account_columns();
+        let names: Vec<&str> = columns.iter().map(|s| s.name).collect();
+        let params: Vec<String> = (0..columns.len()).map(|i| format!("${}", i + 5)).collect();
+        let sql = format!(
+            "INSERT INTO instances (id, name, platform, created_at, updated_at, {}) \
+             VALUES ($1, $2, $3, $4, $4, {})",
+            names.join(", "),
+            params.join(", ")
+        );
+        match self.write_instance(sql, id, &valid).await {
             Ok(_) => Ok(id),
             // Two adds racing for the same id: the loser learns it here.
             Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
@@ -356,135 +186,90 @@ impl Store {
 
     /// One instance with its secrets decrypted, or `None`.
     pub async fn instance(&self, id: InstanceId) -> Result<Option<Instance>, StoreError> {
-        let row = sqlx::query(concat!(
-            "SELECT ",
-            instance_columns!(),
-            " FROM instances WHERE id = $1"
-        ))
-        .bind(i64::from(id.get()))
-        .fetch_optional(&self.pool)
-        .await?;
+        let row = sqlx::query("SELECT * FROM instances WHERE id = $1")
+            .bind(i64::from(id.get()))
+            .fetch_optional(&self.pool)
+            .await?;
         row.map(|row| self.decode_instance(&row)).transpose()
     }
 
     fn decode_instance(&self, row: &AnyRow) -> Result<Instance, StoreError> {
         let id = row_id(row)?;
-        let service_url: String = row.try_get("service_url")?;
-        let service_url = normalize_service_url(&service_url)
-            .map_err(|_| StoreError::CorruptRow(format!("service URL of instance {id}")))?;
-        let admin_secret: String = row.try_get("admin_secret")?;
-        let user_secret: Option<String> = row.try_get("user_secret")?;
+        let platform: String = row.try_get("platform")?;
+        let platform: PlatformKind = platform
+            .parse()
+            .map_err(|_| StoreError::CorruptRow(format!("platform of instance {id}")))?;
+        let mut values = FieldValues::new()
+            .with("name", row.try_get::<String, _>("name")?)
+            .with("platform", platform);
+        for spec in Account::fields(platform) {
+            let text = match spec.kind {
+                FieldKind::Number => row
+                    .try_get::<Option<i64>, _>(spec.name)?
+                    .map(|n| n.to_string()),
+                FieldKind::Secret => row
+                    .try_get::<Option<String>, _>(spec.name)?
+                    .map(|s| self.cipher.decrypt(id, spec.name, &s))
+                    .transpose()?,
+                FieldKind::Text | FieldKind::Choice(_) => {
+                    row.try_get::<Option<String>, _>(spec.name)?
+                }
+            };
+            values.set(spec.name, text.unwrap_or_default());
+        }
+        let valid = validate_instance(&values)
+            .map_err(|errors| StoreError::CorruptRow(format!("instance {id}: {errors}")))?;
         Ok(Instance {
             id,
-            name: row.try_get("name")?,
-            service_url,
-            partner_id: row.try_get("partner_id")?,
-            player_uiconf_id: row.try_get("player_uiconf_id")?,
-            thumbnail_player_uiconf_id: row.try_get("thumbnail_player_uiconf_id")?,
-            admin_secret: SecretString::from(self.cipher.decrypt(
-                id,
-                "admin_secret",
-                &admin_secret,
-            )?),
-            user_secret: user_secret
-                .map(|s| self.cipher.decrypt(id, "user_secret", &s))
-                .transpose()?
-                .map(SecretString::from),
-            user_id: row.try_get("user_id")?,
-            mobile_flavor_id: row.try_get("mobile_flavor_id")?,
-            ks_version: row_ks_version(row)?,
+            name: valid.name,
+            account: valid.account,
             created_at: row.try_get("created_at")?,
             updated_at: row.try_get("updated_at")?,
             last_success_at: row.try_get("last_success_at")?,
         })
     }
 
-    /// Every instance, without secrets, by id.
-    pub async fn list_instances(&self) -> Result<Vec<InstanceSummary>, StoreError> {
-        let rows = sqlx::query(concat!(
-            "SELECT ",
-            instance_columns!(),
-            " FROM instances ORDER BY id"
-        ))
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|row| {
-                let user_secret: Option<String> = row.try_get("user_secret")?;
-                Ok(InstanceSummary {
-                    id: row_id(row)?,
-                    name: row.try_get("name")?,
-                    service_url: row.try_get("service_url")?,
-                    partner_id: row.try_get("partner_id")?,
-                    player_uiconf_id: row.try_get("player_uiconf_id")?,
-                    thumbnail_player_uiconf_id: row.try_get("thumbnail_player_uiconf_id")?,
-                    user_id: row.try_get("user_id")?,
-                    mobile_flavor_id: row.try_get("mobile_flavor_id")?,
-                    ks_version: row_ks_version(row)?,
-                    has_user_secret: user_secret.is_some(),
-                    last_success_at: row.try_get("last_success_at")?,
-                })
-            })
-            .collect()
+    /// Every instance, by id.
+    pub async fn list_instances(&self) -> Result<Vec<Instance>, StoreError> {
+        let rows = sqlx::query("SELECT * FROM instances ORDER BY id")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(|row| self.decode_instance(row)).collect()
     }
 
-    /// Applies `update`; `Ok(false)` when the instance does not exist.
+    /// Puts `changes` over the stored fields (an empty value clears an
+    /// optional field) and saves the result when it validates; `Ok(false)`
+    /// when the instance does not exist. Fails with
+    /// [`StoreError::InvalidFields`] naming every field at fault.
+    ///
+    /// Call it through [`Instances::update`](crate::instances::Instances::update),
+    /// which also drops the cached connection.
     pub async fn update_instance(
         &self,
         id: InstanceId,
-        update: InstanceUpdate,
+        changes: &FieldValues,
     ) -> Result<bool, StoreError> {
         let Some(current) = self.instance(id).await? else {
             return Ok(false);
         };
-        let service_url = match &update.service_url {
-            Some(text) => normalize_service_url(text)?,
-            None => current.service_url.clone(),
-        };
-        let name = update.name.unwrap_or(current.name);
-        let user_id = update.user_id.unwrap_or(current.user_id);
-        let admin_secret = update.admin_secret.unwrap_or(current.admin_secret);
-        let user_secret = update.user_secret.unwrap_or(current.user_secret);
-        let row = ValidRow {
-            name: name.trim(),
-            service_url,
-            partner_id: update.partner_id.unwrap_or(current.partner_id),
-            player_uiconf_id: update.player_uiconf_id.unwrap_or(current.player_uiconf_id),
-            thumbnail_player_uiconf_id: update
-                .thumbnail_player_uiconf_id
-                .unwrap_or(current.thumbnail_player_uiconf_id),
-            admin_secret: admin_secret.expose_secret(),
-            user_secret: user_secret.as_ref().map(|s| s.expose_secret()),
-            user_id: user_id.trim(),
-            mobile_flavor_id: update.mobile_flavor_id.unwrap_or(current.mobile_flavor_id),
-            ks_version: update.ks_version.unwrap_or(current.ks_version),
-        };
-        row.check()?;
-        let result = sqlx::query(
-            "UPDATE instances SET name = $2, service_url = $3, partner_id = $4, \
-             player_uiconf_id = $5, thumbnail_player_uiconf_id = $6, admin_secret = $7, \
-             user_secret = $8, user_id = $9, mobile_flavor_id = $10, ks_version = $11, \
-             updated_at = $12 \
-             WHERE id = $1",
-        )
-        .bind(i64::from(id.get()))
-        .bind(row.name)
-        .bind(row.service_url.as_str().trim_end_matches('/'))
-        .bind(row.partner_id)
-        .bind(row.player_uiconf_id)
-        .bind(row.thumbnail_player_uiconf_id)
-        .bind(self.cipher.encrypt(id, "admin_secret", row.admin_secret))
-        .bind(
-            row.user_secret
-                .map(|s| self.cipher.encrypt(id, "user_secret", s)),
-        )
-        .bind(row.user_id)
-        .bind(row.mobile_flavor_id)
-        .bind(ks_version_name(row.ks_version))
-        .bind(now())
-        .execute(&self.pool)
-        .await?;
-        Ok(result.rows_affected() > 0)
+        let values = current
+            .account
+            .values()
+            .with("name", &current.name)
+            .with("platform", current.platform())
+            .overlaid(changes);
+        let valid = validate_instance(&values).map_err(StoreError::InvalidFields)?;
+        let columns = account_columns();
+        let sets: Vec<String> = columns
+            .iter()
+            .enumerate()
+            .map(|(i, spec)| format!("{} = ${}", spec.name, i + 5))
+            .collect();
+        let sql = format!(
+            "UPDATE instances SET name = $2, platform = $3, updated_at = $4, {} WHERE id = $1",
+            sets.join(", ")
+        );
+        Ok(self.write_instance(sql, id, &valid).await? > 0)
     }
 
     /// Removes an instance; `Ok(false)` when it did not exist.
@@ -496,7 +281,7 @@ impl Store {
         Ok(result.rows_affected() > 0)
     }
 
-    /// Notes that a Kaltura call of this instance just succeeded.
+    /// Notes that a platform call of this instance just succeeded.
     pub async fn record_instance_success(&self, id: InstanceId) -> Result<(), StoreError> {
         sqlx::query("UPDATE instances SET last_success_at = $2 WHERE id = $1")
             .bind(i64::from(id.get()))
@@ -523,39 +308,32 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::KalturaAccount;
     use crate::store::test_support::{self, TestStore};
+    use kaltura::KsVersion;
 
     fn sample(id: Option<u32>) -> NewInstance {
         NewInstance {
             id: id.map(|n| InstanceId::new(n).unwrap()),
-            name: "Museum".into(),
-            service_url: "www.kaltura.com".into(),
-            partner_id: 1234,
-            player_uiconf_id: Some(111),
-            thumbnail_player_uiconf_id: None,
-            admin_secret: SecretString::from("admin-secret-value"),
-            user_secret: Some(SecretString::from("user-secret-value")),
-            user_id: "editor@example.org".into(),
-            mobile_flavor_id: None,
-            ks_version: KsVersion::V2,
+            fields: FieldValues::new()
+                .with("name", "Museum")
+                .with("service_url", "www.kaltura.com")
+                .with("partner_id", 1234)
+                .with("player_uiconf_id", 111)
+                .with("admin_secret", "admin-secret-value")
+                .with("user_secret", "user-secret-value")
+                .with("user_id", "editor@example.org")
+                .with("ks_version", "v2"),
         }
     }
 
-    #[test]
-    fn service_url_defaults_to_https_and_keeps_full_urls() {
-        assert_eq!(
-            normalize_service_url("www.kaltura.com").unwrap().as_str(),
-            "https://www.kaltura.com/"
-        );
-        assert_eq!(
-            normalize_service_url("http://127.0.0.1:8080/")
-                .unwrap()
-                .as_str(),
-            "http://127.0.0.1:8080/"
-        );
-        assert!(normalize_service_url("ftp://x").is_err());
-        assert!(normalize_service_url("").is_err());
-        assert!(normalize_service_url("https://u:p@host").is_err());
+    fn kaltura(instance: &Instance) -> &KalturaAccount {
+        let Account::Kaltura(account) = &instance.account;
+        account
+    }
+
+    fn invalid_field(result: Result<InstanceId, StoreError>, field: &str) -> bool {
+        matches!(result, Err(StoreError::InvalidFields(errors)) if errors.of(field).is_some())
     }
 
     async fn instances_round_trip(test: TestStore) {
@@ -571,22 +349,24 @@ mod tests {
         assert_eq!(store.add_instance(&sample(None)).await.unwrap().get(), 6);
 
         let loaded = store.instance(fifth).await.unwrap().unwrap();
-        assert_eq!(loaded.admin_secret.expose_secret(), "admin-secret-value");
-        assert_eq!(loaded.service_url.as_str(), "https://www.kaltura.com/");
-        assert_eq!(loaded.player_uiconf_id, Some(111));
+        assert_eq!(kaltura(&loaded).admin_secret.expose(), "admin-secret-value");
+        assert_eq!(
+            kaltura(&loaded).service_url.as_str(),
+            "https://www.kaltura.com/"
+        );
+        assert_eq!(kaltura(&loaded).player_uiconf_id, Some(111));
+        assert_eq!(loaded.platform(), PlatformKind::Kaltura);
 
-        let update = InstanceUpdate {
-            name: Some("Library".into()),
-            user_secret: Some(None),
-            mobile_flavor_id: Some(Some(42)),
-            ..Default::default()
-        };
-        assert!(store.update_instance(fifth, update).await.unwrap());
+        let update = FieldValues::new()
+            .with("name", "Library")
+            .with("user_secret", "")
+            .with("mobile_flavor_id", 42);
+        assert!(store.update_instance(fifth, &update).await.unwrap());
         let loaded = store.instance(fifth).await.unwrap().unwrap();
         assert_eq!(loaded.name, "Library");
-        assert!(loaded.user_secret.is_none());
-        assert_eq!(loaded.mobile_flavor_id, Some(42));
-        assert_eq!(loaded.admin_secret.expose_secret(), "admin-secret-value");
+        assert!(kaltura(&loaded).user_secret.is_none());
+        assert_eq!(kaltura(&loaded).mobile_flavor_id, Some(42));
+        assert_eq!(kaltura(&loaded).admin_secret.expose(), "admin-secret-value");
 
         store.record_instance_success(fifth).await.unwrap();
         let list = store.list_instances().await.unwrap();
@@ -611,15 +391,12 @@ mod tests {
 
     async fn ks_version_round_trips(test: TestStore) {
         let store = &test.store;
-        let old = store
-            .add_instance(&NewInstance {
-                ks_version: KsVersion::V1,
-                ..sample(None)
-            })
-            .await
-            .unwrap();
+        let mut old = sample(None);
+        old.fields.set("ks_version", "v1");
+        let old = store.add_instance(&old).await.unwrap();
         let current = store.add_instance(&sample(None)).await.unwrap();
-        let version = |id| async move { store.instance(id).await.unwrap().unwrap().ks_version };
+        let version =
+            |id| async move { kaltura(&store.instance(id).await.unwrap().unwrap()).ks_version };
         assert_eq!(version(old).await, KsVersion::V1);
         assert_eq!(version(current).await, KsVersion::V2);
         let listed: Vec<_> = store
@@ -627,22 +404,16 @@ mod tests {
             .await
             .unwrap()
             .iter()
-            .map(|i| i.ks_version)
+            .map(|i| kaltura(i).ks_version)
             .collect();
         assert_eq!(listed, [KsVersion::V1, KsVersion::V2]);
 
         // An update that does not name the version keeps it.
-        let rename = InstanceUpdate {
-            name: Some("Archive".into()),
-            ..Default::default()
-        };
-        assert!(store.update_instance(old, rename).await.unwrap());
+        let rename = FieldValues::new().with("name", "Archive");
+        assert!(store.update_instance(old, &rename).await.unwrap());
         assert_eq!(version(old).await, KsVersion::V1);
-        let to_v2 = InstanceUpdate {
-            ks_version: Some(KsVersion::V2),
-            ..Default::default()
-        };
-        assert!(store.update_instance(old, to_v2).await.unwrap());
+        let to_v2 = FieldValues::new().with("ks_version", "v2");
+        assert!(store.update_instance(old, &to_v2).await.unwrap());
         assert_eq!(version(old).await, KsVersion::V2);
         test.finish().await;
     }
@@ -660,15 +431,21 @@ mod tests {
     async fn rows_that_name_no_ks_version_read_as_v2(test: TestStore) {
         // A row as written before the column existed: the migration gives it
         // the column's default.
+        let sealed = test
+            .store
+            .cipher
+            .encrypt(InstanceId::new(7).unwrap(), "admin_secret", "x");
         sqlx::query(
             "INSERT INTO instances (id, name, service_url, partner_id, admin_secret, user_id, \
-             created_at, updated_at) VALUES (7, 'Old', 'https://www.kaltura.com', 1, 'x', 'u', 0, 0)",
+             created_at, updated_at) VALUES (7, 'Old', 'https://www.kaltura.com', 1, $1, 'u', 0, 0)",
         )
+        .bind(sealed)
         .execute(&test.store.pool)
         .await
         .unwrap();
         let listed = test.store.list_instances().await.unwrap();
-        assert_eq!(listed[0].ks_version, KsVersion::V2);
+        assert_eq!(kaltura(&listed[0]).ks_version, KsVersion::V2);
+        assert_eq!(listed[0].platform(), PlatformKind::Kaltura);
         test.finish().await;
     }
 
@@ -680,22 +457,6 @@ mod tests {
     #[tokio::test]
     async fn postgres_rows_that_name_no_ks_version_read_as_v2() {
         rows_that_name_no_ks_version_read_as_v2(test_support::postgres().await).await;
-    }
-
-    #[test]
-    fn ks_versions_read_as_v1_or_v2_only() {
-        assert_eq!(parse_ks_version(" V1 ").unwrap(), KsVersion::V1);
-        assert_eq!(parse_ks_version("v2").unwrap(), KsVersion::V2);
-        assert!(matches!(
-            parse_ks_version("3"),
-            Err(StoreError::InvalidField {
-                field: "ks_version",
-                ..
-            })
-        ));
-        for version in [KsVersion::V1, KsVersion::V2] {
-            assert_eq!(parse_ks_version(ks_version_name(version)).unwrap(), version);
-        }
     }
 
     #[tokio::test]
@@ -716,20 +477,34 @@ mod tests {
     async fn invalid_fields_are_refused_by_name() {
         let test = test_support::sqlite().await;
         let mut bad = sample(None);
-        bad.name = " ".into();
-        assert!(matches!(
-            test.store.add_instance(&bad).await,
-            Err(StoreError::InvalidField { field: "name", .. })
-        ));
+        bad.fields.set("name", " ");
+        assert!(invalid_field(test.store.add_instance(&bad).await, "name"));
         let mut bad = sample(None);
-        bad.partner_id = -1;
-        assert!(matches!(
+        bad.fields.set("partner_id", -1);
+        assert!(invalid_field(
             test.store.add_instance(&bad).await,
-            Err(StoreError::InvalidField {
-                field: "partner_id",
-                ..
-            })
+            "partner_id"
         ));
+        test.finish().await;
+    }
+
+    #[tokio::test]
+    async fn an_update_is_refused_with_every_bad_field_and_changes_nothing() {
+        let test = test_support::sqlite().await;
+        let id = test.store.add_instance(&sample(None)).await.unwrap();
+        let bad = FieldValues::new()
+            .with("name", "")
+            .with("partner_id", "many")
+            .with("ks_version", "v9");
+        let Err(StoreError::InvalidFields(errors)) = test.store.update_instance(id, &bad).await
+        else {
+            panic!("the update was not refused");
+        };
+        for field in ["name", "partner_id", "ks_version"] {
+            assert!(errors.of(field).is_some(), "{field}: {errors}");
+        }
+        let loaded = test.store.instance(id).await.unwrap().unwrap();
+        assert_eq!(loaded.name, "Museum");
         test.finish().await;
     }
 

@@ -7,30 +7,32 @@
 //! (SQLite accepts them). Each dialect has its own migrations folder, run at
 //! connect time.
 
+mod account;
 mod api_keys;
+mod database_url;
+mod fields;
 mod instances;
 pub mod secrets;
-pub mod seed;
 mod undo;
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use rand::RngCore;
 use sqlx::AnyPool;
 use sqlx::any::AnyPoolOptions;
 use sqlx::migrate::Migrator;
 
-pub use api_keys::{ApiKeyRecord, CreatedApiKey, Scope};
-pub use instances::{
-    Instance, InstanceSummary, InstanceUpdate, NewInstance, ks_version_name, normalize_service_url,
-    parse_ks_version,
+pub use account::{
+    Account, KalturaAccount, ValidInstance, ks_version_name, normalize_service_url,
+    parse_ks_version, validate_instance,
 };
+pub use api_keys::{ApiKeyRecord, CreatedApiKey, Scope};
+pub use database_url::DatabaseUrl;
+pub use fields::{FieldErrors, FieldKind, FieldSpec, FieldValues, NAME};
+pub use instances::{Instance, NewInstance};
 pub use undo::UndoJob;
 
-use crate::config::{DatabaseUrl, SecretKey};
 use crate::ids::InstanceId;
+use crate::secret::SecretKey;
 use secrets::{DecryptError, SecretCipher};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
@@ -77,7 +79,10 @@ pub enum StoreError {
     /// An instance with this id exists already.
     #[error("instance {0} exists already")]
     InstanceExists(InstanceId),
-    /// A field of an instance or API key is not acceptable.
+    /// Fields of an instance are not acceptable: every one at fault, by name.
+    #[error("invalid instance: {0}")]
+    InvalidFields(FieldErrors),
+    /// A field of an API key (or a KS version) is not acceptable.
     #[error("{field} {reason}")]
     InvalidField {
         /// The field, named as in the admin form.
@@ -154,13 +159,6 @@ pub fn now() -> i64 {
         .duration_since(UNIX_EPOCH)
         .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
         .unwrap_or(0)
-}
-
-/// `bytes` random bytes from the operating system's CSPRNG, URL-safe base64.
-pub fn random_token(bytes: usize) -> String {
-    let mut buffer = vec![0u8; bytes];
-    rand::rng().fill_bytes(&mut buffer);
-    URL_SAFE_NO_PAD.encode(buffer)
 }
 
 // The PostgreSQL databases of the tests, one file with the end-to-end tests.

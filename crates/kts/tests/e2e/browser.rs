@@ -341,9 +341,9 @@ async fn admin_logs_in_and_manages_instances_with_csrf_protection() {
         .await
         .unwrap()
         .unwrap();
-    use secrecy::ExposeSecret;
+    let kts::store::Account::Kaltura(account) = &stored.account;
     assert_eq!(
-        stored.admin_secret.expose_secret(),
+        account.admin_secret.expose(),
         "first-admin-secret-0123456789"
     );
 

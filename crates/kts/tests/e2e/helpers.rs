@@ -20,16 +20,13 @@ use axum::routing::{any, post};
 use kaltura::{MediaEntry, MediaType};
 use kaltura_sim::{FaultRule, FaultSet, Partner, Simulator, SimulatorHandle};
 use kts::App;
-use kts::config::{
-    AccessSettings, AdminCredentials, AdminSettings, DatabaseSettings, DatabaseUrl, SecretKey,
-    ServerSettings, Settings, UploadSettings,
-};
+use kts::config::{AdminCredentials, DatabaseUrl, Settings};
 use kts::http::api_key::{ApiKey, WriteAccess};
 use kts::http::legacy::error::LegacyError;
 use kts::http::legacy::extract::LegacyUpload;
 use kts::http::state::AppState;
 use kts::ids::InstanceId;
-use kts::store::{NewInstance, Scope, Store};
+use kts::store::{FieldValues, NewInstance, Scope, Store};
 use reqwest::multipart::{Form, Part};
 use secrecy::ExposeSecret;
 use secrecy::SecretString;
@@ -182,39 +179,23 @@ impl TestAppBuilder {
         } else {
             (DatabaseUrl::Sqlite(folder.path().join("kts.sqlite3")), None)
         };
-        let settings = Settings {
-            server: ServerSettings {
-                address: "127.0.0.1:0".parse().unwrap(),
-                public_url: self.public_url.map(|url| url.parse().unwrap()),
-                connections: Default::default(),
-            },
-            database: DatabaseSettings {
-                url,
-                max_connections: 4,
-            },
-            uploads: UploadSettings {
-                folder: upload_folder.clone(),
-                max_file_bytes: self.max_file_bytes,
-                body_idle_timeout: self.body_idle_timeout,
-                fromlocal_dir: self.fromlocal_dir.clone(),
-            },
-            admin: AdminSettings {
-                credentials: self.admin_password.map(|password| AdminCredentials {
-                    user: ADMIN_USER.to_owned(),
-                    password: SecretString::from(password),
-                }),
-            },
-            access: AccessSettings {
-                open: self.open_access,
-                cors_origins: self
-                    .cors_origins
-                    .iter()
-                    .map(|o| o.parse().unwrap())
-                    .collect(),
-            },
-            secret_key: SecretKey::generate(),
-            seed_instances: Vec::new(),
-        };
+        let mut settings = Settings::local(folder.path());
+        settings.database.url = url;
+        settings.database.max_connections = 4;
+        settings.server.public_url = self.public_url.map(|url| url.parse().unwrap());
+        settings.uploads.max_file_bytes = self.max_file_bytes;
+        settings.uploads.body_idle_timeout = self.body_idle_timeout;
+        settings.uploads.fromlocal_dir = self.fromlocal_dir.clone();
+        settings.admin.credentials = self.admin_password.map(|password| AdminCredentials {
+            user: ADMIN_USER.to_owned(),
+            password: SecretString::from(password),
+        });
+        settings.access.open = self.open_access;
+        settings.access.cors_origins = self
+            .cors_origins
+            .iter()
+            .map(|o| o.parse().unwrap())
+            .collect();
         let app = match service {
             None => App::build(settings).await.unwrap(),
             Some(service) => App::build_with_service(settings, service).await.unwrap(),
@@ -261,16 +242,16 @@ async fn add_simulated_kaltura(store: &Store, ks_version: kaltura::KsVersion) ->
     store
         .add_instance(&NewInstance {
             id: Some(InstanceId::DEFAULT),
-            name: "Simulated".into(),
-            service_url: sim.base_url().to_owned(),
-            partner_id: partner.id,
-            player_uiconf_id: Some(1),
-            thumbnail_player_uiconf_id: Some(2),
-            admin_secret: SecretString::from(partner.admin_secret),
-            user_secret: Some(SecretString::from(partner.user_secret)),
-            user_id: "tester@example.org".into(),
-            mobile_flavor_id: None,
-            ks_version,
+            fields: FieldValues::new()
+                .with("name", "Simulated")
+                .with("service_url", sim.base_url())
+                .with("partner_id", partner.id)
+                .with("player_uiconf_id", 1)
+                .with("thumbnail_player_uiconf_id", 2)
+                .with("admin_secret", &partner.admin_secret)
+                .with("user_secret", &partner.user_secret)
+                .with("user_id", "tester@example.org")
+                .with("ks_version", kts::store::ks_version_name(ks_version)),
         })
         .await
         .unwrap();

@@ -743,6 +743,7 @@ async fn add_kts_mobile_flavor_adds_once_and_stores_the_id() {
         .await
         .unwrap()
         .unwrap();
+    let kts::store::Account::Kaltura(stored) = &stored.account;
     assert_eq!(stored.mobile_flavor_id, Some(flavor));
 
     let (status, again) = get(&app, "/service/add_kts_mobile_flavor").await;

@@ -2,24 +2,22 @@
 //! SQLite and with PostgreSQL, and instances survive a round trip.
 
 use kts::ids::InstanceId;
-use kts::store::NewInstance;
-use secrecy::{ExposeSecret, SecretString};
+use kts::store::{Account, FieldValues, NewInstance};
 
 use crate::helpers::{Platform, TestApp, spawn_app};
 
 fn instance() -> NewInstance {
     NewInstance {
         id: None,
-        name: "Newsroom".into(),
-        service_url: "http://127.0.0.1:9".into(),
-        partner_id: 99,
-        player_uiconf_id: Some(1),
-        thumbnail_player_uiconf_id: Some(2),
-        admin_secret: SecretString::from("admin-s"),
-        user_secret: None,
-        user_id: "news@example.org".into(),
-        mobile_flavor_id: None,
-        ks_version: kaltura::KsVersion::V2,
+        fields: FieldValues::new()
+            .with("name", "Newsroom")
+            .with("service_url", "http://127.0.0.1:9")
+            .with("partner_id", 99)
+            .with("player_uiconf_id", 1)
+            .with("thumbnail_player_uiconf_id", 2)
+            .with("admin_secret", "admin-s")
+            .with("user_id", "news@example.org")
+            .with("ks_version", "v2"),
     }
 }
 
@@ -36,9 +34,11 @@ async fn serves_and_stores(app: TestApp) {
         .await
         .unwrap()
         .unwrap();
+    let Account::Kaltura(first) = &first.account;
     assert_eq!(first.service_url.as_str().trim_end_matches('/'), sim_url);
     let loaded = app.store.instance(id).await.unwrap().unwrap();
-    assert_eq!(loaded.admin_secret.expose_secret(), "admin-s");
+    let Account::Kaltura(loaded) = &loaded.account;
+    assert_eq!(loaded.admin_secret.expose(), "admin-s");
     assert_eq!(loaded.service_url.as_str(), "http://127.0.0.1:9/");
     app.finish().await;
 }

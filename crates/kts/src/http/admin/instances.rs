@@ -1,32 +1,32 @@
 //! The instances pages: list, add, edit, delete, "Test connection", and the
 //! JSON export without secrets (the old `/view_configs/getjson`).
 //!
-//! Secrets are write-only here: after saving, a page shows only their last
-//! characters, and an empty secret field on edit keeps the stored secret.
-
-use std::time::Duration;
+//! The form is drawn from the account's field list (`store::Account::fields`)
+//! and checked by the store's one validator, whose errors are shown beside
+//! each field. Every change goes through `Instances` (`add`, `update`,
+//! `remove`), which also drops the cached connection. Secrets are
+//! write-only here: a page shows them only masked, and an empty secret field
+//! on edit keeps the stored secret.
 
 use askama::Template;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use kaltura::{FilterPager, KsVersion, SessionType};
-use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use crate::error::Error;
 use crate::http::admin::page::{self, AdminError, when};
 use crate::http::admin::session::{AdminSession, CsrfForm};
 use crate::ids::InstanceId;
 use crate::instances::Instances;
+use crate::model::PlatformKind;
+use crate::platform::ConnectionCheck;
 use crate::store::{
-    Instance, InstanceSummary, InstanceUpdate, NewInstance, Store, StoreError, ks_version_name,
-    normalize_service_url, parse_ks_version,
+    Account, FieldErrors, FieldKind, FieldSpec, FieldValues, Instance, NAME, NewInstance, Store,
+    StoreError, ks_version_name, validate_instance,
 };
-
-/// Characters of a secret shown after it is saved.
-const SHOWN_SECRET_CHARS: usize = 4;
 
 /// A notice shown above the instances table.
 #[derive(Debug)]
@@ -56,21 +56,22 @@ pub struct InstanceRow {
     pub last_success: String,
 }
 
-impl From<&InstanceSummary> for InstanceRow {
-    fn from(s: &InstanceSummary) -> Self {
+impl From<&Instance> for InstanceRow {
+    fn from(instance: &Instance) -> Self {
         let id_text = |id: Option<i64>| id.map_or_else(|| "-".to_owned(), |n| n.to_string());
+        let Account::Kaltura(k) = &instance.account;
         InstanceRow {
-            id: s.id.get(),
-            name: s.name.clone(),
-            service_url: s.service_url.clone(),
-            partner_id: s.partner_id,
+            id: instance.id.get(),
+            name: instance.name.clone(),
+            service_url: k.service_url_text().to_owned(),
+            partner_id: k.partner_id,
             players: format!(
                 "{} / {}",
-                id_text(s.player_uiconf_id),
-                id_text(s.thumbnail_player_uiconf_id)
+                id_text(k.player_uiconf_id),
+                id_text(k.thumbnail_player_uiconf_id)
             ),
-            ks_version: ks_version_name(s.ks_version),
-            last_success: when(s.last_success_at),
+            ks_version: ks_version_name(k.ks_version),
+            last_success: when(instance.last_success_at),
         }
     }
 }
@@ -93,7 +94,7 @@ pub async fn list_instances(session: AdminSession, State(store): State<Store>) -
 
 fn instances_page(
     session: &AdminSession,
-    instances: &[InstanceSummary],
+    instances: &[Instance],
     notice: Option<Notice>,
     status: StatusCode,
 ) -> Response {
@@ -107,33 +108,48 @@ fn instances_page(
     )
 }
 
-/// The instance form's fields, as typed (every field is text until checked).
+/// The instance form as posted: every field as text, by name (the CSRF
+/// token included; it is checked and dropped by [`CsrfForm`]'s user).
 #[derive(Debug, Default, Deserialize)]
-pub struct InstanceFields {
-    #[serde(default)]
-    id: String,
-    #[serde(default)]
-    name: String,
-    #[serde(default)]
-    service_url: String,
-    #[serde(default)]
-    partner_id: String,
-    #[serde(default)]
-    player_uiconf_id: String,
-    #[serde(default)]
-    thumbnail_player_uiconf_id: String,
-    #[serde(default)]
-    admin_secret: String,
-    #[serde(default)]
-    user_secret: String,
-    #[serde(default)]
-    user_id: String,
-    #[serde(default)]
-    mobile_flavor_id: String,
-    /// `v1` or `v2`; empty (a form from before the field existed): v2 for a
-    /// new instance, the stored version on edit.
-    #[serde(default)]
-    ks_version: String,
+#[serde(transparent)]
+pub struct InstanceForm(std::collections::BTreeMap<String, String>);
+
+/// Form fields that are not fields of an instance.
+const FORM_ONLY: [&str; 2] = ["csrf_token", "id"];
+
+impl InstanceForm {
+    fn value(&self, name: &str) -> &str {
+        self.0.get(name).map_or("", String::as_str)
+    }
+
+    /// The instance fields sent. On edit an empty secret or choice keeps the
+    /// stored value (secrets are never shown back, and a form from before a
+    /// choice existed does not send it), so it is left out of the changes.
+    fn fields(&self, editing: bool) -> FieldValues {
+        let mut values = FieldValues::new();
+        for (name, value) in &self.0 {
+            if FORM_ONLY.contains(&name.as_str()) {
+                continue;
+            }
+            let keeps_stored = editing
+                && value.trim().is_empty()
+                && field_spec(name).is_some_and(|spec| {
+                    matches!(spec.kind, FieldKind::Secret | FieldKind::Choice(_))
+                });
+            if !keeps_stored {
+                values.set(name, value);
+            }
+        }
+        values
+    }
+}
+
+/// The declaration of form field `name` (the common `name` or a Kaltura
+/// account field).
+fn field_spec(name: &str) -> Option<&'static FieldSpec> {
+    std::iter::once(&NAME)
+        .chain(Account::fields(PlatformKind::Kaltura))
+        .find(|spec| spec.name == name)
 }
 
 /// One input of the instance form, with its error if any.
@@ -143,7 +159,7 @@ pub struct FieldView {
     pub name: &'static str,
     /// Label text.
     pub label: &'static str,
-    /// `text`, `number`, `password`, `url` or `select`.
+    /// `text`, `number`, `password` or `select`.
     pub kind: &'static str,
     /// The choices of a `select`: value and label.
     pub options: Vec<(&'static str, &'static str)>,
@@ -157,6 +173,49 @@ pub struct FieldView {
     pub error: Option<String>,
 }
 
+impl FieldView {
+    /// The input for `spec`, showing `value` and `error`; `stored` is the
+    /// instance being edited (for its masked secrets).
+    fn of(spec: &FieldSpec, value: &str, error: Option<&str>, stored: Option<&Instance>) -> Self {
+        let (kind, options) = match spec.kind {
+            FieldKind::Text => ("text", Vec::new()),
+            FieldKind::Number => ("number", Vec::new()),
+            FieldKind::Secret => ("password", Vec::new()),
+            FieldKind::Choice(options) => ("select", options.to_vec()),
+        };
+        let value = match spec.kind {
+            FieldKind::Secret => String::new(),
+            // What was sent when it is a choice (so an invalid value shows
+            // the default selected beside its error), else the default.
+            FieldKind::Choice(options) => options
+                .iter()
+                .find(|(v, _)| v.eq_ignore_ascii_case(value.trim()))
+                .or(options.first())
+                .map(|(v, _)| (*v).to_owned())
+                .unwrap_or_default(),
+            FieldKind::Text | FieldKind::Number => value.to_owned(),
+        };
+        let help = match (spec.kind, stored) {
+            (FieldKind::Secret, Some(instance)) => match instance.account.secret(spec.name) {
+                Some(masked) => format!("Stored: {masked}. Leave empty to keep it."),
+                None => format!("No {} stored.", spec.label.to_lowercase()),
+            },
+            _ => spec.help.to_owned(),
+        };
+        FieldView {
+            name: spec.name,
+            label: spec.label,
+            kind,
+            options,
+            value,
+            // A stored secret is kept when left empty.
+            required: spec.required && !(spec.is_secret() && stored.is_some()),
+            help,
+            error: error.map(str::to_owned),
+        }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "admin/instance_form.html")]
 struct InstanceFormPage<'a> {
@@ -166,301 +225,86 @@ struct InstanceFormPage<'a> {
     fields: Vec<FieldView>,
 }
 
-/// Field errors, by field name.
-#[derive(Debug, Default)]
-struct FieldErrors(Vec<(&'static str, String)>);
-
-impl FieldErrors {
-    fn add(&mut self, field: &'static str, message: impl Into<String>) {
-        if self.of(field).is_none() {
-            self.0.push((field, message.into()));
-        }
-    }
-
-    fn of(&self, field: &str) -> Option<String> {
-        self.0
-            .iter()
-            .find(|(name, _)| *name == field)
-            .map(|(_, m)| m.clone())
-    }
-
-    fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
-
-/// The masked forms of an instance's stored secrets.
-#[derive(Debug, Default)]
-struct StoredSecrets {
-    admin: Option<String>,
-    user: Option<String>,
-}
-
-/// `••••` and the last characters of `secret` (fewer when it is short).
-fn mask(secret: &str) -> String {
-    let count = secret.chars().count();
-    let shown = SHOWN_SECRET_CHARS.min(count / 3);
-    let tail: String = secret.chars().skip(count - shown).collect();
-    format!("••••{tail}")
-}
-
+/// The inputs of the form: the id (when adding), the name and the account's
+/// fields, in their declared order.
 fn form_fields(
-    fields: &InstanceFields,
+    form: &InstanceForm,
     errors: &FieldErrors,
-    stored: Option<&StoredSecrets>,
+    stored: Option<&Instance>,
 ) -> Vec<FieldView> {
-    let editing = stored.is_some();
-    let field = |name, label, kind, value: &str, required, help: &str| FieldView {
-        name,
-        label,
-        kind,
-        options: Vec::new(),
-        value: value.to_owned(),
-        required,
-        help: help.to_owned(),
-        error: errors.of(name),
-    };
-    let secret_help = |stored: Option<&String>, what: &str| match stored {
-        Some(masked) => format!("Stored: {masked}. Leave empty to keep it."),
-        None if editing => format!("No {what} stored."),
-        None => String::new(),
-    };
     let mut views = Vec::new();
-    if !editing {
-        views.push(field(
-            "id",
-            "Instance id (kaltura_id)",
-            "number",
-            &fields.id,
-            false,
-            "Empty: the next free id.",
+    if stored.is_none() {
+        views.push(FieldView {
+            name: "id",
+            label: "Instance id (kaltura_id)",
+            kind: "number",
+            options: Vec::new(),
+            value: form.value("id").to_owned(),
+            required: false,
+            help: "Empty: the next free id.".to_owned(),
+            error: errors.of("id").map(str::to_owned),
+        });
+    }
+    let platform = stored.map_or(PlatformKind::Kaltura, Instance::platform);
+    for spec in std::iter::once(&NAME).chain(Account::fields(platform)) {
+        views.push(FieldView::of(
+            spec,
+            form.value(spec.name),
+            errors.of(spec.name),
+            stored,
         ));
     }
-    views.extend([
-        field("name", "Name", "text", &fields.name, true, ""),
-        field(
-            "service_url",
-            "Kaltura server",
-            "text",
-            &fields.service_url,
-            true,
-            "A host such as www.kaltura.com (https is assumed) or a full URL.",
-        ),
-        field(
-            "partner_id",
-            "Partner id",
-            "number",
-            &fields.partner_id,
-            true,
-            "",
-        ),
-        field(
-            "player_uiconf_id",
-            "Player uiconf id (PLAYER_ID)",
-            "number",
-            &fields.player_uiconf_id,
-            false,
-            "",
-        ),
-        field(
-            "thumbnail_player_uiconf_id",
-            "Thumbnail-selector player uiconf id",
-            "number",
-            &fields.thumbnail_player_uiconf_id,
-            false,
-            "",
-        ),
-        field(
-            "admin_secret",
-            "Admin secret",
-            "password",
-            "",
-            !editing,
-            &secret_help(stored.and_then(|s| s.admin.as_ref()), "admin secret"),
-        ),
-        field(
-            "user_secret",
-            "User secret",
-            "password",
-            "",
-            false,
-            &secret_help(stored.and_then(|s| s.user.as_ref()), "user secret"),
-        ),
-        field(
-            "user_id",
-            "User name or e-mail (put in sessions)",
-            "text",
-            &fields.user_id,
-            true,
-            "",
-        ),
-        field(
-            "mobile_flavor_id",
-            "Mobile flavor id",
-            "number",
-            &fields.mobile_flavor_id,
-            false,
-            "",
-        ),
-        FieldView {
-            options: vec![
-                ("v2", "v2 (current accounts)"),
-                ("v1", "v1 (old accounts that take only v1)"),
-            ],
-            ..field(
-                "ks_version",
-                "KS version",
-                "select",
-                ks_version_choice(&fields.ks_version),
-                true,
-                "The format of the sessions KTS builds. Kaltura decides per partner; \
-                 v1 only for old partners that refuse v2.",
-            )
-        },
-    ]);
     views
 }
 
-/// The fields, checked: what to store, or every problem by field.
-struct Checked {
-    id: Option<InstanceId>,
-    name: String,
-    service_url: String,
-    partner_id: i64,
-    player_uiconf_id: Option<i64>,
-    thumbnail_player_uiconf_id: Option<i64>,
-    admin_secret: Option<SecretString>,
-    user_secret: Option<SecretString>,
-    user_id: String,
-    mobile_flavor_id: Option<i64>,
-    /// `None` when the field was left out.
-    ks_version: Option<KsVersion>,
-}
-
-/// The select's value for what was typed: `v1` or `v2` as sent (so an
-/// invalid value shows v2 selected beside its error), v2 when empty.
-fn ks_version_choice(text: &str) -> &'static str {
-    parse_ks_version(text).map_or("v2", ks_version_name)
-}
-
-fn optional_number(errors: &mut FieldErrors, field: &'static str, text: &str) -> Option<i64> {
-    let text = text.trim();
-    if text.is_empty() {
-        return None;
-    }
-    match text.parse::<i64>() {
-        Ok(n) if n >= 0 => Some(n),
-        _ => {
-            errors.add(field, "must be a whole number, 0 or more");
-            None
-        }
-    }
-}
-
-fn required_text(errors: &mut FieldErrors, field: &'static str, text: &str) -> String {
-    let text = text.trim();
-    if text.is_empty() {
-        errors.add(field, "is required");
-    } else if text.chars().count() > 256 {
-        errors.add(field, "must be at most 256 characters");
-    }
-    text.to_owned()
-}
-
-fn check(fields: &InstanceFields, editing: bool) -> Result<Checked, FieldErrors> {
+/// Checks a new instance's form: the id and every field, all at once.
+fn check_new(form: &InstanceForm) -> Result<NewInstance, FieldErrors> {
     let mut errors = FieldErrors::default();
-    let id = if editing || fields.id.trim().is_empty() {
+    let id_text = form.value("id").trim();
+    let id = if id_text.is_empty() {
         None
     } else {
-        match fields.id.parse::<InstanceId>() {
-            Ok(id) => Some(id),
-            Err(error) => {
-                errors.add("id", error.to_string());
-                None
-            }
-        }
-    };
-    let name = required_text(&mut errors, "name", &fields.name);
-    let service_url = required_text(&mut errors, "service_url", &fields.service_url);
-    if !service_url.is_empty()
-        && let Err(StoreError::InvalidField { reason, .. }) = normalize_service_url(&service_url)
-    {
-        errors.add("service_url", reason);
-    }
-    let partner_id = required_text(&mut errors, "partner_id", &fields.partner_id);
-    let partner_id = optional_number(&mut errors, "partner_id", &partner_id).unwrap_or(0);
-    let player_uiconf_id =
-        optional_number(&mut errors, "player_uiconf_id", &fields.player_uiconf_id);
-    let thumbnail_player_uiconf_id = optional_number(
-        &mut errors,
-        "thumbnail_player_uiconf_id",
-        &fields.thumbnail_player_uiconf_id,
-    );
-    let mobile_flavor_id =
-        optional_number(&mut errors, "mobile_flavor_id", &fields.mobile_flavor_id);
-    let user_id = required_text(&mut errors, "user_id", &fields.user_id);
-    let secret = |errors: &mut FieldErrors, field: &'static str, text: &str| {
-        let text = text.trim();
-        if text.is_empty() {
-            return None;
-        }
-        if text.len() > 256 || text.chars().any(char::is_control) {
-            errors.add(field, "must be at most 256 printable characters");
-        }
-        Some(SecretString::from(text.to_owned()))
-    };
-    let admin_secret = secret(&mut errors, "admin_secret", &fields.admin_secret);
-    if admin_secret.is_none() && !editing {
-        errors.add("admin_secret", "is required");
-    }
-    let user_secret = secret(&mut errors, "user_secret", &fields.user_secret);
-    let ks_version = if fields.ks_version.trim().is_empty() {
-        None
-    } else {
-        parse_ks_version(&fields.ks_version)
-            .inspect_err(|_| errors.add("ks_version", "must be v1 or v2"))
+        id_text
+            .parse::<InstanceId>()
+            .inspect_err(|e| errors.add("id", e.to_string()))
             .ok()
     };
-    if !errors.is_empty() {
-        return Err(errors);
+    let fields = form.fields(false);
+    if let Err(field_errors) = validate_instance(&fields) {
+        errors.extend(field_errors);
     }
-    Ok(Checked {
-        id,
-        name,
-        service_url,
-        partner_id,
-        player_uiconf_id,
-        thumbnail_player_uiconf_id,
-        admin_secret,
-        user_secret,
-        user_id,
-        mobile_flavor_id,
-        ks_version,
-    })
+    if errors.is_empty() {
+        Ok(NewInstance { id, fields })
+    } else {
+        Err(errors)
+    }
 }
 
-/// A store refusal, shown beside the field it names.
-fn store_refusal(error: StoreError) -> Result<FieldErrors, AdminError> {
-    let mut errors = FieldErrors::default();
+/// A refusal of the change, shown beside the fields it names; any other
+/// failure is an error page.
+fn refusal(error: Error) -> Result<FieldErrors, AdminError> {
     match error {
-        StoreError::InvalidField { field, reason } => errors.add(field, reason),
-        StoreError::InstanceExists(id) => errors.add("id", format!("instance {id} exists already")),
-        other => return Err(other.into()),
+        Error::Store(StoreError::InvalidFields(errors)) => Ok(errors),
+        Error::Store(StoreError::InstanceExists(id)) => {
+            let mut errors = FieldErrors::default();
+            errors.add("id", format!("instance {id} exists already"));
+            Ok(errors)
+        }
+        Error::UnknownInstance(id) => Err(AdminError::NotFound(format!("instance {id}"))),
+        other => Err(other.into()),
     }
-    Ok(errors)
 }
 
 fn form_page(
     session: &AdminSession,
-    editing: Option<InstanceId>,
-    fields: &InstanceFields,
+    form: &InstanceForm,
     errors: &FieldErrors,
-    stored: Option<&StoredSecrets>,
+    stored: Option<&Instance>,
 ) -> Response {
-    let (heading, action) = match editing {
-        Some(id) => (
-            format!("Edit instance {id}"),
-            format!("/admin/instances/{id}"),
+    let (heading, action) = match stored {
+        Some(instance) => (
+            format!("Edit instance {}", instance.id),
+            format!("/admin/instances/{}", instance.id),
         ),
         None => ("Add an instance".to_owned(), "/admin/instances".to_owned()),
     };
@@ -475,55 +319,36 @@ fn form_page(
             csrf: session.csrf.as_str(),
             heading,
             action,
-            fields: form_fields(fields, errors, stored),
+            fields: form_fields(form, errors, stored),
         },
     )
 }
 
 /// `GET /admin/instances/new`.
 pub async fn add_instance_form(session: AdminSession) -> Response {
-    let fields = InstanceFields {
-        service_url: "www.kaltura.com".into(),
-        ..InstanceFields::default()
-    };
-    form_page(&session, None, &fields, &FieldErrors::default(), None)
+    let mut form = InstanceForm::default();
+    form.0
+        .insert("service_url".into(), "www.kaltura.com".into());
+    form_page(&session, &form, &FieldErrors::default(), None)
 }
 
 /// `POST /admin/instances`: adds, or shows the form with the errors.
 pub async fn add_instance(
-    State(store): State<Store>,
-    CsrfForm { session, form }: CsrfForm<InstanceFields>,
+    State(instances): State<Instances>,
+    CsrfForm { session, form }: CsrfForm<InstanceForm>,
 ) -> Result<Response, AdminError> {
-    let checked = match check(&form, false) {
-        Ok(checked) => checked,
-        Err(errors) => return Ok(form_page(&session, None, &form, &errors, None)),
+    let new = match check_new(&form) {
+        Ok(new) => new,
+        Err(errors) => return Ok(form_page(&session, &form, &errors, None)),
     };
-    let Some(admin_secret) = checked.admin_secret else {
-        let mut errors = FieldErrors::default();
-        errors.add("admin_secret", "is required");
-        return Ok(form_page(&session, None, &form, &errors, None));
-    };
-    let new = NewInstance {
-        id: checked.id,
-        name: checked.name,
-        service_url: checked.service_url,
-        partner_id: checked.partner_id,
-        player_uiconf_id: checked.player_uiconf_id,
-        thumbnail_player_uiconf_id: checked.thumbnail_player_uiconf_id,
-        admin_secret,
-        user_secret: checked.user_secret,
-        user_id: checked.user_id,
-        mobile_flavor_id: checked.mobile_flavor_id,
-        ks_version: checked.ks_version.unwrap_or_default(),
-    };
-    match store.add_instance(&new).await {
+    match instances.add(&new).await {
         Ok(id) => {
             tracing::info!(instance = %id, user = %session.user, "instance added");
             Ok(Redirect::to("/admin/instances").into_response())
         }
         Err(error) => {
-            let errors = store_refusal(error)?;
-            Ok(form_page(&session, None, &form, &errors, None))
+            let errors = refusal(error)?;
+            Ok(form_page(&session, &form, &errors, None))
         }
     }
 }
@@ -535,16 +360,6 @@ async fn stored_instance(store: &Store, id: InstanceId) -> Result<Instance, Admi
         .ok_or_else(|| AdminError::NotFound(format!("instance {id}")))
 }
 
-fn stored_secrets(instance: &Instance) -> StoredSecrets {
-    StoredSecrets {
-        admin: Some(mask(instance.admin_secret.expose_secret())),
-        user: instance
-            .user_secret
-            .as_ref()
-            .map(|s| mask(s.expose_secret())),
-    }
-}
-
 /// `GET /admin/instances/{id}/edit`.
 pub async fn edit_instance_form(
     session: AdminSession,
@@ -553,30 +368,21 @@ pub async fn edit_instance_form(
 ) -> Result<Response, AdminError> {
     let id = path_id(id)?;
     let instance = stored_instance(&store, id).await?;
-    let text = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
-    let fields = InstanceFields {
-        id: id.to_string(),
-        name: instance.name.clone(),
-        service_url: instance
-            .service_url
-            .as_str()
-            .trim_end_matches('/')
-            .to_owned(),
-        partner_id: instance.partner_id.to_string(),
-        player_uiconf_id: text(instance.player_uiconf_id),
-        thumbnail_player_uiconf_id: text(instance.thumbnail_player_uiconf_id),
-        admin_secret: String::new(),
-        user_secret: String::new(),
-        user_id: instance.user_id.clone(),
-        mobile_flavor_id: text(instance.mobile_flavor_id),
-        ks_version: ks_version_name(instance.ks_version).to_owned(),
-    };
+    let shown = instance
+        .account
+        .shown_values()
+        .with(NAME.name, &instance.name);
+    let form = InstanceForm(
+        shown
+            .iter()
+            .map(|(name, value)| (name.to_owned(), value.to_owned()))
+            .collect(),
+    );
     Ok(form_page(
         &session,
-        Some(id),
-        &fields,
+        &form,
         &FieldErrors::default(),
-        Some(&stored_secrets(&instance)),
+        Some(&instance),
     ))
 }
 
@@ -589,39 +395,18 @@ pub async fn update_instance(
     State(store): State<Store>,
     State(instances): State<Instances>,
     Path(id): Path<u32>,
-    CsrfForm { session, form }: CsrfForm<InstanceFields>,
+    CsrfForm { session, form }: CsrfForm<InstanceForm>,
 ) -> Result<Response, AdminError> {
     let id = path_id(id)?;
     let instance = stored_instance(&store, id).await?;
-    let stored = stored_secrets(&instance);
-    let checked = match check(&form, true) {
-        Ok(checked) => checked,
-        Err(errors) => return Ok(form_page(&session, Some(id), &form, &errors, Some(&stored))),
-    };
-    let update = InstanceUpdate {
-        name: Some(checked.name),
-        service_url: Some(checked.service_url),
-        partner_id: Some(checked.partner_id),
-        player_uiconf_id: Some(checked.player_uiconf_id),
-        thumbnail_player_uiconf_id: Some(checked.thumbnail_player_uiconf_id),
-        // An empty secret field keeps the stored secret.
-        admin_secret: checked.admin_secret,
-        user_secret: checked.user_secret.map(Some),
-        user_id: Some(checked.user_id),
-        mobile_flavor_id: Some(checked.mobile_flavor_id),
-        ks_version: checked.ks_version,
-    };
-    match store.update_instance(id, update).await {
-        Ok(true) => {
-            // The next call uses the new fields, not the cached client.
-            instances.forget(id);
+    match instances.update(id, &form.fields(true)).await {
+        Ok(()) => {
             tracing::info!(instance = %id, user = %session.user, "instance updated");
             Ok(Redirect::to("/admin/instances").into_response())
         }
-        Ok(false) => Err(AdminError::NotFound(format!("instance {id}"))),
         Err(error) => {
-            let errors = store_refusal(error)?;
-            Ok(form_page(&session, Some(id), &form, &errors, Some(&stored)))
+            let errors = refusal(error)?;
+            Ok(form_page(&session, &form, &errors, Some(&instance)))
         }
     }
 }
@@ -632,25 +417,21 @@ pub struct NoFields {}
 
 /// `POST /admin/instances/{id}/delete`.
 pub async fn delete_instance(
-    State(store): State<Store>,
     State(instances): State<Instances>,
     Path(id): Path<u32>,
     CsrfForm { session, .. }: CsrfForm<NoFields>,
 ) -> Result<Response, AdminError> {
     let id = path_id(id)?;
-    if !store.remove_instance(id).await? {
-        return Err(AdminError::NotFound(format!("instance {id}")));
-    }
-    instances.forget(id);
+    instances.remove(id).await.map_err(|error| match error {
+        Error::UnknownInstance(_) => AdminError::NotFound(format!("instance {id}")),
+        other => other.into(),
+    })?;
     tracing::info!(instance = %id, user = %session.user, "instance deleted");
     Ok(Redirect::to("/admin/instances").into_response())
 }
 
-/// Time allowed for each call of the connection test.
-const TEST_TIMEOUT: Duration = Duration::from_secs(15);
-
-/// `POST /admin/instances/{id}/test`: starts a session with the saved
-/// secret and lists one entry; the table is shown with the outcome.
+/// `POST /admin/instances/{id}/test`: the platform's connection test with
+/// the saved account; the table is shown with the outcome.
 pub async fn test_instance(
     State(store): State<Store>,
     State(instances): State<Instances>,
@@ -658,31 +439,21 @@ pub async fn test_instance(
     CsrfForm { session, .. }: CsrfForm<NoFields>,
 ) -> Result<Response, AdminError> {
     let id = path_id(id)?;
-    let notice = match instances.connect(id).await {
-        Ok(connection) => {
-            let outcome = tokio::time::timeout(TEST_TIMEOUT, connection_test(&connection)).await;
-            let outcome = outcome.unwrap_or_else(|_| {
-                Err(format!(
-                    "no answer from {} within {} seconds",
-                    connection.facts.service_url,
-                    TEST_TIMEOUT.as_secs()
-                ))
-            });
-            match outcome {
-                Ok(text) => {
-                    store.record_instance_success(id).await?;
-                    Notice {
-                        ok: true,
-                        text: format!("Instance {id}: {text}"),
-                    }
-                }
-                Err(text) => Notice {
-                    ok: false,
+    let notice = match instances.platform(id).await {
+        Ok(platform) => match platform.check_connection().await {
+            ConnectionCheck::Works(text) => {
+                store.record_instance_success(id).await?;
+                Notice {
+                    ok: true,
                     text: format!("Instance {id}: {text}"),
-                },
+                }
             }
-        }
-        Err(crate::Error::UnknownInstance(_)) => {
+            ConnectionCheck::Fails(text) => Notice {
+                ok: false,
+                text: format!("Instance {id}: {text}"),
+            },
+        },
+        Err(Error::UnknownInstance(_)) => {
             return Err(AdminError::NotFound(format!("instance {id}")));
         }
         Err(error) => Notice {
@@ -699,72 +470,24 @@ pub async fn test_instance(
     ))
 }
 
-/// The two calls of the test, each failure said plainly.
-async fn connection_test(connection: &crate::instances::Connection) -> Result<String, String> {
-    let client = &connection.client;
-    let server = &connection.facts.service_url;
-    let partner = connection.facts.partner_id;
-    let start = client
-        .session()
-        .start(
-            SessionType::Admin,
-            &connection.facts.user_id,
-            Duration::from_secs(60),
-            "",
-        )
-        .map_err(|e| format!("cannot start a session: {e}"))?;
-    start.await.map_err(|e| explain(&e, server, partner))?;
-    let pager = FilterPager {
-        page_size: Some(1),
-        page_index: Some(1),
-    };
-    let listed = client
-        .media()
-        .list(None, Some(&pager))
-        .await
-        .map_err(|e| explain(&e, server, partner))?;
-    let total = listed.total_count.unwrap_or(listed.objects.len() as i64);
-    Ok(format!(
-        "connection works: session started for partner {partner}, {total} ready entries"
-    ))
-}
-
-fn explain(error: &kaltura::Error, server: &str, partner: i64) -> String {
-    match error {
-        kaltura::Error::Transport { .. } => format!("{server} is unreachable ({error})"),
-        kaltura::Error::Timeout { .. } => format!("{server} did not answer in time"),
-        _ => match error.kaltura_code() {
-            // Kaltura answers both a wrong secret and an unknown partner with
-            // START_SESSION_ERROR; it does not say which.
-            Some("START_SESSION_ERROR") => format!(
-                "Kaltura refused the session: wrong admin secret, or no partner {partner} on {server}"
-            ),
-            Some("INVALID_KS") => {
-                "Kaltura refused the session: wrong admin secret or partner id".to_owned()
-            }
-            Some(code) => format!("Kaltura failed with {code}: {error}"),
-            None => format!("{server} did not answer like a Kaltura server ({error})"),
-        },
-    }
-}
-
 /// The instances without secrets, in the old service's field names.
-fn instances_json(instances: &[InstanceSummary]) -> Value {
+fn instances_json(instances: &[Instance]) -> Value {
     Value::Array(
         instances
             .iter()
             .map(|i| {
+                let Account::Kaltura(k) = &i.account;
                 json!({
                     "KALTURA_CONFIG_ID": i.id.get(),
                     "KALTURA_NAME": i.name,
-                    "KALTURA_PATH": i.service_url,
-                    "PARTNER_ID": i.partner_id,
-                    "PLAYER_ID": i.player_uiconf_id,
-                    "THUMBNAIL_PLAYER_ID": i.thumbnail_player_uiconf_id,
-                    "USER_NAME": i.user_id,
-                    "MOBILE_PLAYER_FLAVOR": i.mobile_flavor_id,
-                    "KS_VERSION": ks_version_name(i.ks_version),
-                    "HAS_USER_SECRET": i.has_user_secret,
+                    "KALTURA_PATH": k.service_url_text(),
+                    "PARTNER_ID": k.partner_id,
+                    "PLAYER_ID": k.player_uiconf_id,
+                    "THUMBNAIL_PLAYER_ID": k.thumbnail_player_uiconf_id,
+                    "USER_NAME": k.user_id,
+                    "MOBILE_PLAYER_FLAVOR": k.mobile_flavor_id,
+                    "KS_VERSION": ks_version_name(k.ks_version),
+                    "HAS_USER_SECRET": k.user_secret.is_some(),
                 })
             })
             .collect(),
@@ -798,24 +521,25 @@ pub async fn instances_as_pretty_json(
 mod tests {
     use super::*;
 
-    #[test]
-    fn masks_show_only_the_last_characters() {
-        assert_eq!(mask("0123456789abcdef"), "••••cdef");
-        assert_eq!(mask("abcdef"), "••••ef");
-        assert_eq!(mask("ab"), "••••");
-        assert_eq!(mask(""), "••••");
+    fn form(pairs: &[(&str, &str)]) -> InstanceForm {
+        InstanceForm(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        )
     }
 
     #[test]
     fn every_bad_field_is_reported_beside_its_name() {
-        let fields = InstanceFields {
-            id: "x".into(),
-            service_url: "ftp://host".into(),
-            partner_id: "-3".into(),
-            player_uiconf_id: "abc".into(),
-            ..InstanceFields::default()
-        };
-        let errors = check(&fields, false).err().unwrap();
+        let sent = form(&[
+            ("csrf_token", "t"),
+            ("id", "x"),
+            ("service_url", "ftp://host"),
+            ("partner_id", "-3"),
+            ("player_uiconf_id", "abc"),
+        ]);
+        let errors = check_new(&sent).err().unwrap();
         for field in [
             "id",
             "name",
@@ -829,33 +553,39 @@ mod tests {
         }
         assert!(errors.of("mobile_flavor_id").is_none());
         assert!(errors.of("ks_version").is_none(), "empty means v2");
+        let views = form_fields(&sent, &errors, None);
+        let partner = views.iter().find(|f| f.name == "partner_id").unwrap();
+        assert_eq!(
+            partner.error.as_deref(),
+            Some("must be a whole number, 0 or more")
+        );
     }
 
     #[test]
     fn the_ks_version_is_v1_or_v2_or_left_out() {
-        let fields = |ks_version: &str| InstanceFields {
-            name: "n".into(),
-            service_url: "www.kaltura.com".into(),
-            partner_id: "12".into(),
-            user_id: "u".into(),
-            ks_version: ks_version.into(),
-            ..InstanceFields::default()
+        let sent = |ks_version: &str| {
+            form(&[
+                ("name", "n"),
+                ("service_url", "www.kaltura.com"),
+                ("partner_id", "12"),
+                ("user_id", "u"),
+                ("ks_version", ks_version),
+            ])
         };
-        let version = |text| check(&fields(text), true).ok().unwrap().ks_version;
+        let version = |text| sent(text).fields(true).get("ks_version").map(str::to_owned);
         assert_eq!(version(""), None, "left out: v2 on add, kept on edit");
-        assert_eq!(version("v2"), Some(KsVersion::V2));
-        assert_eq!(version("v1"), Some(KsVersion::V1));
-        let errors = check(&fields("v3"), true).err().unwrap();
+        assert_eq!(version("v2").as_deref(), Some("v2"));
+        assert_eq!(version("v1").as_deref(), Some("v1"));
+        let errors = validate_instance(&sent("v3").fields(true).with("admin_secret", "s"))
+            .err()
+            .unwrap();
         assert_eq!(errors.of("ks_version").unwrap(), "must be v1 or v2");
     }
 
     #[test]
     fn the_form_offers_both_ks_versions_with_the_stored_one_selected() {
-        let fields = InstanceFields {
-            ks_version: "v1".into(),
-            ..InstanceFields::default()
-        };
-        let views = form_fields(&fields, &FieldErrors::default(), None);
+        let sent = form(&[("ks_version", "v1")]);
+        let views = form_fields(&sent, &FieldErrors::default(), None);
         let select = views.iter().find(|f| f.name == "ks_version").unwrap();
         assert_eq!(select.kind, "select");
         assert_eq!(select.value, "v1");
@@ -879,16 +609,50 @@ mod tests {
 
     #[test]
     fn an_empty_secret_on_edit_keeps_the_stored_one() {
-        let fields = InstanceFields {
-            name: "n".into(),
-            service_url: "www.kaltura.com".into(),
-            partner_id: "12".into(),
-            user_id: "u".into(),
-            ..InstanceFields::default()
+        let sent = form(&[
+            ("name", "n"),
+            ("service_url", "www.kaltura.com"),
+            ("partner_id", "12"),
+            ("user_id", "u"),
+            ("admin_secret", ""),
+            ("user_secret", ""),
+        ]);
+        let changes = sent.fields(true);
+        assert!(changes.get("admin_secret").is_none());
+        assert!(changes.get("user_secret").is_none());
+        assert!(check_new(&sent).is_err());
+    }
+
+    #[test]
+    fn the_form_shows_stored_secrets_masked_and_never_their_value() {
+        let valid = validate_instance(
+            &FieldValues::new()
+                .with("name", "n")
+                .with("service_url", "www.kaltura.com")
+                .with("partner_id", "12")
+                .with("user_id", "u")
+                .with("admin_secret", "0123456789abcdef"),
+        )
+        .unwrap();
+        let instance = Instance {
+            id: InstanceId::DEFAULT,
+            name: valid.name,
+            account: valid.account,
+            created_at: 0,
+            updated_at: 0,
+            last_success_at: None,
         };
-        let checked = check(&fields, true).ok().unwrap();
-        assert!(checked.admin_secret.is_none());
-        assert!(checked.user_secret.is_none());
-        assert!(check(&fields, false).is_err());
+        let views = form_fields(
+            &InstanceForm::default(),
+            &FieldErrors::default(),
+            Some(&instance),
+        );
+        let admin = views.iter().find(|f| f.name == "admin_secret").unwrap();
+        assert_eq!(admin.value, "");
+        assert!(!admin.required, "kept when left empty");
+        assert_eq!(admin.help, "Stored: ••••cdef. Leave empty to keep it.");
+        let user = views.iter().find(|f| f.name == "user_secret").unwrap();
+        assert_eq!(user.help, "No user secret stored.");
+        assert!(views.iter().all(|f| f.name != "id"), "the id is fixed");
     }
 }

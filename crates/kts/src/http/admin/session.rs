@@ -23,9 +23,10 @@ use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
-use crate::config::{AdminCredentials, SecretKey};
+use crate::config::AdminCredentials;
 use crate::http::admin::page::{self, AdminError};
 use crate::http::admin::throttle::LoginThrottle;
+use crate::secret::SecretKey;
 
 /// Name of the session cookie.
 pub const SESSION_COOKIE: &str = "kts_admin";
@@ -100,7 +101,7 @@ impl AdminState {
     /// The cookie of a new session for `user`.
     pub fn session_cookie(&self, user: &str) -> Cookie<'static> {
         let expires_at = unix_now().saturating_add(SESSION_LIFETIME.as_secs());
-        let token = crate::store::random_token(32);
+        let token = crate::secret::random_token(32);
         let value = format!("{expires_at}|{token}|{user}");
         let mut cookie = Cookie::new(SESSION_COOKIE, value);
         cookie.set_http_only(true);

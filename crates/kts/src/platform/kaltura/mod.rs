@@ -5,6 +5,7 @@
 
 mod assets;
 mod captions;
+mod connection;
 mod entries;
 mod failure;
 mod flavors;

@@ -4,11 +4,10 @@
 
 use std::collections::HashMap;
 
-use secrecy::SecretString;
-
 use crate::config::ConfigError;
 use crate::ids::InstanceId;
-use crate::store::{NewInstance, parse_ks_version};
+use crate::model::PlatformKind;
+use crate::store::{Account, FieldValues, NAME, NewInstance, validate_instance};
 
 /// Most instances the old variables may describe.
 const MAX_SEEDED: u32 = 1000;
@@ -16,7 +15,8 @@ const MAX_SEEDED: u32 = 1000;
 /// Reads the instances described by `vars` (normally `std::env::vars()`).
 ///
 /// No `KALTURA_INSTANCES` means none. An instance with a missing or malformed
-/// required field is an error naming its variable.
+/// field is an error naming its variable; each field's variable is the
+/// `<FIELD>` its declaration names (`store::KalturaAccount::FIELDS`).
 pub fn instances_from_vars(
     vars: impl IntoIterator<Item = (String, String)>,
 ) -> Result<Vec<NewInstance>, ConfigError> {
@@ -42,51 +42,49 @@ pub fn instances_from_vars(
 }
 
 fn instance(vars: &HashMap<String, String>, n: u32) -> Result<NewInstance, ConfigError> {
-    let name = |field: &str| format!("k_{n}_{field}");
-    let text = |field: &str| {
-        vars.get(&name(field))
-            .map(|v| v.trim().to_owned())
-            .filter(|v| !v.is_empty())
-    };
-    let required =
-        |field: &str| text(field).ok_or_else(|| ConfigError::new(name(field), "is missing"));
-    let number = |field: &str| -> Result<Option<i64>, ConfigError> {
-        text(field)
-            .map(|v| {
-                v.parse::<i64>()
-                    .map_err(|_| ConfigError::new(name(field), "must be a number"))
-            })
-            .transpose()
-    };
     let id =
         InstanceId::new(n).map_err(|e| ConfigError::new("KALTURA_INSTANCES", e.to_string()))?;
+    // The old variables describe Kaltura accounts only.
+    let specs: Vec<_> = std::iter::once(&NAME)
+        .chain(Account::fields(PlatformKind::Kaltura))
+        .collect();
+    let variable = |legacy: &str| format!("k_{n}_{legacy}");
+    let mut fields = FieldValues::new().with(NAME.name, format!("Instance {n}"));
+    for spec in &specs {
+        let Some(legacy) = spec.legacy else { continue };
+        if let Some(value) = vars
+            .get(&variable(legacy))
+            .map(|v| v.trim())
+            .filter(|v| !v.is_empty())
+        {
+            fields.set(spec.name, value);
+        }
+    }
+    if let Err(errors) = validate_instance(&fields) {
+        // The first field at fault, named by its variable.
+        if let Some((field, problem)) = errors.iter().next() {
+            let name = specs
+                .iter()
+                .find(|spec| spec.name == field)
+                .and_then(|spec| spec.legacy)
+                .map_or_else(|| field.to_owned(), variable);
+            let problem = if problem == "is required" {
+                "is missing"
+            } else {
+                problem
+            };
+            return Err(ConfigError::new(name, problem));
+        }
+    }
     Ok(NewInstance {
         id: Some(id),
-        name: text("KALTURA_NAME").unwrap_or_else(|| format!("Instance {n}")),
-        service_url: required("KALTURA_PATH")?,
-        partner_id: number("PARTNER_ID")?
-            .ok_or_else(|| ConfigError::new(name("PARTNER_ID"), "is missing"))?,
-        player_uiconf_id: number("PLAYER_ID")?,
-        thumbnail_player_uiconf_id: number("THUMBNAIL_PLAYER_ID")?,
-        admin_secret: SecretString::from(required("ADMIN_SECRET")?),
-        user_secret: text("SECRET").map(SecretString::from),
-        user_id: required("USER_NAME")?,
-        mobile_flavor_id: number("MOBILE_PLAYER_FLAVOR")?,
-        // Not one of the old service's variables: optional, v2 when absent.
-        ks_version: text("KS_VERSION")
-            .map(|v| {
-                parse_ks_version(&v)
-                    .map_err(|_| ConfigError::new(name("KS_VERSION"), "must be v1 or v2"))
-            })
-            .transpose()?
-            .unwrap_or_default(),
+        fields,
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use secrecy::ExposeSecret;
 
     fn vars(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
         pairs
@@ -112,12 +110,18 @@ mod tests {
         assert_eq!(found.len(), 1);
         let one = &found[0];
         assert_eq!(one.id.map(InstanceId::get), Some(1));
-        assert_eq!(one.name, "Museum");
-        assert_eq!(one.partner_id, 123);
-        assert_eq!(one.player_uiconf_id, Some(456));
-        assert_eq!(one.thumbnail_player_uiconf_id, None);
-        assert_eq!(one.admin_secret.expose_secret(), "adm");
-        assert_eq!(one.ks_version, kaltura::KsVersion::V2, "v2 unless named");
+        let valid = validate_instance(&one.fields).unwrap();
+        assert_eq!(valid.name, "Museum");
+        let Account::Kaltura(account) = valid.account;
+        assert_eq!(account.partner_id, 123);
+        assert_eq!(account.player_uiconf_id, Some(456));
+        assert_eq!(account.thumbnail_player_uiconf_id, None);
+        assert_eq!(account.admin_secret.expose(), "adm");
+        assert_eq!(
+            account.ks_version,
+            kaltura::KsVersion::V2,
+            "v2 unless named"
+        );
     }
 
     #[test]
@@ -136,8 +140,12 @@ mod tests {
             ("k_2_KS_VERSION", "V2"),
         ]))
         .unwrap();
-        assert_eq!(found[0].ks_version, kaltura::KsVersion::V1);
-        assert_eq!(found[1].ks_version, kaltura::KsVersion::V2);
+        let version = |i: usize| {
+            let Account::Kaltura(account) = validate_instance(&found[i].fields).unwrap().account;
+            account.ks_version
+        };
+        assert_eq!(version(0), kaltura::KsVersion::V1);
+        assert_eq!(version(1), kaltura::KsVersion::V2);
         let error = instances_from_vars(vars(&[
             ("KALTURA_INSTANCES", "1"),
             ("k_1_KALTURA_PATH", "www.kaltura.com"),
