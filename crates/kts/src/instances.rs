@@ -20,20 +20,16 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use kaltura::{Client, Ks, SessionType};
+use kaltura::Client;
 use sha2::{Digest, Sha256};
 
 use crate::config::KalturaSettings;
 use crate::error::Error;
-use crate::ids::{EntryId, InstanceId};
+use crate::ids::InstanceId;
 use crate::platform::Platform;
-use crate::platform::kaltura::Kaltura;
+use crate::platform::kaltura::{Connection, InstanceFacts, Kaltura};
 use crate::store::{Account, FieldValues, Instance, KalturaAccount, NewInstance, Store};
 use crate::telemetry::metric;
-
-/// Lifetime of the USER sessions handed to callers for one entry: long enough
-/// to watch or download it, short enough that a leaked one soon expires.
-pub const ENTRY_KS_LIFETIME: Duration = Duration::from_secs(3600);
 
 /// How long a cached instance is used before its row is read again.
 pub const FRESHNESS: Duration = Duration::from_secs(1);
@@ -75,82 +71,6 @@ impl Default for ClientOptions {
             chunk_size: 8 << 20,
         }
     }
-}
-
-/// The facts of an instance that are not secret.
-#[derive(Debug, Clone)]
-pub struct InstanceFacts {
-    /// The instance's id.
-    pub id: InstanceId,
-    /// Display name.
-    pub name: String,
-    /// Kaltura partner id.
-    pub partner_id: i64,
-    /// Kaltura service URL without a trailing `/`.
-    pub service_url: String,
-    /// uiconf id of the player (`PLAYER_ID`).
-    pub player_uiconf_id: Option<i64>,
-    /// uiconf id of the thumbnail-selector player (`THUMBNAIL_PLAYER_ID`).
-    pub thumbnail_player_uiconf_id: Option<i64>,
-    /// User id put in sessions (`USER_NAME`).
-    pub user_id: String,
-    /// Flavor params id of the mobile flavor (`MOBILE_PLAYER_FLAVOR`).
-    pub mobile_flavor_id: Option<i64>,
-}
-
-/// A ready client for one instance.
-#[derive(Debug, Clone)]
-pub struct Connection {
-    /// The instance's non-secret facts, as read for this request.
-    pub facts: InstanceFacts,
-    /// The client, with its cached admin session.
-    pub client: Client,
-}
-
-impl Connection {
-    /// The instance this connection talks for.
-    pub fn id(&self) -> InstanceId {
-        self.facts.id
-    }
-
-    /// Turns a client failure into a `kts::Error` naming this instance.
-    pub fn failure(&self, error: kaltura::Error) -> Error {
-        crate::platform::kaltura::failure(self.facts.id, error)
-    }
-
-    /// The session handed to browsers (in `get_media`, player pages and asset
-    /// URLs) for `entry`: kaltura-api-v3.md 5.5's "session for a browser".
-    /// Anything given to a browser is public, so it must allow playing this
-    /// entry and nothing else:
-    /// - a USER session whose user owns nothing: a fresh random user id, never
-    ///   the instance's user (a USER session may change every entry its user
-    ///   owns, and the instance's user owns every entry KTS creates);
-    /// - `sview` and `download` for this entry only;
-    /// - `setrole:PLAYBACK_BASE_ROLE`, which limits it to the read actions a
-    ///   player needs: every add, update, delete and list is refused;
-    /// - valid for [`ENTRY_KS_LIFETIME`].
-    ///
-    /// Built locally: no round trip.
-    pub fn entry_playback_ks(&self, entry: &EntryId) -> Result<Ks, Error> {
-        let privileges = format!("sview:{entry},download:{entry},setrole:{PLAYBACK_ROLE}");
-        self.client
-            .build_ks(
-                SessionType::User,
-                &playback_user_id(),
-                &privileges,
-                ENTRY_KS_LIFETIME,
-            )
-            .map_err(|e| self.failure(e))
-    }
-}
-
-/// Kaltura's role for sessions that may only play (kaltura-api-v3.md 5.5).
-pub const PLAYBACK_ROLE: &str = "PLAYBACK_BASE_ROLE";
-
-/// A user id that owns no entry: `kts-viewer-` and 16 random hex digits, new
-/// for every session, so no entry can ever be owned by it.
-fn playback_user_id() -> String {
-    format!("kts-viewer-{:016x}", rand::random::<u64>())
 }
 
 /// A client, the digest of what it was built from, and the instance's facts
@@ -237,7 +157,7 @@ impl Instances {
 
     /// A ready client for instance `id`. Fails with
     /// [`Error::UnknownInstance`] naming the id when it is not configured.
-    pub async fn connect(&self, id: InstanceId) -> Result<Connection, Error> {
+    pub(crate) async fn connect(&self, id: InstanceId) -> Result<Connection, Error> {
         if let Some(connection) = self.fresh(id) {
             return Ok(connection);
         }
@@ -397,7 +317,6 @@ fn facts_of(instance: &Instance) -> InstanceFacts {
     } = account;
     InstanceFacts {
         id: instance.id,
-        name: instance.name.clone(),
         partner_id: *partner_id,
         service_url: account.service_url_text().to_owned(),
         player_uiconf_id: *player_uiconf_id,
@@ -409,6 +328,10 @@ fn facts_of(instance: &Instance) -> InstanceFacts {
 
 #[cfg(test)]
 mod tests {
+    use kaltura::SessionType;
+
+    use crate::ids::EntryId;
+
     use super::*;
     use crate::store::test_support;
 

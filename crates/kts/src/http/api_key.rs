@@ -9,8 +9,8 @@ use std::marker::PhantomData;
 use std::sync::Arc;
 
 use axum::extract::{FromRef, FromRequestParts, Request, State};
-use axum::http::header;
 use axum::http::request::Parts;
+use axum::http::{HeaderMap, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
@@ -64,14 +64,20 @@ impl IntoResponse for ApiKeyRejection {
     }
 }
 
+/// The token of an `Authorization: Bearer <token>` header (the scheme in
+/// any case), if the request has one.
+pub(crate) fn bearer_token(headers: &HeaderMap) -> Option<&str> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then_some(token.trim())
+}
+
 /// The key text sent with the request, if any.
 fn presented_key(parts: &Parts) -> Option<String> {
-    if let Some(value) = parts.headers.get(header::AUTHORIZATION)
-        && let Ok(value) = value.to_str()
-        && let Some((scheme, token)) = value.split_once(' ')
-        && scheme.eq_ignore_ascii_case("bearer")
-    {
-        return Some(token.trim().to_owned());
+    if let Some(token) = bearer_token(&parts.headers) {
+        return Some(token.to_owned());
     }
     let query = parts.uri.query()?;
     url::form_urlencoded::parse(query.as_bytes())

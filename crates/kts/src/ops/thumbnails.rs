@@ -8,11 +8,10 @@
 //! a marker the platform keeps with them even if an answer was lost
 //! ([`Undo`]), so no empty thumbnail is left behind.
 
-use tokio::io::AsyncReadExt;
-
 use crate::detect::media_type::{self, MediaType};
 use crate::error::Error;
 use crate::ids::{AssetId, EntryId, InstanceId};
+use crate::ingest::head::read_head;
 use crate::ingest::spool::SpooledFile;
 use crate::instances::Instances;
 use crate::model::{Thumbnail, ThumbnailRemoval};
@@ -217,13 +216,7 @@ fn thumbnail_step(entry: &EntryId, marker: String) -> UndoStep {
 
 /// Reads the first bytes of `file` and checks they are an image.
 async fn image_of(file: &SpooledFile) -> Result<media_type::Detection, Error> {
-    let mut head = Vec::with_capacity(media_type::MAX_HEAD_BYTES);
-    let opened = tokio::fs::File::open(file.path())
-        .await
-        .map_err(|e| Error::Spool(e.into()))?;
-    opened
-        .take(media_type::MAX_HEAD_BYTES as u64)
-        .read_to_end(&mut head)
+    let head = read_head(file.path())
         .await
         .map_err(|e| Error::Spool(e.into()))?;
     match media_type::detect_file(&head, None) {

@@ -151,14 +151,10 @@ impl LegacyParams {
         let Some(value) = self.get(name) else {
             return Ok(None);
         };
-        match value.trim().to_ascii_lowercase().as_str() {
-            "true" | "1" | "yes" | "on" => Ok(Some(true)),
-            "false" | "0" | "no" | "off" => Ok(Some(false)),
-            _ => Err(Error::InvalidParameter {
-                name,
-                reason: "must be true or false".into(),
-            }),
-        }
+        parse_flag(value).map(Some).ok_or(Error::InvalidParameter {
+            name,
+            reason: "must be true or false".into(),
+        })
     }
 
     /// The uploaded file of field `name`.
@@ -489,6 +485,17 @@ where
         let params = LegacyParams::read(request, state, &uploads, FileParts::Spool).await?;
         let target = LegacyTarget::from_params(&params)?;
         Ok(LegacyUpload { target, params })
+    }
+}
+
+/// Reads a yes/no flag: `true`, `1`, `yes`, `on` or `false`, `0`, `no`,
+/// `off`, in any case and with blanks around; `None` for anything else. The
+/// one reading of a flag for every call and page.
+pub(crate) fn parse_flag(text: &str) -> Option<bool> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" | "on" => Some(true),
+        "false" | "0" | "no" | "off" => Some(false),
+        _ => None,
     }
 }
 

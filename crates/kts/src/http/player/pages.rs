@@ -19,6 +19,7 @@ use std::sync::Arc;
 
 use crate::config::AccessSettings;
 use crate::error::Error;
+use crate::http::api_key::bearer_token;
 use crate::http::legacy::error::{LegacyError, legacy_failure};
 use crate::http::legacy::extract::{LegacyParams, LegacyRequest};
 use crate::http::player::params::{self, Callback};
@@ -110,12 +111,8 @@ fn page_response(html: Result<String, askama::Error>, platform_origin: &str) -> 
 
 /// The API key the page was opened with, to hand on to its own calls.
 fn opened_with_key(headers: &HeaderMap, params: &LegacyParams) -> String {
-    if let Some(value) = headers.get(header::AUTHORIZATION)
-        && let Ok(value) = value.to_str()
-        && let Some((scheme, token)) = value.split_once(' ')
-        && scheme.eq_ignore_ascii_case("bearer")
-    {
-        return token.trim().to_owned();
+    if let Some(token) = bearer_token(headers) {
+        return token.to_owned();
     }
     params.query("api_key").unwrap_or_default().to_owned()
 }

@@ -7,6 +7,7 @@
 use url::Url;
 
 use crate::error::Error;
+use crate::http::legacy::extract::parse_flag;
 use crate::ids::InstanceId;
 
 /// Longest `successCallbackParams` kept.
@@ -36,10 +37,9 @@ pub fn size(name: &'static str, value: Option<&str>) -> Result<Option<String>, E
 
 /// A flag: `true`/`1`/`yes`/`on` or `false`/`0`/`no`/`off`; absent is false.
 pub fn flag(name: &'static str, value: Option<&str>) -> Result<bool, Error> {
-    match value.map(|v| v.trim().to_ascii_lowercase()).as_deref() {
-        None | Some("") | Some("false") | Some("0") | Some("no") | Some("off") => Ok(false),
-        Some("true") | Some("1") | Some("yes") | Some("on") => Ok(true),
-        Some(_) => Err(Error::InvalidParameter {
+    match value.map(str::trim) {
+        None | Some("") => Ok(false),
+        Some(text) => parse_flag(text).ok_or(Error::InvalidParameter {
             name,
             reason: "must be true or false".into(),
         }),

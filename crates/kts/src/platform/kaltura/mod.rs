@@ -5,6 +5,7 @@
 
 mod assets;
 mod captions;
+mod client;
 mod connection;
 mod entries;
 mod failure;
@@ -14,6 +15,7 @@ mod thumbnails;
 mod undo;
 mod uploads;
 
+pub(crate) use client::{Connection, InstanceFacts};
 pub(crate) use failure::failure;
 pub(crate) use flavors::AddedFlavor;
 
@@ -21,7 +23,6 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::error::Error;
 use crate::ids::{EntryId, InstanceId};
-use crate::instances::Connection;
 use crate::model::PlatformKind;
 
 /// A Kaltura account, ready for calls: the instance's cached client and its

@@ -201,9 +201,9 @@ fn thumbnail_of(thumb: &ThumbAsset, url: String) -> Thumbnail {
 
 #[cfg(test)]
 mod tests {
+    use super::super::{Connection, InstanceFacts};
     use super::*;
     use crate::ids::InstanceId;
-    use crate::instances::{Connection, InstanceFacts};
 
     fn account(player: Option<i64>, mobile_flavor: Option<i64>) -> Kaltura {
         let client = kaltura::Client::builder("https://video.example.org", 123)
@@ -213,7 +213,6 @@ mod tests {
             .unwrap();
         let facts = InstanceFacts {
             id: InstanceId::DEFAULT,
-            name: "Museum".into(),
             partner_id: 123,
             service_url: "https://video.example.org".into(),
             player_uiconf_id: player,
