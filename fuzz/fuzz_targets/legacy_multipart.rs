@@ -1,4 +1,4 @@
-//! Multipart bodies of the legacy calls (`kts::http::extract::LegacyParams` as an extractor):
+//! Multipart bodies of the legacy calls (`kts::http::legacy::extract::LegacyParams` as an extractor):
 //! the input is the body of a POST with a fixed boundary (`kts-fuzz`); file parts are spooled
 //! to a temporary folder under the upload limit, then the id rules run on what was read.
 #![no_main]
@@ -10,7 +10,7 @@ use axum::body::Body;
 use axum::extract::FromRequest;
 use axum::http::{Request, header};
 use kts::config::UploadSettings;
-use kts::http::extract::{LegacyParams, LegacyTarget};
+use kts::http::legacy::extract::{LegacyParams, LegacyTarget};
 use libfuzzer_sys::fuzz_target;
 
 fn uploads() -> Arc<UploadSettings> {

@@ -1,4 +1,4 @@
-//! The legacy calls' parameter and id rules (`kts::http::extract`, `kts::ids`): the first line as
+//! The legacy calls' parameter and id rules (`kts::http::legacy::extract`, `kts::ids`): the first line as
 //! a query string, the rest as an urlencoded body, through the "id parsing" rules and the typed
 //! parameters (asset ids, flags, caption format, language, media type) and the upload
 //! file-name rule.
@@ -7,7 +7,7 @@
 use kts::detect::caption::LanguageRequest;
 use kts::detect::caption_format::CaptionFormat;
 use kts::detect::media_type::MediaType;
-use kts::http::extract::{LegacyParams, LegacyTarget};
+use kts::http::legacy::extract::{LegacyParams, LegacyTarget};
 use kts::ids::{AssetId, EntryId, InstanceId};
 use kts::ingest::spool::sanitize_file_name;
 use libfuzzer_sys::fuzz_target;

@@ -150,7 +150,7 @@ fn public_url(configured: Option<&Url>, address: SocketAddr) -> Url {
 }
 
 /// Completes on Ctrl-C or (on Unix) SIGTERM.
-pub async fn shutdown_signal() {
+pub(crate) async fn shutdown_signal() {
     let ctrl_c = async {
         if tokio::signal::ctrl_c().await.is_err() {
             std::future::pending::<()>().await;

@@ -70,7 +70,7 @@ pub struct DemoArgs {
 }
 
 /// Runs the demo until Ctrl-C or SIGTERM.
-pub async fn run(args: DemoArgs) -> anyhow::Result<()> {
+pub(crate) async fn run(args: DemoArgs) -> anyhow::Result<()> {
     std::fs::create_dir_all(&args.data_dir)
         .with_context(|| format!("cannot create {}", args.data_dir.display()))?;
     let secret_key = load_or_create_key(&args.data_dir)?;

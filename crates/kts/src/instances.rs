@@ -32,7 +32,7 @@ use crate::store::{Account, FieldValues, Instance, KalturaAccount, NewInstance, 
 use crate::telemetry::metric;
 
 /// How long a cached instance is used before its row is read again.
-pub const FRESHNESS: Duration = Duration::from_secs(1);
+pub(crate) const FRESHNESS: Duration = Duration::from_secs(1);
 
 /// How KTS talks to every Kaltura server.
 #[derive(Debug, Clone)]

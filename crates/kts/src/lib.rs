@@ -9,21 +9,21 @@
 //! `platform::Platform`, and whose errors ([`Error`]) get their status in
 //! `http::error` and their legacy JSON body in `http::legacy::error`.
 
-pub mod app;
+mod app;
 pub mod cli;
 pub mod config;
-pub mod demo;
+mod demo;
 pub mod detect;
-pub mod error;
+mod error;
 pub mod http;
 pub mod ids;
 pub mod ingest;
-pub mod instances;
-pub mod model;
+mod instances;
+mod model;
 pub mod ops;
-pub mod platform;
-pub mod secret;
-pub mod seed;
+mod platform;
+mod secret;
+mod seed;
 pub mod store;
 pub mod telemetry;
 

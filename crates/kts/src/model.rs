@@ -50,7 +50,7 @@ pub struct UnknownPlatform(String);
 
 /// Where an entry is in its life on the platform.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum EntryStatus {
+pub(crate) enum EntryStatus {
     /// Importing the source from a URL failed.
     ImportFailed,
     /// Converting the source failed.
@@ -77,7 +77,7 @@ pub enum EntryStatus {
 
 /// What an entry holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MediaKind {
+pub(crate) enum MediaKind {
     /// Moving pictures (with or without sound).
     Video,
     /// A still image.
@@ -92,7 +92,7 @@ pub enum MediaKind {
 
 /// How an entry's content arrived.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MediaSource {
+pub(crate) enum MediaSource {
     /// An uploaded file.
     File,
     /// Recorded with a webcam.
@@ -109,7 +109,7 @@ pub enum MediaSource {
 /// because platforms leave out what they do not know; times are Unix
 /// seconds.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Entry {
+pub(crate) struct Entry {
     /// The entry's id on its platform (empty when the platform gave none).
     pub id: String,
     /// Title.
@@ -174,16 +174,16 @@ pub struct Entry {
 /// secret enough that `Debug` never shows it (read it with
 /// [`expose`](Self::expose) where it is sent).
 #[derive(Clone, PartialEq, Eq)]
-pub struct SessionToken(String);
+pub(crate) struct SessionToken(String);
 
 impl SessionToken {
     /// Wraps a session the platform (or its client) made.
-    pub fn new(token: String) -> Self {
+    pub(crate) fn new(token: String) -> Self {
         SessionToken(token)
     }
 
     /// The session itself, for the answer it is sent in.
-    pub fn expose(&self) -> &str {
+    pub(crate) fn expose(&self) -> &str {
         &self.0
     }
 }
@@ -198,7 +198,7 @@ impl fmt::Debug for SessionToken {
 /// thumbnail, a thumbnail URL of the asked size and a session that may only
 /// play this entry.
 #[derive(Debug, Clone, PartialEq)]
-pub struct EntryView {
+pub(crate) struct EntryView {
     /// The entry.
     pub entry: Entry,
     /// Id of its default thumbnail, if it has one.
@@ -212,7 +212,7 @@ pub struct EntryView {
 /// One page of a listing and how many matched in all (when the platform
 /// says).
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct EntryPage {
+pub(crate) struct EntryPage {
     /// The entries of this page.
     pub entries: Vec<Entry>,
     /// How many entries match the whole query.
@@ -221,7 +221,7 @@ pub struct EntryPage {
 
 /// Which entries a listing asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EntryQuery {
+pub(crate) struct EntryQuery {
     /// 1-based page number.
     pub page: i64,
     /// Entries per page.
@@ -236,7 +236,7 @@ pub struct EntryQuery {
 
 /// An entry to create.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewEntry {
+pub(crate) struct NewEntry {
     /// Title.
     pub name: String,
     /// Free-text description.
@@ -256,7 +256,7 @@ pub struct NewEntry {
 
 /// Which of an instance's configured players a page embeds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PlayerRole {
+pub(crate) enum PlayerRole {
     /// The player for watching (`PLAYER_ID`).
     Viewer,
     /// The player for choosing a thumbnail frame (`THUMBNAIL_PLAYER_ID`).
@@ -265,7 +265,7 @@ pub enum PlayerRole {
 
 /// How the player script is loaded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EmbedStyle {
+pub(crate) enum EmbedStyle {
     /// The platform's current player library.
     Current,
     /// The older iframe-based embed, for pages written against it.
@@ -275,7 +275,7 @@ pub enum EmbedStyle {
 /// What a player page needs to play one entry: the platform's player script
 /// and the values that script is started with.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Embed {
+pub(crate) struct Embed {
     /// The style the script belongs to.
     pub style: EmbedStyle,
     /// The platform's player script.
@@ -295,7 +295,7 @@ pub struct Embed {
 
 /// What a page playing an entry in a plain `<video>` needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MobileEmbed {
+pub(crate) struct MobileEmbed {
     /// A URL of an mp4 rendition of the entry.
     pub video_url: String,
     /// A URL of a poster image.
@@ -306,7 +306,7 @@ pub struct MobileEmbed {
 
 /// A URL of an image of an entry, for a page showing it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EntryImage {
+pub(crate) struct EntryImage {
     /// The image.
     pub url: String,
     /// The origin it comes from.
@@ -316,7 +316,7 @@ pub struct EntryImage {
 /// The kinds of file an entry carries beside its media, which KTS manages one
 /// by one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AssetKind {
+pub(crate) enum AssetKind {
     /// A still image shown before playback.
     Thumbnail,
     /// A caption (subtitle) track.
@@ -325,7 +325,7 @@ pub enum AssetKind {
 
 impl AssetKind {
     /// The word used in messages.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             AssetKind::Thumbnail => "thumbnail",
             AssetKind::Caption => "caption",
@@ -337,7 +337,7 @@ impl AssetKind {
 /// states than these; the adapters fold the rest into
 /// [`Unknown`](AssetStatus::Unknown).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AssetStatus {
+pub(crate) enum AssetStatus {
     /// Waiting to be processed.
     Queued,
     /// Being fetched from a URL.
@@ -355,7 +355,7 @@ pub enum AssetStatus {
 /// A thumbnail of an entry, as its platform describes it. Figures the
 /// platform left out are `None`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Thumbnail {
+pub(crate) struct Thumbnail {
     /// The platform's id of the thumbnail.
     pub id: String,
     /// Width in pixels.
@@ -378,7 +378,7 @@ pub struct Thumbnail {
 /// What removing a thumbnail did: platforms keep the default thumbnail, and
 /// that is an answer, not a failure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ThumbnailRemoval {
+pub(crate) enum ThumbnailRemoval {
     /// The thumbnail is gone.
     Deleted,
     /// The thumbnail is the entry's default and was kept.
@@ -387,7 +387,7 @@ pub enum ThumbnailRemoval {
 
 /// A caption track of an entry, as its platform describes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Caption {
+pub(crate) struct Caption {
     /// The platform's id of the caption.
     pub id: String,
     /// The label players show, if it has one.
@@ -410,7 +410,7 @@ pub struct Caption {
 /// A caption's format as its platform reports it: one KTS knows, or the
 /// platform's own name for one it does not (kept so that it can be shown).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ReportedCaptionFormat {
+pub(crate) enum ReportedCaptionFormat {
     /// One of the formats KTS detects and uploads.
     Known(CaptionFormat),
     /// Something else, by the platform's name for it.
@@ -431,7 +431,7 @@ impl fmt::Display for ReportedCaptionFormat {
 /// The image an entry is shown with: its default thumbnail when it has one,
 /// else the platform's generated image.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DefaultThumbnail {
+pub(crate) struct DefaultThumbnail {
     /// The default thumbnail, if the entry has one.
     pub thumbnail: Option<Thumbnail>,
     /// Where the image can be fetched.
@@ -441,7 +441,7 @@ pub struct DefaultThumbnail {
 /// A session of the instance's own user on its platform (for tools that
 /// call the platform directly), with where to use it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UserSession {
+pub(crate) struct UserSession {
     /// The session.
     pub session: SessionToken,
     /// The platform account.

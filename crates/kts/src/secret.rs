@@ -13,13 +13,13 @@ use secrecy::{ExposeSecret, SecretString};
 use sha2::{Digest, Sha256, Sha512};
 
 /// Shortest accepted `KTS_SECRET_KEY`.
-pub const MIN_SECRET_KEY_LEN: usize = 32;
+pub(crate) const MIN_SECRET_KEY_LEN: usize = 32;
 
 /// Characters of a secret shown after it is saved.
 const SHOWN_SECRET_CHARS: usize = 4;
 
 /// `bytes` random bytes from the operating system's CSPRNG, URL-safe base64.
-pub fn random_token(bytes: usize) -> String {
+pub(crate) fn random_token(bytes: usize) -> String {
     let mut buffer = vec![0u8; bytes];
     rand::rng().fill_bytes(&mut buffer);
     URL_SAFE_NO_PAD.encode(buffer)

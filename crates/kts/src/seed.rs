@@ -17,7 +17,7 @@ const MAX_SEEDED: u32 = 1000;
 /// No `KALTURA_INSTANCES` means none. An instance with a missing or malformed
 /// field is an error naming its variable; each field's variable is the
 /// `<FIELD>` its declaration names (`store::KalturaAccount::FIELDS`).
-pub fn instances_from_vars(
+pub(crate) fn instances_from_vars(
     vars: impl IntoIterator<Item = (String, String)>,
 ) -> Result<Vec<NewInstance>, ConfigError> {
     let vars: HashMap<String, String> = vars

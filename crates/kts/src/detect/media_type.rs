@@ -27,24 +27,15 @@ pub const MAX_URL_BYTES: usize = 8 * 1024;
 /// Kaltura's media type (`KalturaMediaType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MediaType {
-    /// VIDEO = 1.
+    /// Moving pictures.
     Video,
-    /// IMAGE = 2.
+    /// A still image.
     Image,
-    /// AUDIO = 5.
+    /// Sound only.
     Audio,
 }
 
 impl MediaType {
-    /// The `KalturaMediaType` value sent to Kaltura.
-    pub fn kaltura_value(self) -> i32 {
-        match self {
-            Self::Video => 1,
-            Self::Image => 2,
-            Self::Audio => 5,
-        }
-    }
-
     /// The name the legacy API shows (`VIDEO`, `IMAGE`, `AUDIO`).
     pub fn name(self) -> &'static str {
         match self {
@@ -246,18 +237,6 @@ mod tests {
 
     fn kind(head: &[u8]) -> Option<(MediaType, String)> {
         detect_file(head, None).map(|d| (d.media_type, d.format))
-    }
-
-    #[test]
-    fn kaltura_values_are_those_of_the_contract() {
-        assert_eq!(MediaType::Video.kaltura_value(), 1);
-        assert_eq!(MediaType::Image.kaltura_value(), 2);
-        assert_eq!(MediaType::Audio.kaltura_value(), 5);
-        assert_eq!(
-            MediaType::from_legacy_name(" Audio "),
-            Some(MediaType::Audio)
-        );
-        assert_eq!(MediaType::from_legacy_name("doc"), None);
     }
 
     #[test]

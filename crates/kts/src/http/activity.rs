@@ -11,7 +11,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 
 /// Failed calls remembered.
-pub const RECENT_ERRORS: usize = 20;
+pub(crate) const RECENT_ERRORS: usize = 20;
 
 /// The `/service/*` calls counted as uploads.
 const UPLOAD_CALLS: [&str; 2] = ["/service/upload_file", "/service/update_thumbnail_file"];
@@ -92,7 +92,7 @@ impl Activity {
 }
 
 /// Middleware of `/service/*` feeding [`Activity`].
-pub async fn record_activity(
+pub(crate) async fn record_activity(
     State(activity): State<Activity>,
     request: Request,
     next: Next,

@@ -34,7 +34,7 @@ const ASSETS: [(&str, &str, &str); 4] = [
 ];
 
 /// `/static/{name}`.
-pub fn router() -> Router<AppState> {
+pub(crate) fn router() -> Router<AppState> {
     Router::new().route("/static/{name}", get(asset))
 }
 

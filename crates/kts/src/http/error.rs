@@ -23,7 +23,7 @@ use crate::error::Error;
 pub(crate) struct ServerErrorReport(Arc<Error>);
 
 /// The status a `kts::Error` is answered with.
-pub fn status_of(error: &Error) -> StatusCode {
+pub(crate) fn status_of(error: &Error) -> StatusCode {
     match error {
         Error::UnknownInstance(_) | Error::EntryNotFound { .. } | Error::AssetNotFound { .. } => {
             StatusCode::NOT_FOUND
@@ -75,11 +75,11 @@ pub(crate) fn finish_error_response(mut response: Response, error: Arc<Error>) -
 /// error here; each surface's layer gives it that surface's body
 /// (`legacy::error::render_rejections`).
 #[derive(Debug, Clone)]
-pub struct Rejected(pub Arc<Error>);
+pub(crate) struct Rejected(pub Arc<Error>);
 
 /// The response to a shared extractor's refusal: status, auth challenge and
 /// log report as for any error, the error in [`Rejected`], no body yet.
-pub fn rejection(error: Error) -> Response {
+pub(crate) fn rejection(error: Error) -> Response {
     let error = Arc::new(error);
     let mut response = status_of(&error).into_response();
     response
@@ -89,7 +89,7 @@ pub fn rejection(error: Error) -> Response {
 }
 
 /// Logs each 5xx answer once, with the error's whole cause chain.
-pub async fn log_server_errors(request: Request, next: Next) -> Response {
+pub(crate) async fn log_server_errors(request: Request, next: Next) -> Response {
     let method = request.method().clone();
     let path = request.uri().path().to_owned();
     let response = next.run(request).await;

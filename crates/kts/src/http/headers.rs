@@ -19,11 +19,11 @@ use axum::response::Response;
 
 /// The policy of HTML pages that bring none: KTS's own styles and images,
 /// no script, no framing.
-pub const DEFAULT_CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; \
+pub(crate) const DEFAULT_CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; \
      form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /// Adds the headers above to the answer of `request`.
-pub async fn add_security_headers(request: Request, next: Next) -> Response {
+pub(crate) async fn add_security_headers(request: Request, next: Next) -> Response {
     // The path as the client sent it (a nested area sees its own part only).
     let path = match request.extensions().get::<OriginalUri>() {
         Some(OriginalUri(uri)) => uri.path(),

@@ -11,7 +11,7 @@ use crate::http::state::AppState;
 use crate::store::Store;
 
 /// Health and readiness routes.
-pub fn router() -> Router<AppState> {
+pub(crate) fn router() -> Router<AppState> {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))

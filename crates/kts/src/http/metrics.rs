@@ -15,7 +15,7 @@ use crate::http::state::AppState;
 use crate::telemetry::metric;
 
 /// The `/metrics` route.
-pub fn router() -> Router<AppState> {
+pub(crate) fn router() -> Router<AppState> {
     Router::new().route("/metrics", get(render))
 }
 
@@ -35,7 +35,7 @@ async fn render(State(handle): State<PrometheusHandle>) -> impl IntoResponse {
 /// so no client can add series: the route pattern (not the raw path, which
 /// would give one series per entry id; `unmatched` for unknown paths), the
 /// method when it is a standard one (else `other`), and the status class.
-pub async fn record_requests(request: Request, next: Next) -> Response {
+pub(crate) async fn record_requests(request: Request, next: Next) -> Response {
     let started = Instant::now();
     let route = request
         .extensions()
@@ -58,7 +58,7 @@ pub async fn record_requests(request: Request, next: Next) -> Response {
 }
 
 /// The `route` label of requests no route matched.
-pub const UNMATCHED: &str = "unmatched";
+pub(crate) const UNMATCHED: &str = "unmatched";
 
 /// The `method` label: the standard methods by name, anything else `other`.
 fn method_label(method: &Method) -> &'static str {

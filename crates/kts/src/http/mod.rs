@@ -6,16 +6,16 @@
 //! scripts; `state.rs` what the handlers share (`AppState` and the slices
 //! they take through `FromRef`).
 
-pub mod activity;
-pub mod admin;
+pub(crate) mod activity;
+pub(crate) mod admin;
 pub mod api_key;
-pub mod assets;
-pub mod error;
-pub mod headers;
-pub mod health;
+pub(crate) mod assets;
+pub(crate) mod error;
+pub(crate) mod headers;
+pub(crate) mod health;
 pub mod legacy;
-pub mod metrics;
-pub mod player;
-pub mod router;
-pub mod server;
+pub(crate) mod metrics;
+pub(crate) mod player;
+pub(crate) mod router;
+pub(crate) mod server;
 pub mod state;

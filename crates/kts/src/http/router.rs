@@ -20,7 +20,7 @@ use crate::http::state::AppState;
 use crate::http::{activity, admin, api_key, assets, error, headers, health, metrics, player};
 
 /// Header carrying the request id, set when the client sent none.
-pub const REQUEST_ID_HEADER: &str = "x-request-id";
+pub(crate) const REQUEST_ID_HEADER: &str = "x-request-id";
 
 /// Body limit of routes outside `/service` (none of them takes a body).
 const DEFAULT_BODY_LIMIT: usize = 64 << 10;
@@ -28,7 +28,7 @@ const DEFAULT_BODY_LIMIT: usize = 64 << 10;
 /// Builds the router: `/service/*` from `legacy` (normally
 /// `http::legacy::router()`) plus the player pages, the admin area, the
 /// upload forms and their assets, health, readiness and metrics.
-pub fn build(state: AppState, legacy: Router<AppState>) -> Router {
+pub(crate) fn build(state: AppState, legacy: Router<AppState>) -> Router {
     // Uploads stream to disk with their own per-file limit (enforced in
     // `LegacyParams`); this cap bounds the whole body, files plus fields.
     let service_body_limit = usize::try_from(state.uploads.max_file_bytes)

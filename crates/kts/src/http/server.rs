@@ -48,11 +48,11 @@ too many open connections";
 
 /// File descriptors kept free of client connections: the store, temporary
 /// upload files, connections to Kaltura and the logs need some too.
-pub const RESERVED_FILES: u64 = 256;
+pub(crate) const RESERVED_FILES: u64 = 256;
 
 /// Serves `router` on `listener` within `limits` until `stop` completes,
 /// then lets requests in flight finish.
-pub async fn serve(
+pub(crate) async fn serve(
     listener: TcpListener,
     router: Router,
     limits: ConnectionLimits,
@@ -302,7 +302,7 @@ async fn pause_after_accept_error(error: &std::io::Error) {
 /// Raises the soft open-file limit to the hard one (Unix), and returns how
 /// many connections fit in it next to [`RESERVED_FILES`]: `wanted`, or
 /// fewer, with a log line saying so.
-pub fn fit_to_open_file_limit(wanted: usize) -> usize {
+pub(crate) fn fit_to_open_file_limit(wanted: usize) -> usize {
     let soft = match rlimit::increase_nofile_limit(u64::MAX) {
         Ok(soft) => soft,
         Err(error) => {

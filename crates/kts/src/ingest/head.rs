@@ -6,11 +6,11 @@ use std::path::Path;
 
 use tokio::io::AsyncReadExt;
 
-pub use crate::detect::media_type::MAX_HEAD_BYTES;
+pub(crate) use crate::detect::media_type::MAX_HEAD_BYTES;
 
 /// Reads up to [`MAX_HEAD_BYTES`] from the start of the file at `path`
 /// (fewer when the file is shorter).
-pub async fn read_head(path: &Path) -> std::io::Result<Vec<u8>> {
+pub(crate) async fn read_head(path: &Path) -> std::io::Result<Vec<u8>> {
     let file = tokio::fs::File::open(path).await?;
     let mut head = Vec::with_capacity(MAX_HEAD_BYTES);
     file.take(MAX_HEAD_BYTES as u64)

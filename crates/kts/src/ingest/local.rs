@@ -38,7 +38,7 @@ fn not_found() -> LocalFileError {
 
 /// Where `fromlocal` may read, and the largest file it may take.
 #[derive(Debug, Clone, Copy)]
-pub struct LocalFolder<'a> {
+pub(crate) struct LocalFolder<'a> {
     /// The canonical directory (settings canonicalize it at start-up);
     /// `None` turns `fromlocal` off.
     pub dir: Option<&'a Path>,
@@ -48,7 +48,7 @@ pub struct LocalFolder<'a> {
 
 impl LocalFolder<'static> {
     /// `fromlocal` turned off.
-    pub const OFF: Self = LocalFolder {
+    pub(crate) const OFF: Self = LocalFolder {
         dir: None,
         max_bytes: 0,
     };
@@ -56,7 +56,7 @@ impl LocalFolder<'static> {
 
 impl<'a> LocalFolder<'a> {
     /// The folder and limit of `uploads`.
-    pub fn of(uploads: &'a UploadSettings) -> Self {
+    pub(crate) fn of(uploads: &'a UploadSettings) -> Self {
         LocalFolder {
             dir: uploads.fromlocal_dir.as_deref(),
             max_bytes: uploads.max_file_bytes,
@@ -71,7 +71,7 @@ impl<'a> LocalFolder<'a> {
 ///
 /// A path outside the folder and a path that does not exist get the same
 /// answer, and error messages never repeat the host path.
-pub async fn resolve_local_file(
+pub(crate) async fn resolve_local_file(
     folder: LocalFolder<'_>,
     requested: &str,
 ) -> Result<PathBuf, LocalFileError> {

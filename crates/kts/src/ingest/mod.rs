@@ -2,6 +2,6 @@
 //! request body to a guarded temporary file under `UPLOAD_FOLDER`; `local`
 //! resolves `fromlocal` paths inside the one directory allowed for them.
 
-pub mod head;
-pub mod local;
+pub(crate) mod head;
+pub(crate) mod local;
 pub mod spool;

@@ -21,11 +21,11 @@ use crate::ops::assets;
 use crate::ops::undo::{self, Undo, UndoStep};
 
 /// Longest caption label (`name`) accepted.
-pub const MAX_LABEL_CHARS: usize = 256;
+pub(crate) const MAX_LABEL_CHARS: usize = 256;
 
 /// What `add_caption` asks for.
 #[derive(Debug)]
-pub struct NewCaption<'a> {
+pub(crate) struct NewCaption<'a> {
     /// The uploaded caption file.
     pub file: &'a SpooledFile,
     /// Label shown in players (`name`).
@@ -40,7 +40,7 @@ pub struct NewCaption<'a> {
 
 /// A caption added: its id and the sentences of the legacy `messages`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct AddedCaption {
+pub(crate) struct AddedCaption {
     /// The new caption asset's id.
     pub caption_id: String,
     /// What was detected and done, in order.
@@ -49,7 +49,7 @@ pub struct AddedCaption {
 
 /// The fields `update_caption` may change; `None` leaves a field alone.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct CaptionChanges {
+pub(crate) struct CaptionChanges {
     /// New label.
     pub label: Option<String>,
     /// New default flag.
@@ -62,7 +62,7 @@ pub struct CaptionChanges {
 
 impl CaptionChanges {
     /// Whether no field is to change.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.label.is_none()
             && self.is_default.is_none()
             && self.language.is_none()
@@ -71,7 +71,7 @@ impl CaptionChanges {
 }
 
 /// Validates a caption label: at most [`MAX_LABEL_CHARS`], no control characters.
-pub fn parse_label(value: &str) -> Result<String, Error> {
+pub(crate) fn parse_label(value: &str) -> Result<String, Error> {
     let label = value.trim();
     if label.chars().count() > MAX_LABEL_CHARS {
         return Err(Error::InvalidParameter {
@@ -99,7 +99,7 @@ pub fn parse_label(value: &str) -> Result<String, Error> {
     skip_all,
     fields(instance = %instance, platform = tracing::field::Empty, entry = %entry)
 )]
-pub async fn add(
+pub(crate) async fn add(
     instances: &Instances,
     instance: InstanceId,
     entry: &EntryId,
@@ -197,7 +197,7 @@ pub async fn add(
     skip_all,
     fields(instance = %instance, platform = tracing::field::Empty, entry = %entry)
 )]
-pub async fn list(
+pub(crate) async fn list(
     instances: &Instances,
     instance: InstanceId,
     entry: &EntryId,
@@ -212,7 +212,7 @@ pub async fn list(
     skip_all,
     fields(instance = %instance, platform = tracing::field::Empty, caption = %caption)
 )]
-pub async fn set_default(
+pub(crate) async fn set_default(
     instances: &Instances,
     instance: InstanceId,
     caption: &AssetId,
@@ -227,7 +227,7 @@ pub async fn set_default(
     skip_all,
     fields(instance = %instance, platform = tracing::field::Empty, caption = %caption)
 )]
-pub async fn remove(
+pub(crate) async fn remove(
     instances: &Instances,
     instance: InstanceId,
     caption: &AssetId,
@@ -249,7 +249,7 @@ pub async fn remove(
     skip_all,
     fields(instance = %instance, platform = tracing::field::Empty, caption = %caption)
 )]
-pub async fn update(
+pub(crate) async fn update(
     instances: &Instances,
     instance: InstanceId,
     caption: &AssetId,

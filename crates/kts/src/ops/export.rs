@@ -20,7 +20,7 @@ const MAX_FILE_NAME: usize = 100;
 
 /// What `get_excel` exports.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExportRequest {
+pub(crate) struct ExportRequest {
     /// Columns, out of the known fields; all of them by default.
     pub fields: Vec<&'static str>,
     /// Download name, ending in `.xlsx`.
@@ -34,7 +34,7 @@ pub struct ExportRequest {
 impl ExportRequest {
     /// Reads the optional `fields` (out of `known`), `filename`, `pagesize`
     /// and `types`.
-    pub fn parse(
+    pub(crate) fn parse(
         known: &[&'static str],
         fields: Option<&str>,
         file_name: Option<&str>,
@@ -121,18 +121,16 @@ fn safe_file_name(name: &str) -> Result<String, Error> {
 
 /// A finished workbook.
 #[derive(Debug)]
-pub struct Export {
+pub(crate) struct Export {
     /// The download name.
     pub file_name: String,
     /// The `.xlsx` bytes.
     pub bytes: Vec<u8>,
-    /// Entries written.
-    pub rows: usize,
 }
 
 /// One cell of a row.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Cell {
+pub(crate) enum Cell {
     /// A number cell.
     Number(f64),
     /// A text cell.
@@ -149,7 +147,7 @@ pub enum Cell {
     skip_all,
     fields(instance = %instance, platform = tracing::field::Empty)
 )]
-pub async fn export(
+pub(crate) async fn export(
     instances: &Instances,
     instance: InstanceId,
     request: &ExportRequest,
@@ -195,7 +193,6 @@ pub async fn export(
     Ok(Export {
         file_name: request.file_name.clone(),
         bytes,
-        rows,
     })
 }
 

@@ -10,7 +10,7 @@ use crate::store::FieldValues;
 
 /// What `add_kts_mobile_flavor` did.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MobileFlavor {
+pub(crate) enum MobileFlavor {
     /// The instance already has one: nothing changed.
     AlreadyConfigured(i64),
     /// A new flavor was added to the account and its default profile.
@@ -30,7 +30,7 @@ pub enum MobileFlavor {
     skip_all,
     fields(instance = %instance, platform = tracing::field::Empty)
 )]
-pub async fn add_mobile_flavor(
+pub(crate) async fn add_mobile_flavor(
     instances: &Instances,
     instance: InstanceId,
 ) -> Result<MobileFlavor, Error> {

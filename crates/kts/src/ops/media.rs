@@ -10,7 +10,7 @@ use crate::model::{Entry, EntryQuery, EntryView};
 use crate::ops::platform_of;
 
 /// Kaltura's largest page (and the legacy default of `get_excel`).
-pub const MAX_PAGE_SIZE: i64 = 500;
+pub(crate) const MAX_PAGE_SIZE: i64 = 500;
 
 /// Largest accepted thumbnail side in `get_media`'s `thumbnail_url`.
 const MAX_THUMB_SIDE: u32 = 8192;
@@ -20,7 +20,7 @@ const MAX_NAME_FILTER: usize = 256;
 
 /// Size of the thumbnail linked by `get_media` (default 120 × 120).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ThumbSize {
+pub(crate) struct ThumbSize {
     /// Width in pixels.
     pub width: u32,
     /// Height in pixels.
@@ -29,7 +29,7 @@ pub struct ThumbSize {
 
 impl ThumbSize {
     /// Reads the optional `width` and `height` parameters (default 120).
-    pub fn parse(width: Option<&str>, height: Option<&str>) -> Result<Self, Error> {
+    pub(crate) fn parse(width: Option<&str>, height: Option<&str>) -> Result<Self, Error> {
         let side = |name: &'static str, value: Option<&str>| -> Result<u32, Error> {
             let Some(text) = value else { return Ok(120) };
             match text.trim().parse::<u32>() {
@@ -54,7 +54,7 @@ impl ThumbSize {
     skip_all,
     fields(instance = %instance, platform = tracing::field::Empty, entry = %entry)
 )]
-pub async fn get(
+pub(crate) async fn get(
     instances: &Instances,
     instance: InstanceId,
     entry: &EntryId,
@@ -72,7 +72,7 @@ pub async fn get(
     skip_all,
     fields(instance = %instance, platform = tracing::field::Empty, entry = %entry)
 )]
-pub async fn delete(
+pub(crate) async fn delete(
     instances: &Instances,
     instance: InstanceId,
     entry: &EntryId,
@@ -85,7 +85,7 @@ pub async fn delete(
 
 /// Which entries `search_video` lists.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SearchQuery {
+pub(crate) struct SearchQuery {
     /// 1-based page number (default 1).
     pub page: i64,
     /// Entries per page, 1 to [`MAX_PAGE_SIZE`] (default [`MAX_PAGE_SIZE`]).
@@ -96,7 +96,7 @@ pub struct SearchQuery {
 
 impl SearchQuery {
     /// Reads the optional `page`, `pagesize` and `name` parameters.
-    pub fn parse(
+    pub(crate) fn parse(
         page: Option<&str>,
         page_size: Option<&str>,
         name: Option<&str>,
@@ -145,7 +145,7 @@ pub(crate) fn parse_bounded(
     skip_all,
     fields(instance = %instance, platform = tracing::field::Empty)
 )]
-pub async fn search(
+pub(crate) async fn search(
     instances: &Instances,
     instance: InstanceId,
     query: &SearchQuery,

@@ -7,15 +7,15 @@
 //! Every operation runs in a span named after it, with `instance`,
 //! `platform` and (when there is one) `entry` fields.
 
-pub mod assets;
-pub mod captions;
-pub mod export;
-pub mod flavors;
-pub mod media;
-pub mod players;
-pub mod thumbnails;
+pub(crate) mod assets;
+pub(crate) mod captions;
+pub(crate) mod export;
+pub(crate) mod flavors;
+pub(crate) mod media;
+pub(crate) mod players;
+pub(crate) mod thumbnails;
 pub mod undo;
-pub mod upload;
+pub(crate) mod upload;
 
 use crate::error::Error;
 use crate::ids::InstanceId;

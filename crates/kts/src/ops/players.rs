@@ -15,7 +15,7 @@ use crate::model::{
 use crate::ops::platform_of;
 
 /// Lifetime of the session [`user_session`] hands out.
-pub const USER_SESSION_LIFETIME: Duration = Duration::from_secs(3600);
+pub(crate) const USER_SESSION_LIFETIME: Duration = Duration::from_secs(3600);
 
 /// The embed of the instance's `role` player for `entry`. An instance
 /// without that player is the caller's mistake: [`Error::InvalidParameter`]
@@ -25,7 +25,7 @@ pub const USER_SESSION_LIFETIME: Duration = Duration::from_secs(3600);
     skip_all,
     fields(instance = %instance, platform = tracing::field::Empty, entry = %entry)
 )]
-pub async fn embed(
+pub(crate) async fn embed(
     instances: &Instances,
     instance: InstanceId,
     entry: &EntryId,
@@ -54,7 +54,7 @@ pub async fn embed(
     skip_all,
     fields(instance = %instance, platform = tracing::field::Empty, entry = %entry)
 )]
-pub async fn mobile_embed(
+pub(crate) async fn mobile_embed(
     instances: &Instances,
     instance: InstanceId,
     entry: &EntryId,
@@ -68,7 +68,7 @@ pub async fn mobile_embed(
     skip_all,
     fields(instance = %instance, platform = tracing::field::Empty, entry = %entry)
 )]
-pub async fn entry_image(
+pub(crate) async fn entry_image(
     instances: &Instances,
     instance: InstanceId,
     entry: &EntryId,
@@ -87,7 +87,7 @@ pub async fn entry_image(
     skip_all,
     fields(instance = %instance, platform = tracing::field::Empty, entry = %entry)
 )]
-pub async fn thumbnail_url(
+pub(crate) async fn thumbnail_url(
     instances: &Instances,
     instance: InstanceId,
     entry: &EntryId,
@@ -100,7 +100,7 @@ pub async fn thumbnail_url(
 
 /// Reads the `offset` of `update_thumbnail_from_player`: seconds, may be
 /// fractional, at most a day.
-pub fn parse_offset(text: &str) -> Result<f64, Error> {
+pub(crate) fn parse_offset(text: &str) -> Result<f64, Error> {
     match text.trim().parse::<f64>() {
         Ok(n) if n.is_finite() && (0.0..=86_400.0).contains(&n) => Ok(n),
         _ => Err(Error::InvalidParameter {
@@ -117,7 +117,7 @@ pub fn parse_offset(text: &str) -> Result<f64, Error> {
     skip_all,
     fields(instance = %instance, platform = tracing::field::Empty, entry = %entry)
 )]
-pub async fn thumbnail_from_player(
+pub(crate) async fn thumbnail_from_player(
     instances: &Instances,
     instance: InstanceId,
     entry: &EntryId,
@@ -136,7 +136,7 @@ pub async fn thumbnail_from_player(
     skip_all,
     fields(instance = %instance, platform = tracing::field::Empty)
 )]
-pub async fn user_session(
+pub(crate) async fn user_session(
     instances: &Instances,
     instance: InstanceId,
 ) -> Result<UserSession, Error> {

@@ -19,11 +19,11 @@ use crate::ops::assets;
 use crate::ops::undo::{self, Undo, UndoStep};
 
 /// Longest thumbnail URL accepted.
-pub const MAX_THUMBNAIL_URL_BYTES: usize = 2048;
+pub(crate) const MAX_THUMBNAIL_URL_BYTES: usize = 2048;
 
 /// A thumbnail added from a file: its id and what was detected.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AddedThumbnail {
+pub(crate) struct AddedThumbnail {
     /// The new thumbnail asset's id.
     pub thumbnail_id: String,
     /// What was detected and done.
@@ -33,11 +33,11 @@ pub struct AddedThumbnail {
 /// A URL the platform may fetch a thumbnail from: `http` or `https`, with a
 /// host, at most [`MAX_THUMBNAIL_URL_BYTES`] long.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ThumbnailUrl(String);
+pub(crate) struct ThumbnailUrl(String);
 
 impl ThumbnailUrl {
     /// Validates the legacy `url` parameter.
-    pub fn parse(text: &str) -> Result<Self, Error> {
+    pub(crate) fn parse(text: &str) -> Result<Self, Error> {
         let invalid = |reason: &str| Error::InvalidParameter {
             name: "url",
             reason: reason.to_owned(),
@@ -59,7 +59,7 @@ impl ThumbnailUrl {
     }
 
     /// The URL as text.
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         &self.0
     }
 }
@@ -71,7 +71,7 @@ impl ThumbnailUrl {
     skip_all,
     fields(instance = %instance, platform = tracing::field::Empty, entry = %entry)
 )]
-pub async fn list(
+pub(crate) async fn list(
     instances: &Instances,
     instance: InstanceId,
     entry: &EntryId,
@@ -86,7 +86,7 @@ pub async fn list(
     skip_all,
     fields(instance = %instance, platform = tracing::field::Empty, thumbnail = %thumbnail)
 )]
-pub async fn set_default(
+pub(crate) async fn set_default(
     instances: &Instances,
     instance: InstanceId,
     thumbnail: &AssetId,
@@ -103,7 +103,7 @@ pub async fn set_default(
     skip_all,
     fields(instance = %instance, platform = tracing::field::Empty, thumbnail = %thumbnail)
 )]
-pub async fn remove(
+pub(crate) async fn remove(
     instances: &Instances,
     instance: InstanceId,
     thumbnail: &AssetId,
@@ -120,7 +120,7 @@ pub async fn remove(
     skip_all,
     fields(instance = %instance, platform = tracing::field::Empty, entry = %entry)
 )]
-pub async fn add_from_file(
+pub(crate) async fn add_from_file(
     instances: &Instances,
     instance: InstanceId,
     entry: &EntryId,
@@ -183,7 +183,7 @@ pub async fn add_from_file(
     skip_all,
     fields(instance = %instance, platform = tracing::field::Empty, entry = %entry)
 )]
-pub async fn add_from_url(
+pub(crate) async fn add_from_url(
     instances: &Instances,
     instance: InstanceId,
     entry: &EntryId,

@@ -33,7 +33,7 @@ const MAX_NAME_LEN: usize = 256;
 
 /// Where the media comes from.
 #[derive(Debug)]
-pub enum UploadSource {
+pub(crate) enum UploadSource {
     /// An uploaded file, already on disk (removed afterwards).
     File(SpooledFile),
     /// A URL the platform should fetch (`pullPath`).
@@ -44,7 +44,7 @@ pub enum UploadSource {
 
 /// Everything `upload_file` needs, parsed from the legacy parameters.
 #[derive(Debug)]
-pub struct UploadRequest {
+pub(crate) struct UploadRequest {
     /// The entry's name (`medianame`, trailing extension already cut).
     pub name: String,
     /// The `medianame` as sent, for type detection of URLs.
@@ -63,7 +63,7 @@ pub struct UploadRequest {
 
 /// What was uploaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Uploaded {
+pub(crate) struct Uploaded {
     /// The new entry's id.
     pub entry_id: String,
     /// How the content reaches the platform.
@@ -74,7 +74,7 @@ pub struct Uploaded {
 
 /// How an upload's content reaches the platform.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Delivery {
+pub(crate) enum Delivery {
     /// KTS sent the file; the platform now converts it.
     Sent,
     /// The platform fetches the URL itself, later.
@@ -83,7 +83,7 @@ pub enum Delivery {
 
 /// Cuts a trailing extension such as `.mp4` off a media name; names without
 /// one (or that would become empty) are kept whole.
-pub fn entry_name(media_name: &str) -> Result<String, Error> {
+pub(crate) fn entry_name(media_name: &str) -> Result<String, Error> {
     let trimmed = media_name.trim();
     if trimmed.is_empty() {
         return Err(Error::MissingParameter("medianame"));
@@ -108,7 +108,7 @@ pub fn entry_name(media_name: &str) -> Result<String, Error> {
 }
 
 /// Reads the `mediatype` / `default` parameters.
-pub fn parse_media_type(name: &'static str, value: &str) -> Result<MediaType, Error> {
+pub(crate) fn parse_media_type(name: &'static str, value: &str) -> Result<MediaType, Error> {
     MediaType::from_legacy_name(value).ok_or_else(|| Error::InvalidParameter {
         name,
         reason: "must be video, audio or image".into(),
@@ -116,7 +116,7 @@ pub fn parse_media_type(name: &'static str, value: &str) -> Result<MediaType, Er
 }
 
 /// Checks a `pullPath`: an absolute http(s) or ftp URL with a host.
-pub fn check_pull_url(text: &str) -> Result<String, Error> {
+pub(crate) fn check_pull_url(text: &str) -> Result<String, Error> {
     let invalid = |reason: &str| Error::InvalidParameter {
         name: "pullPath",
         reason: reason.to_owned(),
@@ -170,7 +170,7 @@ async fn create_entry(
     skip_all,
     fields(instance = %instance, platform = tracing::field::Empty, entry = tracing::field::Empty)
 )]
-pub async fn upload(
+pub(crate) async fn upload(
     instances: &Instances,
     instance: InstanceId,
     local: LocalFolder<'_>,

@@ -12,7 +12,7 @@
 //! operation a platform cannot perform answers [`Error::NotSupported`].
 
 pub(crate) mod kaltura;
-pub mod undo;
+pub(crate) mod undo;
 
 use std::path::Path;
 use std::time::Duration;

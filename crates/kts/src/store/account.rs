@@ -350,7 +350,7 @@ pub fn ks_version_name(version: KsVersion) -> &'static str {
 }
 
 /// Reads `v1` or `v2` (case and surrounding blanks ignored).
-pub fn parse_ks_version(text: &str) -> Result<KsVersion, StoreError> {
+pub(super) fn parse_ks_version(text: &str) -> Result<KsVersion, StoreError> {
     match text.trim().to_ascii_lowercase().as_str() {
         "v1" => Ok(KsVersion::V1),
         "v2" => Ok(KsVersion::V2),
@@ -363,7 +363,7 @@ pub fn parse_ks_version(text: &str) -> Result<KsVersion, StoreError> {
 
 /// Reads `www.kaltura.com`, `http://host` or `https://host/base/` into a
 /// service URL; a bare host means https (the old service used http).
-pub fn normalize_service_url(text: &str) -> Result<Url, StoreError> {
+pub(super) fn normalize_service_url(text: &str) -> Result<Url, StoreError> {
     let invalid = |reason: &str| StoreError::InvalidField {
         field: "service_url",
         reason: reason.to_owned(),

@@ -12,7 +12,7 @@ mod api_keys;
 mod database_url;
 mod fields;
 mod instances;
-pub mod secrets;
+mod secrets;
 mod undo;
 
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -21,11 +21,8 @@ use sqlx::AnyPool;
 use sqlx::any::AnyPoolOptions;
 use sqlx::migrate::Migrator;
 
-pub use account::{
-    Account, KalturaAccount, ValidInstance, ks_version_name, normalize_service_url,
-    parse_ks_version, validate_instance,
-};
-pub use api_keys::{ApiKeyRecord, CreatedApiKey, Scope};
+pub use account::{Account, KalturaAccount, ks_version_name, validate_instance};
+pub use api_keys::{ApiKeyRecord, Scope};
 pub use database_url::DatabaseUrl;
 pub use fields::{FieldErrors, FieldKind, FieldSpec, FieldValues, NAME};
 pub use instances::{Instance, NewInstance};

@@ -14,7 +14,7 @@ use crate::store::{ApiKeyRecord, Scope, Store, StoreError};
 
 /// One row of the keys table.
 #[derive(Debug)]
-pub struct KeyRow {
+pub(crate) struct KeyRow {
     /// Row id.
     pub id: i64,
     /// Who the key is for.
@@ -78,7 +78,7 @@ async fn keys_page(
 }
 
 /// `GET /admin/api-keys`.
-pub async fn list_api_keys(
+pub(crate) async fn list_api_keys(
     session: AdminSession,
     State(store): State<Store>,
 ) -> Result<Response, AdminError> {
@@ -87,7 +87,7 @@ pub async fn list_api_keys(
 
 /// The new key form's fields.
 #[derive(Debug, Deserialize)]
-pub struct NewKeyFields {
+pub(crate) struct NewKeyFields {
     #[serde(default)]
     name: String,
     #[serde(default)]
@@ -95,7 +95,7 @@ pub struct NewKeyFields {
 }
 
 /// `POST /admin/api-keys`: creates a key and shows it, once.
-pub async fn create_api_key(
+pub(crate) async fn create_api_key(
     State(store): State<Store>,
     CsrfForm { session, form }: CsrfForm<NewKeyFields>,
 ) -> Result<Response, AdminError> {
@@ -128,10 +128,10 @@ pub async fn create_api_key(
 
 /// No fields besides the CSRF token.
 #[derive(Debug, Deserialize)]
-pub struct NoFields {}
+pub(crate) struct NoFields {}
 
 /// `POST /admin/api-keys/{id}/revoke`.
-pub async fn revoke_api_key(
+pub(crate) async fn revoke_api_key(
     State(store): State<Store>,
     Path(id): Path<i64>,
     CsrfForm { session, .. }: CsrfForm<NoFields>,

@@ -15,7 +15,7 @@ use crate::store::Store;
 
 /// A failed call, ready to show.
 #[derive(Debug)]
-pub struct ErrorRow {
+pub(crate) struct ErrorRow {
     /// When.
     pub at: String,
     /// Method and path.
@@ -36,7 +36,7 @@ struct DashboardPage<'a> {
 }
 
 /// `GET /admin`.
-pub async fn dashboard(
+pub(crate) async fn dashboard(
     session: AdminSession,
     State(store): State<Store>,
     State(activity): State<Activity>,

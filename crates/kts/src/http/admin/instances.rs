@@ -30,7 +30,7 @@ use crate::store::{
 
 /// A notice shown above the instances table.
 #[derive(Debug)]
-pub struct Notice {
+pub(crate) struct Notice {
     /// Whether it reports a success.
     pub ok: bool,
     /// What happened.
@@ -39,7 +39,7 @@ pub struct Notice {
 
 /// One row of the instances table.
 #[derive(Debug)]
-pub struct InstanceRow {
+pub(crate) struct InstanceRow {
     /// The instance's id.
     pub id: u32,
     /// Display name.
@@ -85,7 +85,7 @@ struct InstancesPage<'a> {
 }
 
 /// `GET /admin/instances`: the table.
-pub async fn list_instances(session: AdminSession, State(store): State<Store>) -> Response {
+pub(crate) async fn list_instances(session: AdminSession, State(store): State<Store>) -> Response {
     match store.list_instances().await {
         Ok(instances) => instances_page(&session, &instances, None, StatusCode::OK),
         Err(error) => AdminError::from(error).into_response(),
@@ -112,7 +112,7 @@ fn instances_page(
 /// token included; it is checked and dropped by [`CsrfForm`]'s user).
 #[derive(Debug, Default, Deserialize)]
 #[serde(transparent)]
-pub struct InstanceForm(std::collections::BTreeMap<String, String>);
+pub(crate) struct InstanceForm(std::collections::BTreeMap<String, String>);
 
 /// Form fields that are not fields of an instance.
 const FORM_ONLY: [&str; 2] = ["csrf_token", "id"];
@@ -154,7 +154,7 @@ fn field_spec(name: &str) -> Option<&'static FieldSpec> {
 
 /// One input of the instance form, with its error if any.
 #[derive(Debug)]
-pub struct FieldView {
+pub(crate) struct FieldView {
     /// Form field name.
     pub name: &'static str,
     /// Label text.
@@ -325,7 +325,7 @@ fn form_page(
 }
 
 /// `GET /admin/instances/new`.
-pub async fn add_instance_form(session: AdminSession) -> Response {
+pub(crate) async fn add_instance_form(session: AdminSession) -> Response {
     let mut form = InstanceForm::default();
     form.0
         .insert("service_url".into(), "www.kaltura.com".into());
@@ -333,7 +333,7 @@ pub async fn add_instance_form(session: AdminSession) -> Response {
 }
 
 /// `POST /admin/instances`: adds, or shows the form with the errors.
-pub async fn add_instance(
+pub(crate) async fn add_instance(
     State(instances): State<Instances>,
     CsrfForm { session, form }: CsrfForm<InstanceForm>,
 ) -> Result<Response, AdminError> {
@@ -361,7 +361,7 @@ async fn stored_instance(store: &Store, id: InstanceId) -> Result<Instance, Admi
 }
 
 /// `GET /admin/instances/{id}/edit`.
-pub async fn edit_instance_form(
+pub(crate) async fn edit_instance_form(
     session: AdminSession,
     State(store): State<Store>,
     Path(id): Path<u32>,
@@ -391,7 +391,7 @@ fn path_id(id: u32) -> Result<InstanceId, AdminError> {
 }
 
 /// `POST /admin/instances/{id}`: saves, or shows the form with the errors.
-pub async fn update_instance(
+pub(crate) async fn update_instance(
     State(store): State<Store>,
     State(instances): State<Instances>,
     Path(id): Path<u32>,
@@ -413,10 +413,10 @@ pub async fn update_instance(
 
 /// No fields besides the CSRF token.
 #[derive(Debug, Deserialize)]
-pub struct NoFields {}
+pub(crate) struct NoFields {}
 
 /// `POST /admin/instances/{id}/delete`.
-pub async fn delete_instance(
+pub(crate) async fn delete_instance(
     State(instances): State<Instances>,
     Path(id): Path<u32>,
     CsrfForm { session, .. }: CsrfForm<NoFields>,
@@ -432,7 +432,7 @@ pub async fn delete_instance(
 
 /// `POST /admin/instances/{id}/test`: the platform's connection test with
 /// the saved account; the table is shown with the outcome.
-pub async fn test_instance(
+pub(crate) async fn test_instance(
     State(store): State<Store>,
     State(instances): State<Instances>,
     Path(id): Path<u32>,
@@ -495,7 +495,7 @@ fn instances_json(instances: &[Instance]) -> Value {
 }
 
 /// `/view_configs/getjson`: the instances without secrets.
-pub async fn instances_as_json(
+pub(crate) async fn instances_as_json(
     _session: AdminSession,
     State(store): State<Store>,
 ) -> Result<Json<Value>, AdminError> {
@@ -503,7 +503,7 @@ pub async fn instances_as_json(
 }
 
 /// `/view_configs/prettyjson`: the same, indented, as text.
-pub async fn instances_as_pretty_json(
+pub(crate) async fn instances_as_pretty_json(
     _session: AdminSession,
     State(store): State<Store>,
 ) -> Result<Response, AdminError> {

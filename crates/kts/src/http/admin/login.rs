@@ -22,7 +22,7 @@ struct LoginPage<'a> {
 }
 
 /// `GET /admin/login`: the form, or the closed page.
-pub async fn login_form(State(admin): State<AdminState>) -> Response {
+pub(crate) async fn login_form(State(admin): State<AdminState>) -> Response {
     if !admin.is_open() {
         return page::closed();
     }
@@ -37,7 +37,7 @@ pub async fn login_form(State(admin): State<AdminState>) -> Response {
 
 /// The login form's fields (the old service's names).
 #[derive(Debug, Deserialize)]
-pub struct LoginFields {
+pub(crate) struct LoginFields {
     #[serde(default)]
     kts_user: String,
     #[serde(default)]
@@ -47,7 +47,7 @@ pub struct LoginFields {
 /// `POST /admin/login`: a session cookie and the dashboard, or the form again
 /// with the reason (401 wrong login, 429 too many failures from the address,
 /// for the user name or overall).
-pub async fn login(
+pub(crate) async fn login(
     State(admin): State<AdminState>,
     address: ClientAddress,
     form: Result<Form<LoginFields>, FormRejection>,
@@ -99,7 +99,7 @@ pub async fn login(
 }
 
 /// `/admin/logout`: removes the session cookie.
-pub async fn logout(State(admin): State<AdminState>, headers: HeaderMap) -> Response {
+pub(crate) async fn logout(State(admin): State<AdminState>, headers: HeaderMap) -> Response {
     let jar = admin.request_jar(&headers).remove(admin.removal_cookie());
     (jar, Redirect::to("/admin/login")).into_response()
 }

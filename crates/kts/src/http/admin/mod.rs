@@ -6,13 +6,13 @@
 //! New pages live under `/admin`; the old service's URLs (kts-legacy-api.md,
 //! "Admin") lead to them.
 
-pub mod api_keys;
-pub mod dashboard;
-pub mod instances;
-pub mod login;
-pub mod page;
-pub mod session;
-pub mod throttle;
+pub(crate) mod api_keys;
+pub(crate) mod dashboard;
+pub(crate) mod instances;
+pub(crate) mod login;
+pub(crate) mod page;
+pub(crate) mod session;
+pub(crate) mod throttle;
 
 use axum::Router;
 use axum::extract::{FromRef, Query};
@@ -29,7 +29,7 @@ use crate::store::Store;
 /// the slices the pages take (`AppState` does): the admin area names no
 /// handler state of its own, so `http::state` may hold `AdminState` without
 /// the two depending on each other.
-pub fn router<S>() -> Router<S>
+pub(crate) fn router<S>() -> Router<S>
 where
     S: Clone + Send + Sync + 'static,
     AdminState: FromRef<S>,

@@ -16,7 +16,7 @@ const ADMIN_CSP: &str = "default-src 'none'; style-src 'self'; script-src 'self'
      img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /// Renders `template` as an admin page with `status`.
-pub fn render<T: Template>(status: StatusCode, template: &T) -> Response {
+pub(crate) fn render<T: Template>(status: StatusCode, template: &T) -> Response {
     match template.render() {
         Ok(html) => with_page_headers((status, Html(html)).into_response()),
         Err(error) => AdminError::Render(error).into_response(),
@@ -42,13 +42,13 @@ fn with_page_headers(mut response: Response) -> Response {
 struct ClosedPage;
 
 /// 503 with the page saying why the admin is closed and how to open it.
-pub fn closed() -> Response {
+pub(crate) fn closed() -> Response {
     render(StatusCode::SERVICE_UNAVAILABLE, &ClosedPage)
 }
 
 /// What an admin request can fail with.
 #[derive(Debug, thiserror::Error)]
-pub enum AdminError {
+pub(crate) enum AdminError {
     /// A form came without the session's CSRF token.
     #[error("the form's security token is missing or stale: reload the page and try again")]
     Csrf,
@@ -106,7 +106,7 @@ impl IntoResponse for AdminError {
 /// The answer to a form that could not be read: 413 only when it is over
 /// the size limit; anything malformed (wrong encoding, wrong content type,
 /// a field that does not fit) is the 400 page saying why.
-pub fn form_rejected(rejection: FormRejection) -> Response {
+pub(crate) fn form_rejected(rejection: FormRejection) -> Response {
     if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
         return rejection.into_response();
     }
@@ -114,7 +114,7 @@ pub fn form_rejected(rejection: FormRejection) -> Response {
 }
 
 /// Formats a Unix time for a table cell (UTC), `-` for none.
-pub fn when(unix: Option<i64>) -> String {
+pub(crate) fn when(unix: Option<i64>) -> String {
     let Some(unix) = unix else {
         return "-".to_owned();
     };

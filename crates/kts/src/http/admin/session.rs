@@ -29,9 +29,9 @@ use crate::http::admin::throttle::LoginThrottle;
 use crate::secret::SecretKey;
 
 /// Name of the session cookie.
-pub const SESSION_COOKIE: &str = "kts_admin";
+pub(crate) const SESSION_COOKIE: &str = "kts_admin";
 /// How long a login lasts.
-pub const SESSION_LIFETIME: Duration = Duration::from_secs(8 * 3600);
+pub(crate) const SESSION_LIFETIME: Duration = Duration::from_secs(8 * 3600);
 /// Length of the longest user name or password compared.
 const MAX_CREDENTIAL_LEN: usize = 1024;
 
@@ -169,16 +169,16 @@ fn unix_now() -> u64 {
 
 /// The token a session's forms carry; a POST without it is refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CsrfToken(String);
+pub(crate) struct CsrfToken(String);
 
 impl CsrfToken {
     /// The token text, for a hidden form field.
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         &self.0
     }
 
     /// Whether `sent` is this token (constant time).
-    pub fn matches(&self, sent: &str) -> bool {
+    pub(crate) fn matches(&self, sent: &str) -> bool {
         digest(&self.0).ct_eq(&digest(sent)).into()
     }
 }
@@ -187,7 +187,7 @@ impl CsrfToken {
 /// session to the login page, and answers with the "admin closed" page when no
 /// credentials are configured.
 #[derive(Debug, Clone)]
-pub struct AdminSession {
+pub(crate) struct AdminSession {
     /// The user name.
     pub user: String,
     /// The session's CSRF token.
@@ -213,13 +213,13 @@ where
 }
 
 /// Field name of the CSRF token in every admin form.
-pub const CSRF_FIELD: &str = "csrf_token";
+pub(crate) const CSRF_FIELD: &str = "csrf_token";
 
 /// A urlencoded admin form whose CSRF token matched the session's: the only
 /// way admin handlers receive a change. Rejected with 403 (token missing or
 /// wrong), a redirect to the login (no session) or 400 (malformed form).
 #[derive(Debug)]
-pub struct CsrfForm<T> {
+pub(crate) struct CsrfForm<T> {
     /// Who posted it.
     pub session: AdminSession,
     /// The form's other fields.

@@ -16,8 +16,8 @@
 //! ([`Counts`]): today in memory, per process (behind a load balancer each
 //! replica counts its own). A store-backed variant of [`Counts`] keeps the
 //! same three operations — read the counts of some keys, add a failure to
-//! them, clear one — over rows keyed by [`ThrottleKey::as_text`], which is why
-//! the throttle's methods are already `async`.
+//! them, clear one — over rows keyed by a stable text of each [`ThrottleKey`],
+//! which is why the throttle's methods are already `async`.
 
 use std::collections::HashMap;
 use std::net::{IpAddr, Ipv6Addr, SocketAddr};
@@ -105,7 +105,7 @@ pub enum ThrottleScope {
 
 /// What a failure is counted against.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum ThrottleKey {
+pub(crate) enum ThrottleKey {
     /// A client address; IPv6 masked to its /64, IPv4-mapped IPv6 as IPv4.
     Address(Option<IpAddr>),
     /// The SHA-256 of a user name (a mistyped password typed into the name
@@ -117,7 +117,7 @@ pub enum ThrottleKey {
 
 impl ThrottleKey {
     /// The key of `address`: an IPv6 address counts by its /64.
-    pub fn address(address: ClientAddress) -> Self {
+    pub(crate) fn address(address: ClientAddress) -> Self {
         ThrottleKey::Address(address.0.map(|ip| match ip {
             IpAddr::V4(_) => ip,
             IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
@@ -131,18 +131,8 @@ impl ThrottleKey {
     }
 
     /// The key of a user name.
-    pub fn user(user: &str) -> Self {
+    pub(crate) fn user(user: &str) -> Self {
         ThrottleKey::User(Sha256::digest(user.as_bytes()).into())
-    }
-
-    /// A stable text form, the row key of a store-backed [`Counts`].
-    pub fn as_text(&self) -> String {
-        match self {
-            ThrottleKey::Address(Some(ip)) => format!("address:{ip}"),
-            ThrottleKey::Address(None) => "address:-".to_owned(),
-            ThrottleKey::User(digest) => format!("user:{}", hex::encode(digest)),
-            ThrottleKey::Global => "global".to_owned(),
-        }
     }
 }
 
@@ -432,16 +422,5 @@ mod tests {
         throttle.failed_at(attempt("192.0.2.2", "x"), later).await;
         let Counts::Memory(memory) = &throttle.counts;
         assert_eq!(memory.windows.lock().unwrap().len(), 3);
-    }
-
-    #[test]
-    fn keys_have_stable_texts_for_a_store() {
-        assert_eq!(
-            ThrottleKey::address(at("2001:db8::1:2:3:4")).as_text(),
-            "address:2001:db8::"
-        );
-        assert_eq!(ThrottleKey::Global.as_text(), "global");
-        assert!(ThrottleKey::user("boss").as_text().starts_with("user:"));
-        assert!(!ThrottleKey::user("boss").as_text().contains("boss"));
     }
 }

@@ -25,7 +25,7 @@ use crate::model::Caption;
 use crate::ops::captions::{self, CaptionChanges, NewCaption};
 
 /// The caption routes.
-pub fn router() -> Router<AppState> {
+pub(crate) fn router() -> Router<AppState> {
     Router::new()
         .route("/add_caption", any_legacy(add_caption))
         .route("/list_captions", any_legacy(list_captions))
@@ -65,7 +65,7 @@ fn language_error(error: impl std::fmt::Display) -> Error {
 /// `add_caption`: `id`, `file`; optional `name`, `language` (a name, an ISO
 /// code or `auto`), `default`, `format`.
 /// `{"success": true, "messages": [...], "caption_id": X}`.
-pub async fn add_caption(
+pub(crate) async fn add_caption(
     _key: ApiKey<WriteAccess>,
     State(instances): State<Instances>,
     request: LegacyUpload,
@@ -99,7 +99,7 @@ pub async fn add_caption(
 }
 
 /// `list_captions`: `id`. A JSON list, newest first.
-pub async fn list_captions(
+pub(crate) async fn list_captions(
     State(instances): State<Instances>,
     target: LegacyTarget,
 ) -> Result<Response, LegacyError> {
@@ -123,7 +123,7 @@ fn caption_json(caption: &Caption) -> Value {
 }
 
 /// `set_caption_as_default`: `kaltura_id`, `caption_id`.
-pub async fn set_caption_as_default(
+pub(crate) async fn set_caption_as_default(
     _key: ApiKey<WriteAccess>,
     State(instances): State<Instances>,
     request: LegacyRequest,
@@ -141,7 +141,7 @@ pub async fn set_caption_as_default(
 
 /// `update_caption`: `kaltura_id`, `caption_id`; any of `name`, `default`,
 /// `language`, `format`. One message per field changed.
-pub async fn update_caption(
+pub(crate) async fn update_caption(
     _key: ApiKey<WriteAccess>,
     State(instances): State<Instances>,
     request: LegacyRequest,
@@ -167,7 +167,7 @@ pub async fn update_caption(
 }
 
 /// `remove_caption`: `kaltura_id`, `caption_id`.
-pub async fn remove_caption(
+pub(crate) async fn remove_caption(
     _key: ApiKey<WriteAccess>,
     State(instances): State<Instances>,
     request: LegacyRequest,

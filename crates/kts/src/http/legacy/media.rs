@@ -27,7 +27,7 @@ use crate::ops::players;
 use crate::ops::upload::{self, Delivery, UploadRequest, UploadSource};
 
 /// The media routes.
-pub fn router() -> Router<AppState> {
+pub(crate) fn router() -> Router<AppState> {
     Router::new()
         .route("/upload_file", any_legacy(upload_file))
         .route("/get_media", any_legacy(get_media))

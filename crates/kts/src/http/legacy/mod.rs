@@ -17,13 +17,13 @@ use axum::routing::{MethodRouter, get};
 
 use crate::http::state::AppState;
 
-pub mod captions;
+pub(crate) mod captions;
 pub mod error;
 pub mod extract;
-pub mod media;
-pub mod players;
-pub mod shape;
-pub mod thumbnails;
+pub(crate) mod media;
+pub(crate) mod players;
+pub(crate) mod shape;
+pub(crate) mod thumbnails;
 
 /// The `/service` area, nested under `/service` by `http::router`.
 pub fn router() -> Router<AppState> {

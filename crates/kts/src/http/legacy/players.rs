@@ -19,7 +19,7 @@ use crate::ops::flavors::{self, MobileFlavor};
 use crate::ops::players;
 
 /// The player routes with JSON answers.
-pub fn router() -> Router<AppState> {
+pub(crate) fn router() -> Router<AppState> {
     Router::new()
         .route("/get_thumbnail_url", any_legacy(get_thumbnail_url))
         .route(

@@ -13,7 +13,7 @@ use crate::model::{
 use crate::ops::export::Cell;
 
 /// Every field `search_video` and `get_excel` know, in the legacy order.
-pub const ENTRY_FIELDS: &[&str] = &[
+pub(crate) const ENTRY_FIELDS: &[&str] = &[
     "id",
     "status",
     "name",
@@ -46,7 +46,7 @@ pub const ENTRY_FIELDS: &[&str] = &[
 
 /// The legacy name of an entry status (`READY`, `ERROR_CONVERTING`, …);
 /// one KTS has no word for keeps the platform's code.
-pub fn status_name(status: &EntryStatus) -> String {
+pub(crate) fn status_name(status: &EntryStatus) -> String {
     match status {
         EntryStatus::ImportFailed => "ERROR_IMPORTING".into(),
         EntryStatus::ConversionFailed => "ERROR_CONVERTING".into(),
@@ -63,7 +63,7 @@ pub fn status_name(status: &EntryStatus) -> String {
 }
 
 /// The legacy name of a media kind (`VIDEO`, `IMAGE`, `AUDIO`, …).
-pub fn media_kind_name(kind: &MediaKind) -> String {
+pub(crate) fn media_kind_name(kind: &MediaKind) -> String {
     match kind {
         MediaKind::Video => "VIDEO".into(),
         MediaKind::Image => "IMAGE".into(),
@@ -74,7 +74,7 @@ pub fn media_kind_name(kind: &MediaKind) -> String {
 }
 
 /// The legacy name of a source (`FILE`, `URL`, …).
-pub fn source_name(source: &MediaSource) -> String {
+pub(crate) fn source_name(source: &MediaSource) -> String {
     match source {
         MediaSource::File => "FILE".into(),
         MediaSource::Webcam => "WEBCAM".into(),
@@ -93,7 +93,7 @@ fn number(value: Option<i64>) -> Value {
 }
 
 /// `get_media`'s answer, without `success` (added by the handler).
-pub fn entry_view(view: &EntryView) -> Map<String, Value> {
+pub(crate) fn entry_view(view: &EntryView) -> Map<String, Value> {
     let media = &view.entry;
     let mut answer = Map::new();
     answer.insert("name".into(), text(&media.name));
@@ -133,7 +133,7 @@ pub fn entry_view(view: &EntryView) -> Map<String, Value> {
 }
 
 /// One entry as `search_video` lists it (every field of [`ENTRY_FIELDS`]).
-pub fn entry_record(instance: InstanceId, media: &Entry) -> Map<String, Value> {
+pub(crate) fn entry_record(instance: InstanceId, media: &Entry) -> Map<String, Value> {
     let mut record = Map::new();
     let name_of = |v: Option<String>| Value::String(v.unwrap_or_default());
     record.insert(
@@ -188,7 +188,7 @@ pub fn entry_record(instance: InstanceId, media: &Entry) -> Map<String, Value> {
 
 /// One `get_excel` row: the `fields` of [`entry_record`], numbers as
 /// numbers and text as text.
-pub fn entry_row(instance: InstanceId, media: &Entry, fields: &[&str]) -> Vec<Cell> {
+pub(crate) fn entry_row(instance: InstanceId, media: &Entry, fields: &[&str]) -> Vec<Cell> {
     let record = entry_record(instance, media);
     fields
         .iter()
@@ -219,7 +219,7 @@ fn thumbnail_record(thumb: &Thumbnail) -> Map<String, Value> {
 
 /// `get_thumbnail_url`'s answer, without `success`: the default
 /// thumbnail's record when there is one, and `imageUrl`.
-pub fn default_thumbnail(found: &DefaultThumbnail) -> Map<String, Value> {
+pub(crate) fn default_thumbnail(found: &DefaultThumbnail) -> Map<String, Value> {
     let mut answer = Map::new();
     if let Some(thumb) = &found.thumbnail {
         answer.extend(thumbnail_record(thumb));

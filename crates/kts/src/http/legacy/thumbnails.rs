@@ -22,7 +22,7 @@ use crate::model::{Thumbnail, ThumbnailRemoval};
 use crate::ops::thumbnails::{self, ThumbnailUrl};
 
 /// The thumbnail routes.
-pub fn router() -> Router<AppState> {
+pub(crate) fn router() -> Router<AppState> {
     Router::new()
         .route("/thumbnail_list", any_legacy(thumbnail_list))
         .route("/thumbnail_set_default", any_legacy(thumbnail_set_default))
@@ -35,7 +35,7 @@ pub fn router() -> Router<AppState> {
 }
 
 /// `thumbnail_list`: `id`. A JSON list, newest first.
-pub async fn thumbnail_list(
+pub(crate) async fn thumbnail_list(
     State(instances): State<Instances>,
     target: LegacyTarget,
 ) -> Result<Response, LegacyError> {
@@ -59,7 +59,7 @@ fn thumbnail_json(thumbnail: &Thumbnail) -> Value {
 }
 
 /// `thumbnail_set_default`: `kaltura_id`, `thumbnail_id`.
-pub async fn thumbnail_set_default(
+pub(crate) async fn thumbnail_set_default(
     _key: ApiKey<WriteAccess>,
     State(instances): State<Instances>,
     request: LegacyRequest,
@@ -78,7 +78,7 @@ pub async fn thumbnail_set_default(
 /// `remove_thumbnail`: `kaltura_id`, `thumbnail_id`. The default thumbnail
 /// is kept and answered with the contract's own shape (400): `messages` as
 /// text and `"error": "thumbnail is default"`.
-pub async fn remove_thumbnail(
+pub(crate) async fn remove_thumbnail(
     _key: ApiKey<WriteAccess>,
     State(instances): State<Instances>,
     request: LegacyRequest,
@@ -107,7 +107,7 @@ pub async fn remove_thumbnail(
 }
 
 /// `update_thumbnail_file`: `id`, `file` (an image); optional `default`.
-pub async fn update_thumbnail_file(
+pub(crate) async fn update_thumbnail_file(
     _key: ApiKey<WriteAccess>,
     State(instances): State<Instances>,
     request: LegacyUpload,
@@ -139,7 +139,7 @@ pub async fn update_thumbnail_file(
 }
 
 /// `add_thumbnail_from_url`: `id`, `url` (http or https; Kaltura fetches it).
-pub async fn add_thumbnail_from_url(
+pub(crate) async fn add_thumbnail_from_url(
     _key: ApiKey<WriteAccess>,
     State(instances): State<Instances>,
     request: LegacyRequest,

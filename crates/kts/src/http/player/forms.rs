@@ -21,7 +21,7 @@ const MAX_PREFILL: usize = 256;
 
 /// Values the page's URL may prefill.
 #[derive(Debug, Deserialize)]
-pub struct Prefill {
+pub(crate) struct Prefill {
     #[serde(default)]
     api_key: String,
     #[serde(default)]
@@ -74,7 +74,7 @@ fn form_response(html: Result<String, askama::Error>) -> Response {
 }
 
 /// `GET /`: the upload form.
-pub async fn upload_form(Query(prefill): Query<Prefill>) -> Response {
+pub(crate) async fn upload_form(Query(prefill): Query<Prefill>) -> Response {
     form_response(
         UploadFormPage {
             api_key: bounded(&prefill.api_key),
@@ -84,7 +84,7 @@ pub async fn upload_form(Query(prefill): Query<Prefill>) -> Response {
 }
 
 /// `GET /thumnail_demo`: the thumbnail upload form.
-pub async fn thumbnail_form(Query(prefill): Query<Prefill>) -> Response {
+pub(crate) async fn thumbnail_form(Query(prefill): Query<Prefill>) -> Response {
     form_response(
         ThumbnailFormPage {
             api_key: bounded(&prefill.api_key),

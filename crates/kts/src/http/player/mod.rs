@@ -2,9 +2,9 @@
 //! (behind the same API-key guard as the JSON calls) and the upload forms at
 //! the root of the site.
 
-pub mod forms;
-pub mod pages;
-pub mod params;
+pub(crate) mod forms;
+pub(crate) mod pages;
+pub(crate) mod params;
 
 use axum::Router;
 use axum::routing::get;
@@ -12,7 +12,7 @@ use axum::routing::get;
 use crate::http::state::AppState;
 
 /// The player pages, nested under `/service` with the legacy calls.
-pub fn service_router() -> Router<AppState> {
+pub(crate) fn service_router() -> Router<AppState> {
     Router::new()
         .route(
             "/get_player",
@@ -33,7 +33,7 @@ pub fn service_router() -> Router<AppState> {
 }
 
 /// The upload forms, at the root.
-pub fn forms_router() -> Router<AppState> {
+pub(crate) fn forms_router() -> Router<AppState> {
     Router::new()
         .route("/", get(forms::upload_form))
         .route("/thumnail_demo", get(forms::thumbnail_form))

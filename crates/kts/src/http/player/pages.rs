@@ -157,7 +157,7 @@ async fn embed_for(
 /// `/service/get_player`: the instance's player (`PLAYER_ID`) for the entry,
 /// filling the window; `embed=iframe` for the v2 kWidget embed; `width`,
 /// `height`, `autoplay`.
-pub async fn get_player(
+pub(crate) async fn get_player(
     State(instances): State<Instances>,
     request: LegacyRequest,
 ) -> Result<Response, LegacyError> {
@@ -174,7 +174,7 @@ pub async fn get_player(
 /// "Use this frame as thumbnail" button posting `entry_id` and `offset` to
 /// `callback`, then calling `successCallback(successCallbackParams)` and
 /// posting "thumbnail updated" to `parent_host`.
-pub async fn get_thumbnail_player(
+pub(crate) async fn get_thumbnail_player(
     State(instances): State<Instances>,
     State(access): State<Arc<AccessSettings>>,
     headers: HeaderMap,
@@ -233,7 +233,7 @@ pub async fn get_thumbnail_player(
 
 /// `/service/get_mobileplayer_url`: a page playing the instance's mobile
 /// flavor (`MOBILE_PLAYER_FLAVOR`) of the entry in an HTML5 `<video>`.
-pub async fn get_mobileplayer_url(
+pub(crate) async fn get_mobileplayer_url(
     State(instances): State<Instances>,
     request: LegacyRequest,
 ) -> Result<Response, LegacyError> {
@@ -255,7 +255,7 @@ pub async fn get_mobileplayer_url(
 
 /// `/service/get_thumbnail`: a small page showing the entry's thumbnail
 /// (`width`, `height` in pixels, default 640 wide).
-pub async fn get_thumbnail(
+pub(crate) async fn get_thumbnail(
     State(instances): State<Instances>,
     request: LegacyRequest,
 ) -> Result<Response, LegacyError> {

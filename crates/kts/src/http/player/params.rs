@@ -11,10 +11,10 @@ use crate::http::legacy::extract::parse_flag;
 use crate::ids::InstanceId;
 
 /// Longest `successCallbackParams` kept.
-pub const MAX_CALLBACK_PARAMS: usize = 1024;
+pub(crate) const MAX_CALLBACK_PARAMS: usize = 1024;
 
 /// A CSS size: a number of pixels (`640`, `640px`) or a percentage (`100%`).
-pub fn size(name: &'static str, value: Option<&str>) -> Result<Option<String>, Error> {
+pub(crate) fn size(name: &'static str, value: Option<&str>) -> Result<Option<String>, Error> {
     let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
         return Ok(None);
     };
@@ -36,7 +36,7 @@ pub fn size(name: &'static str, value: Option<&str>) -> Result<Option<String>, E
 }
 
 /// A flag: `true`/`1`/`yes`/`on` or `false`/`0`/`no`/`off`; absent is false.
-pub fn flag(name: &'static str, value: Option<&str>) -> Result<bool, Error> {
+pub(crate) fn flag(name: &'static str, value: Option<&str>) -> Result<bool, Error> {
     match value.map(str::trim) {
         None | Some("") => Ok(false),
         Some(text) => parse_flag(text).ok_or(Error::InvalidParameter {
@@ -55,7 +55,7 @@ pub fn flag(name: &'static str, value: Option<&str>) -> Result<bool, Error> {
 /// deletes the entry). The contract (kts-legacy-api.md, "Players") names one
 /// call that takes these parameters, `update_thumbnail_from_player`, the
 /// default callback.
-pub const CALLBACK_ACTIONS: [&str; 1] = ["/service/update_thumbnail_from_player"];
+pub(crate) const CALLBACK_ACTIONS: [&str; 1] = ["/service/update_thumbnail_from_player"];
 
 /// The query parameters a callback on this site may carry: the instance,
 /// as in the default callback.
@@ -65,7 +65,7 @@ const CALLBACK_QUERY: [&str; 1] = ["kaltura_id"];
 /// or a URL of an allowed origin (`KTS_CORS_ORIGINS`), which is the
 /// operator's own application and gets no API key.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Callback {
+pub(crate) enum Callback {
     /// One of [`CALLBACK_ACTIONS`], with its query, normalized.
     SameOrigin(String),
     /// A URL of an allowed origin.
@@ -74,7 +74,7 @@ pub enum Callback {
 
 impl Callback {
     /// The URL to put in the page.
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         match self {
             Callback::SameOrigin(path) => path,
             Callback::Allowed(url) => url.as_str(),
@@ -83,7 +83,7 @@ impl Callback {
 }
 
 /// Checks the thumbnail selector's `callback`.
-pub fn callback(value: &str, allowed_origins: &[String]) -> Result<Callback, Error> {
+pub(crate) fn callback(value: &str, allowed_origins: &[String]) -> Result<Callback, Error> {
     let invalid = |reason: &str| Error::InvalidParameter {
         name: "callback",
         reason: reason.into(),
@@ -144,7 +144,7 @@ fn same_site_action(url: &Url) -> Option<Callback> {
 }
 
 /// Checks `successCallback`: a plain JavaScript function name.
-pub fn function_name(value: &str) -> Result<String, Error> {
+pub(crate) fn function_name(value: &str) -> Result<String, Error> {
     let value = value.trim();
     let mut chars = value.chars();
     let starts_well = chars
@@ -164,7 +164,7 @@ pub fn function_name(value: &str) -> Result<String, Error> {
 }
 
 /// Checks `parent_host`: an origin such as `https://example.org`.
-pub fn origin(value: &str) -> Result<String, Error> {
+pub(crate) fn origin(value: &str) -> Result<String, Error> {
     let invalid = || Error::InvalidParameter {
         name: "parent_host",
         reason: "must be an origin such as https://example.org".into(),
@@ -179,7 +179,7 @@ pub fn origin(value: &str) -> Result<String, Error> {
 }
 
 /// `successCallbackParams`: any text, bounded and without control characters.
-pub fn callback_params(value: &str) -> Result<String, Error> {
+pub(crate) fn callback_params(value: &str) -> Result<String, Error> {
     if value.len() > MAX_CALLBACK_PARAMS || value.chars().any(char::is_control) {
         return Err(Error::InvalidParameter {
             name: "successCallbackParams",
