@@ -8,6 +8,7 @@ use std::net::SocketAddr;
 
 use axum::Router;
 use tokio::net::TcpListener;
+use tracing::Instrument;
 use url::Url;
 
 use crate::config::{ConfigError, ConnectionLimits, Settings};
@@ -129,9 +130,12 @@ impl App {
         tracing::info!(address = %self.address, public_url = %self.public_url, "listening");
         // Failed uploads are undone in the background while serving.
         let (worker_stop, worker_stopped) = tokio::sync::oneshot::channel::<()>();
-        let worker = tokio::spawn(ops::undo::run_worker(self.instances, async {
-            let _ = worker_stopped.await;
-        }));
+        let worker = tokio::spawn(
+            ops::undo::run_worker(self.instances, async {
+                let _ = worker_stopped.await;
+            })
+            .instrument(tracing::info_span!("undo_worker")),
+        );
         http::server::serve(self.listener, self.router, self.connections, stop).await;
         let _ = worker_stop.send(());
         let _ = worker.await;

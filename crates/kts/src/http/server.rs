@@ -34,6 +34,7 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::Semaphore;
 use tower::{Layer, ServiceExt};
 use tower_http::normalize_path::NormalizePathLayer;
+use tracing::Instrument;
 
 use crate::config::ConnectionLimits;
 
@@ -96,14 +97,17 @@ pub(crate) async fn serve(
             service.clone().oneshot(request)
         });
         let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), handler));
-        tokio::spawn(async move {
-            // Errors here are the client's (reset, timed out, malformed
-            // head): hyper already answered what could be answered.
-            if let Err(error) = connection.await {
-                tracing::debug!(%remote, %error, "connection ended");
+        tokio::spawn(
+            async move {
+                // Errors here are the client's (reset, timed out, malformed
+                // head): hyper already answered what could be answered.
+                if let Err(error) = connection.await {
+                    tracing::debug!(%error, "connection ended");
+                }
+                drop(permit);
             }
-            drop(permit);
-        });
+            .instrument(tracing::debug_span!("connection", %remote)),
+        );
     }
     drop(listener);
     graceful.shutdown().await;

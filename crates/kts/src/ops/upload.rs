@@ -14,6 +14,8 @@
 
 use std::path::{Path, PathBuf};
 
+use tracing::Instrument;
+
 use crate::detect::media_type::{self, Detection, MediaType};
 use crate::error::Error;
 use crate::ids::InstanceId;
@@ -146,14 +148,18 @@ async fn create_entry(
 ) -> Result<(String, Undo), Error> {
     let platform = platform.clone();
     let (answer, created) = tokio::sync::oneshot::channel();
-    tokio::spawn(async move {
-        let result = platform.create_entry(&entry, url.as_deref()).await;
-        if let Ok(id) = &result {
-            undo.entry_created(id);
+    // The creation runs to its end in a task of its own, in the upload's span.
+    tokio::spawn(
+        async move {
+            let result = platform.create_entry(&entry, url.as_deref()).await;
+            if let Ok(id) = &result {
+                undo.entry_created(id);
+            }
+            // A closed channel drops `undo` with the result: the entry goes.
+            let _ = answer.send((result, undo));
         }
-        // A closed channel drops `undo` with the result: the entry goes.
-        let _ = answer.send((result, undo));
-    });
+        .in_current_span(),
+    );
     let (result, undo) = created
         .await
         .map_err(|_| Error::Interrupted("entry creation"))?;

@@ -39,14 +39,14 @@ pub enum Platform {
 
 impl Platform {
     /// Which platform this is.
-    pub fn kind(&self) -> PlatformKind {
+    pub(crate) fn kind(&self) -> PlatformKind {
         match self {
             Platform::Kaltura(_) => PlatformKind::Kaltura,
         }
     }
 
     /// The instance this platform account is configured as.
-    pub fn instance(&self) -> InstanceId {
+    pub(crate) fn instance(&self) -> InstanceId {
         match self {
             Platform::Kaltura(k) => k.instance(),
         }
@@ -77,7 +77,7 @@ impl Platform {
 
     /// Deletes an entry; [`Error::EntryNotFound`] when the platform does not
     /// know it.
-    pub async fn delete_entry(&self, entry: &EntryId) -> Result<(), Error> {
+    pub(crate) async fn delete_entry(&self, entry: &EntryId) -> Result<(), Error> {
         match self {
             Platform::Kaltura(k) => k.delete_entry(entry).await,
         }
@@ -362,7 +362,7 @@ impl Platform {
     /// Tries the account's credentials with a cheap call or two and says
     /// what happened, in words for an admin; never fails (a failure is the
     /// expected outcome of a bad account).
-    pub async fn check_connection(&self) -> ConnectionCheck {
+    pub(crate) async fn check_connection(&self) -> ConnectionCheck {
         match self {
             Platform::Kaltura(k) => k.check_connection().await,
         }
@@ -371,7 +371,7 @@ impl Platform {
 
 /// What [`Platform::check_connection`] found.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ConnectionCheck {
+pub(crate) enum ConnectionCheck {
     /// The account works; what was tried.
     Works(String),
     /// The account does not work; why, as plainly as the platform tells.
