@@ -17,7 +17,7 @@ use crate::ids::{AssetId, EntryId, InstanceId};
 use crate::ingest::spool::SpooledFile;
 use crate::instances::Instances;
 use crate::model::{Caption, ReportedCaptionFormat};
-use crate::ops::assets;
+use crate::ops::platform_of;
 use crate::ops::undo::{self, Undo, UndoStep};
 
 /// Longest caption label (`name`) accepted.
@@ -133,7 +133,7 @@ pub(crate) async fn add(
         reason: e.to_string(),
     })?;
 
-    let platform = assets::platform(instances, instance).await?;
+    let platform = platform_of(instances, instance).await?;
     let format = inspected.format.format;
     // The marker finds the asset and its upload again should an answer be
     // lost (ops::undo).
@@ -202,7 +202,7 @@ pub(crate) async fn list(
     instance: InstanceId,
     entry: &EntryId,
 ) -> Result<Vec<Caption>, Error> {
-    let platform = assets::platform(instances, instance).await?;
+    let platform = platform_of(instances, instance).await?;
     platform.list_captions(entry).await
 }
 
@@ -217,7 +217,7 @@ pub(crate) async fn set_default(
     instance: InstanceId,
     caption: &AssetId,
 ) -> Result<(), Error> {
-    let platform = assets::platform(instances, instance).await?;
+    let platform = platform_of(instances, instance).await?;
     platform.set_default_caption(caption).await
 }
 
@@ -232,7 +232,7 @@ pub(crate) async fn remove(
     instance: InstanceId,
     caption: &AssetId,
 ) -> Result<(), Error> {
-    let platform = assets::platform(instances, instance).await?;
+    let platform = platform_of(instances, instance).await?;
     platform.delete_caption(caption).await
 }
 
@@ -258,7 +258,7 @@ pub(crate) async fn update(
     if changes.is_empty() {
         return Err(Error::MissingParameter("name, default, language or format"));
     }
-    let platform = assets::platform(instances, instance).await?;
+    let platform = platform_of(instances, instance).await?;
     if let Some(wanted) = changes.format {
         let current = platform.caption_format(caption).await?;
         if current != ReportedCaptionFormat::Known(wanted) {
@@ -304,7 +304,7 @@ pub(crate) async fn update(
 mod tests {
     use super::*;
     use crate::instances::ClientOptions;
-    use crate::ops::assets::span_capture::spans_of;
+    use crate::ops::span_capture::spans_of;
     use crate::store::test_support;
 
     #[tokio::test]

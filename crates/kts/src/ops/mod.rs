@@ -7,12 +7,13 @@
 //! Every operation runs in a span named after it, with `instance`,
 //! `platform` and (when there is one) `entry` fields.
 
-pub(crate) mod assets;
 pub(crate) mod captions;
 pub(crate) mod export;
 pub(crate) mod flavors;
 pub(crate) mod media;
 pub(crate) mod players;
+#[cfg(test)]
+mod span_capture;
 pub(crate) mod thumbnails;
 pub mod undo;
 pub(crate) mod upload;
@@ -31,4 +32,20 @@ pub(crate) async fn platform_of(
     let platform = instances.platform(instance).await?;
     tracing::Span::current().record("platform", platform.kind().as_str());
     Ok(platform)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::instances::ClientOptions;
+    use crate::store::test_support;
+
+    #[tokio::test]
+    async fn an_unknown_instance_is_named_before_any_platform_is_reached() {
+        let test = test_support::sqlite().await;
+        let instances = Instances::new(test.store.clone(), ClientOptions::default());
+        let id = InstanceId::new(42).unwrap();
+        let error = platform_of(&instances, id).await.unwrap_err();
+        assert!(matches!(error, Error::UnknownInstance(i) if i == id));
+    }
 }

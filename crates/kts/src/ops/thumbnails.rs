@@ -15,7 +15,7 @@ use crate::ingest::head::read_head;
 use crate::ingest::spool::SpooledFile;
 use crate::instances::Instances;
 use crate::model::{Thumbnail, ThumbnailRemoval};
-use crate::ops::assets;
+use crate::ops::platform_of;
 use crate::ops::undo::{self, Undo, UndoStep};
 
 /// Longest thumbnail URL accepted.
@@ -76,7 +76,7 @@ pub(crate) async fn list(
     instance: InstanceId,
     entry: &EntryId,
 ) -> Result<Vec<Thumbnail>, Error> {
-    let platform = assets::platform(instances, instance).await?;
+    let platform = platform_of(instances, instance).await?;
     platform.list_thumbnails(entry).await
 }
 
@@ -91,7 +91,7 @@ pub(crate) async fn set_default(
     instance: InstanceId,
     thumbnail: &AssetId,
 ) -> Result<(), Error> {
-    let platform = assets::platform(instances, instance).await?;
+    let platform = platform_of(instances, instance).await?;
     platform.set_default_thumbnail(thumbnail).await
 }
 
@@ -108,7 +108,7 @@ pub(crate) async fn remove(
     instance: InstanceId,
     thumbnail: &AssetId,
 ) -> Result<ThumbnailRemoval, Error> {
-    let platform = assets::platform(instances, instance).await?;
+    let platform = platform_of(instances, instance).await?;
     platform.delete_thumbnail(thumbnail).await
 }
 
@@ -134,7 +134,7 @@ pub(crate) async fn add_from_file(
         });
     }
     let detection = image_of(file).await?;
-    let platform = assets::platform(instances, instance).await?;
+    let platform = platform_of(instances, instance).await?;
     let marker = undo::new_marker();
     let upload_name = undo::token_file_name(&marker, &format!("thumbnail.{}", detection.format));
     let steps = vec![
@@ -189,7 +189,7 @@ pub(crate) async fn add_from_url(
     entry: &EntryId,
     url: &ThumbnailUrl,
 ) -> Result<String, Error> {
-    let platform = assets::platform(instances, instance).await?;
+    let platform = platform_of(instances, instance).await?;
     let marker = undo::new_marker();
     let steps = vec![thumbnail_step(entry, marker.clone())];
     let mut undo = Undo::begin(instances, &platform, steps).await?;
@@ -232,7 +232,7 @@ async fn image_of(file: &SpooledFile) -> Result<media_type::Detection, Error> {
 mod tests {
     use super::*;
     use crate::instances::ClientOptions;
-    use crate::ops::assets::span_capture::spans_of;
+    use crate::ops::span_capture::spans_of;
     use crate::store::test_support;
 
     #[tokio::test]
