@@ -59,6 +59,6 @@ pub use resources::{Encodings, Factories, Profiles, Videos};
 pub use retry::RetryPolicy;
 pub use types::{
     Encoding, EncodingQuery, Factory, NewProfile, NewVideo, Page, Profile, ProfileRef, Status,
-    UploadSession, Video, VideoQuery,
+    Video, VideoQuery,
 };
 pub use upload::{Upload, UploadProgress};

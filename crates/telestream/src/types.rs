@@ -397,21 +397,18 @@ fn comma_joined<S: serde::Serializer>(
 /// An upload session as created by `POST /videos/upload.json` (5.2). Counts come as strings.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default)]
-#[non_exhaustive]
-pub struct UploadSession {
-    /// The session id.
-    pub id: Option<String>,
+pub(crate) struct UploadSession {
     /// Absolute URL, usually on another host, that takes the parts.
-    pub location: String,
+    pub(crate) location: String,
     /// Number of parts.
     #[serde(deserialize_with = "loose")]
-    pub parts: Option<u64>,
+    pub(crate) parts: Option<u64>,
     /// Bytes per part (the last one is shorter).
     #[serde(deserialize_with = "loose")]
-    pub part_size: Option<u64>,
+    pub(crate) part_size: Option<u64>,
     /// Parts the server takes at the same time.
     #[serde(deserialize_with = "loose")]
-    pub max_connections: Option<u64>,
+    pub(crate) max_connections: Option<u64>,
 }
 
 /// Answer of an upload session's status `GET` (5.3).

@@ -173,36 +173,70 @@ impl Upload<'_> {
         let span = tracing::info_span!("telestream.upload", file_name, size);
         async {
             let session = self.create_session(file_name, size).await?;
-            let layout = Layout::of(&session, size)?;
-            let location = session.location.as_str();
-            let parallel = self
-                .client
-                .parallel_parts()
-                .min(session.max_connections.unwrap_or(u64::MAX).max(1) as usize);
-            let mut video = None;
-            let mut rounds = 0;
-            loop {
-                let missing = self.missing_parts(location).await?;
-                if missing.is_empty() {
-                    return video.ok_or_else(|| Error::Decode {
-                        method: "PUT",
-                        path: "upload location".into(),
-                        detail: "the upload completed without answering the video".into(),
-                    });
-                }
-                if rounds > RESEND_ROUNDS || (rounds > 0 && !source.can_rewind()) {
-                    return Err(Error::UploadIncomplete { missing });
-                }
-                rounds += 1;
-                let confirmed = size - missing.iter().map(|&i| layout.len(i)).sum::<u64>();
-                let sent = self
-                    .send_parts(&mut source, &layout, location, missing, parallel, confirmed)
-                    .await?;
-                video = sent.or(video);
+            let result = self.send_file(&session, size, &mut source).await;
+            if result.is_err() {
+                self.abort(&session.location).await;
             }
+            result
         }
         .instrument(span)
         .await
+    }
+
+    /// Sends what the session misses until it misses nothing, in at most `RESEND_ROUNDS` + 1 rounds.
+    async fn send_file(
+        &self,
+        session: &UploadSession,
+        size: u64,
+        source: &mut PartSource,
+    ) -> Result<Video> {
+        let layout = Layout::of(session, size)?;
+        let location = session.location.as_str();
+        let parallel = self
+            .client
+            .parallel_parts()
+            .min(session.max_connections.unwrap_or(u64::MAX).max(1) as usize);
+        let mut video = None;
+        let mut rounds = 0;
+        loop {
+            let missing = self.missing_parts(location).await?;
+            if missing.is_empty() {
+                // The part that completed the file carried the video; if that answer was lost there is
+                // nothing to ask for it by (the session id is not the video's).
+                return video.ok_or_else(|| Error::Decode {
+                    method: "PUT",
+                    path: "upload location".into(),
+                    detail: "the upload completed without answering the video".into(),
+                });
+            }
+            if rounds > RESEND_ROUNDS || (rounds > 0 && !source.can_rewind()) {
+                return Err(Error::UploadIncomplete { missing });
+            }
+            rounds += 1;
+            let confirmed = size - missing.iter().map(|&i| layout.len(i)).sum::<u64>();
+            let sent = self
+                .send_parts(source, &layout, location, missing, parallel, confirmed)
+                .await?;
+            video = sent.or(video);
+        }
+    }
+
+    /// `DELETE <location>`, once and best effort: the session is given up, and a failure to say so
+    /// changes nothing for the caller (the platform drops stale sessions itself).
+    async fn abort(&self, location: &str) {
+        let request = LocationRequest {
+            method: Method::DELETE,
+            location,
+            headers: Vec::new(),
+            body: None,
+        };
+        if let Err(error) = self
+            .client
+            .execute_at_location(&request, Safety::Unsafe)
+            .await
+        {
+            tracing::warn!(error = %error, "aborting the upload session failed");
+        }
     }
 
     /// `POST /videos/upload.json` with `multi_chunk`. Not retried on server errors: a lost answer may

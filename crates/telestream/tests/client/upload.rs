@@ -225,6 +225,12 @@ async fn a_reader_cannot_resend_a_lost_part_so_the_upload_names_what_is_missing(
         matches!(&error, Error::UploadIncomplete { missing } if missing == &[1]),
         "{error:?}"
     );
+    let last = session.server.seen().pop().unwrap();
+    assert_eq!(
+        (last.method.as_str(), last.path.as_str()),
+        ("DELETE", "/upload/session"),
+        "a failed upload gives its session up"
+    );
 }
 
 #[tokio::test]
