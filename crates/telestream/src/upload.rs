@@ -120,7 +120,9 @@ impl Upload<'_> {
     }
 
     /// Sends the file at `path` in one multipart `POST /videos.json` (5.1), streamed from disk. A
-    /// failure loses the whole transfer, so prefer [`from_path`](Self::from_path) above a few MiB.
+    /// failure loses the whole transfer, so prefer [`from_path`](Self::from_path) above a few MiB. This is
+    /// a v3.0 call: the Flip 3.1 API documents no direct file upload (4.2), so a Flip client sends the
+    /// other parameters as form fields and the platform may refuse it.
     pub async fn small_from_path(&self, path: impl AsRef<Path>) -> Result<Video> {
         let path = path.as_ref();
         let size = tokio::fs::metadata(path).await?.len();
