@@ -268,3 +268,76 @@ async fn a_small_file_goes_in_one_signed_multipart_request() {
     assert!(String::from_utf8_lossy(body).contains("name=\"file\""));
     assert!(body.windows(bytes.len()).any(|w| w == bytes.as_slice()));
 }
+
+#[tokio::test]
+async fn parts_travel_in_parallel_but_never_more_than_the_session_allows() {
+    use axum::Router;
+    use axum::extract::State;
+    use axum::http::{HeaderMap, Method};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    #[derive(Clone, Default)]
+    struct Counts {
+        in_flight: Arc<AtomicUsize>,
+        most: Arc<AtomicUsize>,
+        parts: Arc<Mutex<BTreeSet<u64>>>,
+        location: Arc<OnceLock<String>>,
+    }
+    const PARTS: u64 = 12;
+    async fn session(State(counts): State<Counts>) -> Response {
+        json(
+            201,
+            json!({"id": "s", "location": counts.location.get().unwrap(), "parts": PARTS.to_string(),
+                   "part_size": PART_SIZE.to_string(), "max_connections": "3"}),
+        )
+    }
+    async fn location(
+        State(counts): State<Counts>,
+        method: Method,
+        headers: HeaderMap,
+    ) -> Response {
+        if method == Method::GET {
+            let held = counts.parts.lock().unwrap().clone();
+            let missing: Vec<u64> = (0..PARTS).filter(|i| !held.contains(i)).collect();
+            return json(200, json!({"missing_parts": missing}));
+        }
+        let now = counts.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+        counts.most.fetch_max(now, Ordering::SeqCst);
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        counts.in_flight.fetch_sub(1, Ordering::SeqCst);
+        let index: u64 = headers["x-part"].to_str().unwrap().parse().unwrap();
+        let done = {
+            let mut held = counts.parts.lock().unwrap();
+            held.insert(index);
+            held.len() as u64 == PARTS
+        };
+        if done {
+            json(200, json!({"id": "v1", "status": "processing"}))
+        } else {
+            empty(200)
+        }
+    }
+    let counts = Counts::default();
+    let app = Router::new()
+        .route("/v3.0/videos/upload.json", axum::routing::post(session))
+        .route("/upload", axum::routing::get(location).put(location))
+        .with_state(counts.clone());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    counts.location.set(format!("{url}/upload?id=s")).unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    let bytes = data(PARTS as usize * PART_SIZE);
+    let file = file_with(&bytes);
+    let client = telestream::Client::builder()
+        .signed(crate::helpers::ACCESS_KEY, crate::helpers::SECRET_KEY)
+        .base_url(format!("{url}/v3.0"))
+        .parallel_parts(16)
+        .build()
+        .unwrap();
+
+    let video = client.upload().from_path(file.path()).await.unwrap();
+
+    assert_eq!(video.id.as_deref(), Some("v1"));
+    let most = counts.most.load(Ordering::SeqCst);
+    assert!((2..=3).contains(&most), "{most} parts at once");
+}
