@@ -4,10 +4,12 @@
 //! Pure functions over strings, so the reference's test vectors (2.2, 2.3) pin every byte.
 
 use base64::Engine as _;
+use hmac::{Hmac, Mac};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde_json::{Map, Value};
-use sha2::{Digest as _, Sha256};
-use std::time::{SystemTime, UNIX_EPOCH};
+use sha2::Sha256;
+use time::macros::format_description;
+use time::{OffsetDateTime, UtcOffset};
 
 /// RFC 3986 unreserved characters stay, every other byte becomes `%XX` with upper-case hex (2.1 step 3):
 /// space is `%20`, never `+`.
@@ -94,56 +96,27 @@ pub(crate) fn signature(secret_key: &str, string_to_sign: &str) -> String {
     ))
 }
 
-/// HMAC (RFC 2104) over SHA-256, block size 64.
+/// HMAC-SHA256 of `message` keyed with `key`.
 fn hmac_sha256(key: &[u8], message: &[u8]) -> [u8; 32] {
-    let mut block = [0u8; 64];
-    if key.len() > block.len() {
-        block[..32].copy_from_slice(&Sha256::digest(key));
-    } else {
-        block[..key.len()].copy_from_slice(key);
-    }
-    let mut inner = Sha256::new();
-    inner.update(block.map(|b| b ^ 0x36));
-    inner.update(message);
-    let mut outer = Sha256::new();
-    outer.update(block.map(|b| b ^ 0x5c));
-    outer.update(inner.finalize());
-    outer.finalize().into()
+    // HMAC takes a key of any length: `new_from_slice` cannot fail for it.
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(key)
+        .unwrap_or_else(|_| unreachable!("HMAC accepts keys of every length"));
+    mac.update(message);
+    mac.finalize().into_bytes().into()
 }
 
 /// The current UTC time as `YYYY-MM-DDTHH:MM:SS.ffffffZ`, the form the Ruby gem sends (2.1).
 pub(crate) fn timestamp_now() -> String {
-    let since = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap_or_default();
-    format_timestamp(since.as_secs(), since.subsec_micros())
+    format_timestamp(OffsetDateTime::now_utc())
 }
 
-/// `secs` after the Unix epoch as an ISO 8601 UTC timestamp with microseconds.
-fn format_timestamp(secs: u64, micros: u32) -> String {
-    let days = (secs / 86_400) as i64;
-    let rest = secs % 86_400;
-    let (year, month, day) = civil_from_days(days);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{micros:06}Z",
-        rest / 3600,
-        rest % 3600 / 60,
-        rest % 60
-    )
-}
-
-/// Year, month, day of a day count since 1970-01-01 (H. Hinnant's proleptic Gregorian algorithm).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
+/// `at` as an ISO 8601 UTC timestamp with microseconds.
+fn format_timestamp(at: OffsetDateTime) -> String {
+    let format =
+        format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:6]Z");
+    at.to_offset(UtcOffset::UTC)
+        .format(&format)
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -365,13 +338,19 @@ mod tests {
 
     #[test]
     fn timestamps_are_iso_8601_utc_with_microseconds() {
-        assert_eq!(format_timestamp(0, 0), "1970-01-01T00:00:00.000000Z");
+        let at = |secs: i64, micros: i64| {
+            OffsetDateTime::from_unix_timestamp_nanos(
+                i128::from(secs) * 1_000_000_000 + i128::from(micros) * 1_000,
+            )
+            .unwrap()
+        };
+        assert_eq!(format_timestamp(at(0, 0)), "1970-01-01T00:00:00.000000Z");
         assert_eq!(
-            format_timestamp(1_714_979_289, 123_456),
+            format_timestamp(at(1_714_979_289, 123_456)),
             "2024-05-06T07:08:09.123456Z"
         );
         assert_eq!(
-            format_timestamp(951_782_400, 0),
+            format_timestamp(at(951_782_400, 0)),
             "2000-02-29T00:00:00.000000Z"
         );
     }
