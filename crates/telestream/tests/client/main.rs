@@ -1,0 +1,10 @@
+//! Integration tests of the Telestream client against a small local mock server: both authentication
+//! modes on the wire, typed calls, the platform's errors, retries, timeouts and uploads.
+
+// Test code: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, unreachable_pub)]
+
+mod calls;
+mod failures;
+mod helpers;
+mod upload;
