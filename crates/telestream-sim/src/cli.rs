@@ -28,6 +28,9 @@ pub struct SimArgs {
     /// Largest accepted uploaded file, in bytes.
     #[arg(long, default_value_t = 1 << 30)]
     pub max_file_bytes: u64,
+    /// Size of the parts an upload session asks for, in bytes.
+    #[arg(long, default_value_t = 5 << 20)]
+    pub part_size: u64,
     // Fault injection: `--fault`, repeatable.
     #[command(flatten)]
     pub faults: FaultArgs,
@@ -44,6 +47,7 @@ impl SimArgs {
             .bind(self.listen)
             .encoding_delay(Duration::from_millis(self.encoding_delay_ms))
             .max_file_bytes(self.max_file_bytes)
+            .part_size(self.part_size)
             .faults(self.faults.fault_set());
         for account in self.accounts {
             builder = builder.account(account);
@@ -79,6 +83,8 @@ mod tests {
             "0",
             "--max-file-bytes",
             "10",
+            "--part-size",
+            "100",
             "--fault",
             "videos.get:api_error_rate=1",
         ])
@@ -87,6 +93,7 @@ mod tests {
             .bind("127.0.0.1:7000".parse().unwrap())
             .encoding_delay(Duration::ZERO)
             .max_file_bytes(10)
+            .part_size(100)
             .faults(sim_faults::FaultSet {
                 rules: vec!["videos.get:api_error_rate=1".parse().unwrap()],
             })

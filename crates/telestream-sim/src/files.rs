@@ -85,8 +85,10 @@ mod tests {
                 base_url: "http://127.0.0.1".to_owned(),
                 encoding_delay: Duration::ZERO,
                 max_file_bytes: 1 << 20,
+                part_size: 1000,
                 idle_timeout: Duration::from_secs(1),
             }),
+            sessions: Default::default(),
         };
         Router::new()
             .route("/files/{factory_id}/{name}", get(serve))

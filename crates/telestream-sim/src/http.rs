@@ -22,12 +22,15 @@ use crate::{clock, files};
 
 const V3_PREFIX: &str = "/v3.0";
 const FLIP_PREFIX: &str = "/flip/3.1";
+/// Where upload sessions receive their parts (the `location` of 5.2).
+const UPLOAD_LOCATION: &str = "/upload/session";
 
 /// Builds the simulator's router.
 pub(crate) fn router(app: AppState) -> Router {
     Router::new()
         .route("/v3.0/{*path}", any(v3))
         .route("/flip/3.1/{*path}", any(flip))
+        .route(UPLOAD_LOCATION, any(api::upload_location))
         .route_layer(FaultLayer::new(app.faults.clone(), call_of))
         .merge(sim_faults::control_router(app.faults.clone()))
         // Bodies are bounded by `upload` itself (file parts streamed to disk), so axum's default 2 MB limit
@@ -128,6 +131,18 @@ async fn handle(app: AppState, generation: Generation, req: Request) -> Result<R
 /// The call an API request makes, for the fault layer: the resource (`videos`) and the action (`list`,
 /// `get`, `create`, …); a multipart `POST /videos.json` carries an upload.
 fn call_of(req: &Request) -> Option<Call> {
+    if req.uri().path() == UPLOAD_LOCATION {
+        let action = match *req.method() {
+            Method::GET => "status",
+            Method::DELETE => "abort",
+            _ => "part",
+        };
+        return Some(Call {
+            service: "upload".to_owned(),
+            action: action.to_owned(),
+            upload: action == "part",
+        });
+    }
     let segments = segments(resource_path(req.uri().path()))?;
     let (service, action) = api::call_name(req.method(), &segments);
     let multipart = req

@@ -25,6 +25,7 @@ mod files;
 mod http;
 mod lifecycle;
 mod request;
+mod sessions;
 mod signature;
 mod state;
 mod store;
@@ -127,7 +128,7 @@ impl Simulator {
 
 /// Configures a simulator. Defaults: the [demo account](Account::demo) when none is added, state in a
 /// temporary folder, encodings `processing` for 200 ms, bound to `127.0.0.1:0`, no faults, uploaded files
-/// up to 1 GiB.
+/// up to 1 GiB, upload-session parts of 5 MiB.
 #[derive(Debug, Clone)]
 pub struct SimulatorBuilder {
     accounts: Vec<Account>,
@@ -136,6 +137,7 @@ pub struct SimulatorBuilder {
     bind: SocketAddr,
     faults: FaultSet,
     max_file_bytes: u64,
+    part_size: u64,
 }
 
 impl Default for SimulatorBuilder {
@@ -147,6 +149,7 @@ impl Default for SimulatorBuilder {
             bind: SocketAddr::from(([127, 0, 0, 1], 0)),
             faults: FaultSet::default(),
             max_file_bytes: 1 << 30,
+            part_size: 5 << 20,
         }
     }
 }
@@ -189,6 +192,13 @@ impl SimulatorBuilder {
         self
     }
 
+    /// Size of the parts an upload session asks for (5.2); at least 1 byte. Small parts let tests
+    /// exercise many parts with small files.
+    pub fn part_size(mut self, bytes: u64) -> Self {
+        self.part_size = bytes.max(1);
+        self
+    }
+
     /// Binds the address, opens the state and serves in a background task.
     pub async fn spawn(self) -> Result<SimulatorHandle, Error> {
         let bind_error = |source| Error::Bind {
@@ -216,8 +226,10 @@ impl SimulatorBuilder {
                 base_url: base_url.clone(),
                 encoding_delay: self.encoding_delay,
                 max_file_bytes: self.max_file_bytes,
+                part_size: self.part_size,
                 idle_timeout: Duration::from_secs(60),
             }),
+            sessions: sessions::Sessions::default(),
         };
         let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
         let router = http::router(app);

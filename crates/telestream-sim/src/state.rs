@@ -7,6 +7,7 @@ use std::time::Duration;
 use sim_faults::Faults;
 
 use crate::Account;
+use crate::sessions::Sessions;
 use crate::store::Store;
 
 #[derive(Debug, Clone)]
@@ -15,6 +16,7 @@ pub(crate) struct AppState {
     pub(crate) accounts: Arc<Vec<Account>>,
     pub(crate) faults: Faults,
     pub(crate) config: Arc<Config>,
+    pub(crate) sessions: Sessions,
 }
 
 /// Settings fixed at start.
@@ -26,6 +28,8 @@ pub(crate) struct Config {
     pub(crate) encoding_delay: Duration,
     /// Largest accepted uploaded file.
     pub(crate) max_file_bytes: u64,
+    /// Size of upload-session parts (the last part is shorter).
+    pub(crate) part_size: u64,
     /// Longest wait for the next piece of a request body.
     pub(crate) idle_timeout: Duration,
 }

@@ -7,6 +7,7 @@
 mod encodings;
 mod factories;
 mod profiles;
+mod upload_sessions;
 mod videos;
 
 use axum::Json;
@@ -20,9 +21,10 @@ use crate::state::AppState;
 use crate::store::Store;
 
 pub(crate) use factories::seed;
+pub(crate) use upload_sessions::location as upload_location;
 
 /// The fault-rule name of a call: the resource, and `list`, `get`, `create`, `update`, `delete` or the
-/// sub-resource (`encodings`, `metadata`, `source`).
+/// sub-resource (`encodings`, `metadata`, `source`) or collection action (`upload`).
 pub(crate) fn call_name(method: &Method, segments: &[String]) -> (String, String) {
     let service = segments.first().cloned().unwrap_or_default();
     let action = match (method.as_str(), segments.len()) {
@@ -31,6 +33,8 @@ pub(crate) fn call_name(method: &Method, segments: &[String]) -> (String, String
         ("GET", 2) => "get",
         ("PUT" | "PATCH", 2) => "update",
         ("DELETE", 2) => "delete",
+        // `POST /videos/upload.json`: an action on the collection.
+        ("POST", 2) => segments[1].as_str(),
         _ => segments.get(2).map_or("", String::as_str),
     };
     (service, action.to_owned())
@@ -46,6 +50,9 @@ pub(crate) async fn dispatch(app: &AppState, request: ApiRequest) -> Result<Resp
     match resource {
         "factories" => factories::dispatch(app, &request),
         "profiles" => profiles::dispatch(app, &request),
+        "videos" if request.method == Method::POST && request.segments[1..] == ["upload"] => {
+            upload_sessions::create(app, &request)
+        }
         "videos" => videos::dispatch(app, request).await,
         "encodings" => encodings::dispatch(app, &request),
         _ => Err(unknown_call(&request)),

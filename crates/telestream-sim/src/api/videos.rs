@@ -17,7 +17,7 @@ use crate::store::{Profile, Video, new_id};
 /// `payload` is user data of at most 256 characters (4.2).
 const MAX_PAYLOAD_CHARS: usize = 256;
 
-fn to_json(app: &AppState, v: &Video) -> Value {
+pub(super) fn to_json(app: &AppState, v: &Video) -> Value {
     let encodings_count = app
         .store
         .read(|d| d.encodings.values().filter(|e| e.video_id == v.id).count());
@@ -47,7 +47,7 @@ fn to_json(app: &AppState, v: &Video) -> Value {
 
 /// The profiles a new video is encoded with: `profiles` names them (ids or names, comma-separated), `none`
 /// none, and without it every profile of the factory.
-fn chosen_profiles(
+pub(super) fn chosen_profiles(
     app: &AppState,
     factory_id: &str,
     wanted: Option<String>,
@@ -89,7 +89,14 @@ async fn create(app: &AppState, request: ApiRequest) -> Result<Response, ApiErro
             "a file part is required (source_url imports are not simulated yet)",
         ));
     };
-    let payload = params.get("payload");
+    let payload = checked_payload(params.get("payload"))?;
+    let chosen = chosen_profiles(app, &factory_id, params.get("profiles"))?;
+    let video = add(app, &factory_id, upload, &chosen, payload).await?;
+    reply.created(to_json(app, &video))
+}
+
+/// The `payload` of a new video, refused when longer than 256 characters.
+pub(super) fn checked_payload(payload: Option<String>) -> Result<Option<String>, ApiError> {
     if payload
         .as_ref()
         .is_some_and(|p| p.chars().count() > MAX_PAYLOAD_CHARS)
@@ -98,10 +105,21 @@ async fn create(app: &AppState, request: ApiRequest) -> Result<Response, ApiErro
             "payload is longer than 256 characters",
         ));
     }
-    let chosen = chosen_profiles(app, &factory_id, params.get("profiles"))?;
-    let video = store_source(app, &factory_id, upload, payload).await?;
+    Ok(payload)
+}
+
+/// Stores `upload` as a new video of the factory and starts its encodings with `chosen` profiles: the end
+/// of a multipart `POST /videos.json` and of a completed upload session.
+pub(super) async fn add(
+    app: &AppState,
+    factory_id: &str,
+    upload: UploadedFile,
+    chosen: &[Profile],
+    payload: Option<String>,
+) -> Result<Video, ApiError> {
+    let video = store_source(app, factory_id, upload, payload).await?;
     let mut started = Vec::new();
-    for profile in &chosen {
+    for profile in chosen {
         started.push(encodings::start(app, &video, profile)?);
     }
     app.store.write(|d| {
@@ -110,7 +128,7 @@ async fn create(app: &AppState, request: ApiRequest) -> Result<Response, ApiErro
             d.encodings.insert(e.id.clone(), e);
         }
     });
-    reply.created(to_json(app, &video))
+    Ok(video)
 }
 
 /// Probes the uploaded file and moves it into the factory's storage as the new video's source.

@@ -5,4 +5,5 @@ mod authentication;
 mod faults;
 mod helpers;
 mod resources;
+mod sessions;
 mod uploads;
