@@ -14,10 +14,10 @@ use sim_faults::{Call, FaultLayer};
 
 use crate::api;
 use crate::auth::{self, Credentials};
+use crate::body::{self, Limits};
 use crate::error::ApiError;
 use crate::request::{ApiRequest, Generation, Params};
 use crate::state::AppState;
-use crate::upload::{self, Limits};
 use crate::{clock, files};
 
 const V3_PREFIX: &str = "/v3.0";
@@ -79,7 +79,7 @@ async fn handle(app: AppState, generation: Generation, req: Request) -> Result<R
         max_file_bytes: app.config.max_file_bytes,
         idle_timeout: app.config.idle_timeout,
     };
-    let read = upload::read(content_type, body, limits, &app.store.tmp_dir()).await?;
+    let read = body::read(content_type, body, limits, &app.store.tmp_dir()).await?;
     // The query first, then the body's fields: the order in which 2.4 collects the signed parameters.
     let mut pairs: Vec<(String, String)> = parts
         .uri

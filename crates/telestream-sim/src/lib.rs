@@ -2,7 +2,7 @@
 //!
 //! Knows nothing of KTS: it speaks both API generations of `telestream-cloud.md` at once, v3.0 under
 //! `/v3.0` (HMAC-SHA256 signed parameters, bare JSON arrays) and Flip 3.1 under `/flip/3.1` (`X-Api-Key`,
-//! JSON bodies, wrapped lists), over the same factories, profiles, videos and encodings.
+//! JSON bodies, wrapped lists), over the same factories, profiles, videos, encodings and upload sessions.
 //! [`Simulator::builder`] configures the [accounts](Account), an optional data folder, the encoding delay,
 //! the bind address and [`faults`](FaultSet); [`SimulatorBuilder::spawn`] binds and serves in the background
 //! and returns a [`SimulatorHandle`]. [`SimArgs`] declares the same settings as command-line flags. Media
@@ -18,6 +18,7 @@
 
 mod api;
 mod auth;
+mod body;
 mod cli;
 mod clock;
 mod error;
@@ -29,7 +30,6 @@ mod sessions;
 mod signature;
 mod state;
 mod store;
-mod upload;
 
 use std::future::Future;
 use std::net::SocketAddr;

@@ -1,6 +1,6 @@
-//! Reading a request body: `multipart/form-data` (telestream-cloud.md 5.1) with its `file` part streamed
+//! Reading an API request's body: `multipart/form-data` (telestream-cloud.md 5.1) with its `file` part streamed
 //! to a temporary file and counted against the size limit, form fields and JSON bodies read whole up to a
-//! small bound. Every wait for more body has an idle timeout.
+//! small bound; other content types carry no parameters. Every wait for more body has an idle timeout.
 
 use std::path::Path;
 use std::time::Duration;
@@ -60,7 +60,7 @@ pub(crate) async fn read(
             read.json = serde_json::from_slice::<Map<String, Value>>(&bytes)
                 .map_err(|_| ApiError::bad_request("the body is not a JSON object"))?;
         }
-    } else if mime == "application/x-www-form-urlencoded" || !bytes.is_empty() {
+    } else if mime == "application/x-www-form-urlencoded" || mime.is_empty() {
         read.pairs = url::form_urlencoded::parse(&bytes).into_owned().collect();
     }
     Ok(read)
@@ -141,4 +141,54 @@ async fn read_multipart(
         }
     }
     Ok(read)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LIMITS: Limits = Limits {
+        max_file_bytes: 10,
+        idle_timeout: Duration::from_secs(5),
+    };
+
+    async fn read_text(content_type: &str, text: &'static str) -> Result<ReadBody, ApiError> {
+        let dir = tempfile::tempdir().unwrap();
+        read(content_type, Body::from(text), LIMITS, dir.path()).await
+    }
+
+    #[tokio::test]
+    async fn a_form_body_is_decoded_with_plus_as_a_space() {
+        let read = read_text("application/x-www-form-urlencoded", "name=a+b&x=%2B")
+            .await
+            .unwrap();
+        let expected = [("name", "a b"), ("x", "+")].map(|(k, v)| (k.to_owned(), v.to_owned()));
+        assert_eq!(read.pairs, expected.to_vec());
+    }
+
+    #[tokio::test]
+    async fn a_json_body_must_be_an_object() {
+        let read = read_text("application/json", r#"{"name":"x"}"#)
+            .await
+            .unwrap();
+        assert_eq!(read.json["name"], "x");
+        assert!(read_text("application/json", "[1]").await.is_err());
+    }
+
+    #[tokio::test]
+    async fn a_file_part_over_the_limit_is_refused_and_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let body = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.mp4\"\r\n\r\n\
+                    0123456789abcdef\r\n--b--\r\n";
+        let error = read(
+            "multipart/form-data; boundary=b",
+            Body::from(body),
+            LIMITS,
+            dir.path(),
+        )
+        .await
+        .unwrap_err();
+        assert_eq!(error, ApiError::file_too_large(10));
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
 }
