@@ -1,6 +1,6 @@
 //! The HTTP edge: `/v3.0/{*path}` and `/flip/3.1/{*path}` go to one handler that reads the body,
-//! authenticates the call for its generation and hands it to `api::dispatch`; `/files/{factory}/{name}`
-//! serves stored files. Faults that concern a whole request (HTTP 503, dropped connections, stalled
+//! authenticates the call for its generation and hands it to `api::dispatch`; `/upload/session?id=` is the
+//! unsigned `location` of upload sessions; `/files/{factory}/{name}` serves stored files. Faults that concern a whole request (HTTP 503, dropped connections, stalled
 //! uploads) are applied around the API by `sim_faults::FaultLayer`, and `/__sim/faults` switches them.
 
 use std::time::Duration;
@@ -129,7 +129,8 @@ async fn handle(app: AppState, generation: Generation, req: Request) -> Result<R
 }
 
 /// The call an API request makes, for the fault layer: the resource (`videos`) and the action (`list`,
-/// `get`, `create`, …); a multipart `POST /videos.json` carries an upload.
+/// `get`, `create`, …); a multipart `POST /videos.json` carries an upload. At a session location the call
+/// is `upload.part` (an upload), `upload.status` or `upload.abort`.
 fn call_of(req: &Request) -> Option<Call> {
     if req.uri().path() == UPLOAD_LOCATION {
         let action = match *req.method() {
