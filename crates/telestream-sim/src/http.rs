@@ -1,7 +1,8 @@
 //! The HTTP edge: `/v3.0/{*path}` and `/flip/3.1/{*path}` go to one handler that reads the body,
 //! authenticates the call for its generation and hands it to `api::dispatch`; `/upload/session?id=` is the
-//! unsigned `location` of upload sessions; `/files/{factory}/{name}` serves stored files. Faults that concern a whole request (HTTP 503, dropped connections, stalled
-//! uploads) are applied around the API by `sim_faults::FaultLayer`, and `/__sim/faults` switches them.
+//! unsigned `location` of upload sessions; `/files/{factory}/{name}` serves stored files. Faults that
+//! concern a whole request (HTTP 503, dropped connections, stalled uploads) are applied around the API and
+//! the session location by `sim_faults::FaultLayer`, and `/__sim/faults` switches them.
 
 use std::time::Duration;
 
