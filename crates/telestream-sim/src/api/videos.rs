@@ -1,0 +1,287 @@
+//! Videos (telestream-cloud.md 4.2): list, get, create from an uploaded file (5.1), delete (with their
+//! encodings and files), delete the source only, metadata, and a video's encodings. Width, height,
+//! duration and MIME type come from the `media-probe` crate; a source that is not video or audio makes a
+//! `fail` video whose encodings fail.
+
+use axum::response::Response;
+use serde_json::{Value, json};
+
+use super::{Reply, encodings, factory_of, profiles};
+use crate::clock::{self, format_date};
+use crate::error::ApiError;
+use crate::lifecycle::unrecognised_source;
+use crate::request::{ApiRequest, UploadedFile};
+use crate::state::AppState;
+use crate::store::{Profile, Video, new_id};
+
+/// `payload` is user data of at most 256 characters (4.2).
+const MAX_PAYLOAD_CHARS: usize = 256;
+
+pub(super) fn to_json(app: &AppState, v: &Video) -> Value {
+    let encodings_count = app
+        .store
+        .read(|d| d.encodings.values().filter(|e| e.video_id == v.id).count());
+    let mut value = json!({
+        "id": v.id,
+        "status": if v.failure.is_some() { "fail" } else { "success" },
+        "source_url": null,
+        "original_filename": v.original_filename,
+        "extname": v.extname,
+        "path": v.id,
+        "mime_type": v.mime_type,
+        "file_size": v.file_size,
+        "duration": v.duration,
+        "width": v.width,
+        "height": v.height,
+        "payload": v.payload,
+        "encodings_count": encodings_count,
+        "created_at": format_date(v.created_at),
+        "updated_at": format_date(v.updated_at),
+    });
+    if let (Some(failure), Value::Object(map)) = (&v.failure, &mut value) {
+        map.insert("error_class".into(), json!(failure.class));
+        map.insert("error_message".into(), json!(failure.message));
+    }
+    value
+}
+
+/// The profiles a new video is encoded with: `profiles` names them (ids or names, comma-separated), `none`
+/// none, and without it every profile of the factory.
+pub(super) fn chosen_profiles(
+    app: &AppState,
+    factory_id: &str,
+    wanted: Option<String>,
+) -> Result<Vec<Profile>, ApiError> {
+    match wanted.as_deref().map(str::trim) {
+        None | Some("") => Ok(profiles::of_factory(app, factory_id)),
+        Some("none") => Ok(Vec::new()),
+        Some(list) => list
+            .split(',')
+            .map(str::trim)
+            .map(|name| {
+                profiles::find(app, factory_id, name)
+                    .ok_or_else(|| ApiError::not_found("Profile", name))
+            })
+            .collect(),
+    }
+}
+
+/// The extension a source is stored under: its name's, else the probed format's, with a dot.
+fn extension(file_name: &str, probed: Option<media_probe::Format>) -> String {
+    let from_name = std::path::Path::new(file_name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .filter(|e| !e.is_empty() && e.len() <= 10 && e.bytes().all(|b| b.is_ascii_alphanumeric()));
+    match (from_name, probed) {
+        (Some(e), _) => format!(".{}", e.to_ascii_lowercase()),
+        (None, Some(format)) => format!(".{}", format.extension()),
+        (None, None) => String::new(),
+    }
+}
+
+async fn create(app: &AppState, request: ApiRequest) -> Result<Response, ApiError> {
+    let reply = Reply(request.generation);
+    let params = &request.params;
+    let factory_id = factory_of(&app.store, params)?;
+    let Some(upload) = request.file else {
+        // TODO(issue 11): `source_url` imports.
+        return Err(ApiError::bad_request(
+            "a file part is required (source_url imports are not simulated yet)",
+        ));
+    };
+    let payload = checked_payload(params.get("payload"))?;
+    let chosen = chosen_profiles(app, &factory_id, params.get("profiles"))?;
+    let video = add(app, &factory_id, upload, &chosen, payload).await?;
+    reply.created(to_json(app, &video))
+}
+
+/// The `payload` of a new video, refused when longer than 256 characters.
+pub(super) fn checked_payload(payload: Option<String>) -> Result<Option<String>, ApiError> {
+    if payload
+        .as_ref()
+        .is_some_and(|p| p.chars().count() > MAX_PAYLOAD_CHARS)
+    {
+        return Err(ApiError::bad_request(
+            "payload is longer than 256 characters",
+        ));
+    }
+    Ok(payload)
+}
+
+/// Stores `upload` as a new video of the factory and starts its encodings with `chosen` profiles: the end
+/// of a multipart `POST /videos.json` and of a completed upload session.
+pub(super) async fn add(
+    app: &AppState,
+    factory_id: &str,
+    upload: UploadedFile,
+    chosen: &[Profile],
+    payload: Option<String>,
+) -> Result<Video, ApiError> {
+    let video = store_source(app, factory_id, upload, payload).await?;
+    let mut started = Vec::new();
+    for profile in chosen {
+        started.push(encodings::start(app, &video, profile)?);
+    }
+    app.store.write(|d| {
+        d.videos.insert(video.id.clone(), video.clone());
+        for e in started {
+            d.encodings.insert(e.id.clone(), e);
+        }
+    });
+    Ok(video)
+}
+
+/// Probes the uploaded file and moves it into the factory's storage as the new video's source.
+async fn store_source(
+    app: &AppState,
+    factory_id: &str,
+    upload: UploadedFile,
+    payload: Option<String>,
+) -> Result<Video, ApiError> {
+    let path = upload.path();
+    let facts = tokio::task::spawn_blocking(move || media_probe::probe_path(&path))
+        .await
+        .map_err(|_| ApiError::internal())?;
+    let is_media = matches!(
+        facts.kind,
+        media_probe::MediaKind::Video | media_probe::MediaKind::Audio
+    );
+    let now = clock::now_ms();
+    let video = Video {
+        id: new_id(),
+        factory_id: factory_id.to_owned(),
+        extname: extension(&upload.file_name, facts.format),
+        original_filename: upload.file_name.clone(),
+        mime_type: facts.format.map(|f| f.mime_type().to_owned()),
+        file_size: upload.size,
+        width: facts.width,
+        height: facts.height,
+        duration: facts.duration_ms,
+        payload,
+        has_source: true,
+        failure: (!is_media).then(unrecognised_source),
+        created_at: now,
+        updated_at: now,
+    };
+    let dir = app.store.factory_dir(factory_id);
+    let stored = std::fs::create_dir_all(&dir).and_then(|()| {
+        upload
+            .file
+            .persist(dir.join(video.source_name()))
+            .map_err(|e| e.error)
+    });
+    stored.map_err(|e| {
+        tracing::error!(error = %e, "cannot store an uploaded source");
+        ApiError::internal()
+    })?;
+    Ok(video)
+}
+
+pub(super) async fn dispatch(app: &AppState, request: ApiRequest) -> Result<Response, ApiError> {
+    if request.method == "POST" && request.segments.len() == 1 {
+        return create(app, request).await;
+    }
+    let reply = Reply(request.generation);
+    let params = &request.params;
+    let factory_id = factory_of(&app.store, params)?;
+    let find = |id: &str| {
+        app.store
+            .read(|d| {
+                d.videos
+                    .get(id)
+                    .filter(|v| v.factory_id == factory_id)
+                    .cloned()
+            })
+            .ok_or_else(|| ApiError::not_found("Video", id))
+    };
+    let dir = app.store.factory_dir(&factory_id);
+    match (request.method.as_str(), &request.segments[1..]) {
+        ("GET", []) => {
+            let mut all: Vec<Video> = app.store.read(|d| {
+                d.videos
+                    .values()
+                    .filter(|v| v.factory_id == factory_id)
+                    .cloned()
+                    .collect()
+            });
+            all.sort_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
+            let status = params.get("status");
+            let items = all
+                .iter()
+                .map(|v| to_json(app, v))
+                .filter(|v| status.as_ref().is_none_or(|s| v["status"] == s.as_str()))
+                .collect();
+            reply.list("videos", params, items)
+        }
+        ("GET", [id]) => reply.one(to_json(app, &find(id)?)),
+        ("DELETE", [id]) => {
+            let video = find(id)?;
+            let removed = app.store.write(|d| {
+                d.videos.remove(&video.id);
+                let ids: Vec<String> = d
+                    .encodings
+                    .values()
+                    .filter(|e| e.video_id == video.id)
+                    .map(|e| e.id.clone())
+                    .collect();
+                ids.iter()
+                    .filter_map(|id| d.encodings.remove(id))
+                    .collect::<Vec<_>>()
+            });
+            let _ = std::fs::remove_file(dir.join(video.source_name()));
+            for e in removed {
+                let _ = std::fs::remove_file(dir.join(e.output_name()));
+            }
+            super::deleted()
+        }
+        ("DELETE", [id, sub]) if sub == "source" => {
+            let video = find(id)?;
+            app.store.write(|d| {
+                if let Some(v) = d.videos.get_mut(&video.id) {
+                    v.has_source = false;
+                    v.updated_at = clock::now_ms();
+                }
+            });
+            let _ = std::fs::remove_file(dir.join(video.source_name()));
+            super::deleted()
+        }
+        ("GET", [id, sub]) if sub == "metadata" => {
+            let v = find(id)?;
+            reply.one(json!({
+                "image_width": v.width,
+                "image_height": v.height,
+                "duration": v.duration.map(|ms| format!("{:.2} s", ms as f64 / 1000.0)),
+                "mime_type": v.mime_type,
+                "file_size": v.file_size,
+            }))
+        }
+        ("GET", [id, sub]) if sub == "encodings" => {
+            let video = find(id)?;
+            let mut filters = crate::request::Params {
+                pairs: params.pairs.clone(),
+                body: params.body.clone(),
+            };
+            filters.pairs.retain(|(k, _)| k != "video_id");
+            filters.pairs.push(("video_id".to_owned(), video.id));
+            reply.list(
+                "encodings",
+                params,
+                encodings::listed(app, &factory_id, &filters),
+            )
+        }
+        _ => Err(super::unknown_call(&request)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_source_keeps_its_own_extension_else_the_probed_one() {
+        assert_eq!(extension("Movie.MP4", None), ".mp4");
+        assert_eq!(extension("movie", Some(media_probe::Format::Mp4)), ".mp4");
+        assert_eq!(extension("notes", None), "");
+        assert_eq!(extension("x.../etc", None), "");
+    }
+}
