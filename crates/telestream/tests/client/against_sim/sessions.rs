@@ -51,7 +51,7 @@ async fn a_session_upload_of_several_parts_stores_the_file_unchanged() {
 #[tokio::test]
 async fn a_session_upload_completes_when_part_requests_are_dropped() {
     let faults = FaultSet {
-        rules: vec!["upload.part:drop_rate=0.3".parse().unwrap()],
+        rules: vec!["upload.part:drop_rate=0.4".parse().unwrap()],
     };
     let sim = spawn(builder().faults(faults)).await;
     for mode in MODES {
