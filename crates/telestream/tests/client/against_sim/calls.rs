@@ -38,6 +38,7 @@ async fn a_multipart_upload_is_encoded_and_its_output_has_the_uploaded_bytes() {
         let uploaded = client
             .upload()
             .profiles(["h264"])
+            .payload("kts-1")
             .small_from_path(&path)
             .await
             .unwrap();
@@ -45,10 +46,30 @@ async fn a_multipart_upload_is_encoded_and_its_output_has_the_uploaded_bytes() {
         let video = client.videos().get(&id).await.unwrap();
         assert_eq!(video.status, Some(Status::Success), "{mode:?}");
         assert_eq!(video.file_size, Some(original.len() as u64), "{mode:?}");
+        assert_eq!(video.payload.as_deref(), Some("kts-1"), "{mode:?}");
+        assert_eq!(
+            video.original_filename.as_deref(),
+            Some("sample.mp4"),
+            "{mode:?}"
+        );
+        assert!(
+            video.width.is_some() && video.duration.is_some(),
+            "{mode:?}: {video:?}"
+        );
 
         let encodings = wait_for_encodings(&client, &id).await;
         let factory = client.factories().get(DEMO_FACTORY_ID).await.unwrap();
         let files_url = factory.url.unwrap();
+        assert_eq!(
+            encodings[0].profile_name.as_deref(),
+            Some("h264"),
+            "{mode:?}"
+        );
+        assert_eq!(
+            encodings[0].video_id.as_deref(),
+            Some(id.as_str()),
+            "{mode:?}"
+        );
         let output = encodings[0].files.clone().unwrap_or_default();
         assert_eq!(output.len(), 1, "{mode:?}: {encodings:?}");
         let response = http
