@@ -15,8 +15,26 @@ async fn upload_and_compare(client: &Client, label: &str) {
     let path = fixture("sample.webm");
     let original = std::fs::read(&path).unwrap();
     assert!(original.len() as u64 > 3 * PART_SIZE, "several parts");
-    let video = client.upload().from_path(&path).await.unwrap();
+    let video = client
+        .upload()
+        .profiles(["h264"])
+        .payload("session")
+        .from_path(&path)
+        .await
+        .unwrap();
+    assert_eq!(
+        video.original_filename.as_deref(),
+        Some("sample.webm"),
+        "{label}"
+    );
+    assert_eq!(video.payload.as_deref(), Some("session"), "{label}");
     let id = video.id.unwrap();
+    let encodings = client
+        .encodings()
+        .list_for_video(&id, &Default::default())
+        .await
+        .unwrap();
+    assert_eq!(encodings.items.len(), 1, "{label}: {encodings:?}");
     let factory = client.factories().get(DEMO_FACTORY_ID).await.unwrap();
     let source = format!(
         "{}{id}{}",
