@@ -114,3 +114,68 @@ async fn a_wrong_secret_is_answered_401_with_the_platforms_error() {
     }
     sim.shutdown().await.unwrap();
 }
+
+#[tokio::test]
+async fn videos_list_by_page_and_an_encoding_and_metadata_are_read_in_both_modes() {
+    let sim = spawn(Simulator::builder().encoding_delay(Duration::ZERO)).await;
+    for mode in MODES {
+        let client = client(&sim, mode);
+        let mut ids = Vec::new();
+        for _ in 0..3 {
+            let video = client
+                .upload()
+                .small_from_path(fixture("sample.mp4"))
+                .await
+                .unwrap();
+            ids.push(video.id.unwrap());
+        }
+        let query = telestream::VideoQuery {
+            page: Some(1),
+            per_page: Some(2),
+            status: Some(Status::Success),
+        };
+        let page = client.videos().list(&query).await.unwrap();
+        assert_eq!(page.items.len(), 2, "{mode:?}: {page:?}");
+        let encodings = wait_for_encodings(&client, &ids[0]).await;
+        let id = encodings[0].id.clone().unwrap();
+        let encoding = client.encodings().get(&id, false).await.unwrap();
+        assert_eq!(encoding.status, Some(Status::Success), "{mode:?}");
+        let metadata = client.videos().metadata(&ids[0]).await.unwrap();
+        assert!(!metadata.is_empty(), "{mode:?}");
+    }
+    sim.shutdown().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_profile_created_from_a_preset_is_found_by_name_and_encodes_a_video() {
+    let sim = spawn(Simulator::builder().encoding_delay(Duration::ZERO)).await;
+    for (mode, name) in MODES.into_iter().zip(["thumbs_v3", "thumbs_flip"]) {
+        let client = client(&sim, mode);
+        let mut profile = telestream::NewProfile {
+            name: Some(name.to_owned()),
+            preset_name: Some("h264".to_owned()),
+            ..Default::default()
+        };
+        profile.options.insert("width".into(), 320.into());
+        let created = client.profiles().create(&profile).await.unwrap();
+        assert_eq!(created.name.as_deref(), Some(name), "{mode:?}");
+        let found = client.profiles().get(name).await.unwrap();
+        assert_eq!(found.id, created.id, "{mode:?}");
+        assert_eq!(found.width, Some(320), "{mode:?}: {found:?}");
+        let video = client
+            .upload()
+            .small_from_path(fixture("sample.mp4"))
+            .await
+            .unwrap();
+        let encoding = client
+            .encodings()
+            .create(
+                video.id.as_deref().unwrap(),
+                &telestream::ProfileRef::Name(name.to_owned()),
+            )
+            .await
+            .unwrap();
+        assert_eq!(encoding.profile_name.as_deref(), Some(name), "{mode:?}");
+    }
+    sim.shutdown().await.unwrap();
+}
