@@ -68,8 +68,10 @@ async fn a_session_upload_of_several_parts_stores_the_file_unchanged() {
 
 #[tokio::test]
 async fn a_session_upload_completes_when_part_requests_are_dropped() {
+    // One part request in four dropped: with eight attempts a part fails for
+    // good once in 65,536 uploads, while most runs see several drops.
     let faults = FaultSet {
-        rules: vec!["upload.part:drop_rate=0.4".parse().unwrap()],
+        rules: vec!["upload.part:drop_rate=0.25".parse().unwrap()],
     };
     let sim = spawn(builder().faults(faults)).await;
     for mode in MODES {
