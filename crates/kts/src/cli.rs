@@ -125,13 +125,17 @@ pub struct InstanceUpdateArgs {
 #[derive(Debug, Clone, Default)]
 pub struct InstanceFieldArgs(pub FieldValues);
 
+/// The name and every platform's account fields (their names differ).
 fn instance_field_specs() -> impl Iterator<Item = &'static FieldSpec> {
-    std::iter::once(&NAME).chain(Account::fields(PlatformKind::Kaltura))
+    std::iter::once(&NAME).chain(PlatformKind::ALL.into_iter().flat_map(Account::fields))
 }
 
 impl clap::FromArgMatches for InstanceFieldArgs {
     fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
         let mut values = FieldValues::new();
+        if let Some(platform) = matches.get_one::<String>("platform") {
+            values.set("platform", platform);
+        }
         for spec in instance_field_specs() {
             if let Some(value) = matches.get_one::<String>(spec.name) {
                 values.set(spec.name, value);
@@ -148,7 +152,11 @@ impl clap::FromArgMatches for InstanceFieldArgs {
 
 impl Args for InstanceFieldArgs {
     fn augment_args(command: clap::Command) -> clap::Command {
-        instance_field_specs().fold(command, |command, spec| {
+        let platform = clap::Arg::new("platform")
+            .long("platform")
+            .value_parser(["kaltura", "telestream"])
+            .help("The instance's platform [default: kaltura]; its fields follow");
+        instance_field_specs().fold(command.arg(platform), |command, spec| {
             let help = match (spec.legacy, spec.env) {
                 (Some(legacy), Some(_)) => {
                     format!(
@@ -302,19 +310,27 @@ async fn instance(command: InstanceCommand) -> anyhow::Result<()> {
         }
         InstanceCommand::List(database) => {
             let store = open_store(database).await?;
-            let shown: Vec<&FieldSpec> = Account::fields(PlatformKind::Kaltura)
-                .iter()
+            // One column per field of any platform: a field of another
+            // platform than the instance's is empty.
+            let shown: Vec<&FieldSpec> = instance_field_specs()
+                .skip(1)
                 .filter(|spec| !spec.is_secret())
                 .collect();
             let names: Vec<&str> = shown.iter().map(|spec| spec.name).collect();
-            println!("id\tname\t{}", names.join("\t"));
+            println!("id\tname\tplatform\t{}", names.join("\t"));
             for instance in store.list_instances().await? {
                 let values = instance.account.shown_values();
                 let row: Vec<&str> = shown
                     .iter()
                     .map(|spec| values.get(spec.name).unwrap_or_default())
                     .collect();
-                println!("{}\t{}\t{}", instance.id, instance.name, row.join("\t"));
+                println!(
+                    "{}\t{}\t{}\t{}",
+                    instance.id,
+                    instance.name,
+                    instance.platform(),
+                    row.join("\t")
+                );
             }
         }
         InstanceCommand::Update(args) => {

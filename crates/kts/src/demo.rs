@@ -1,13 +1,16 @@
-//! `kts demo`: KTS and an in-process Kaltura simulator, wired together, so a
-//! new user sees every call work in one command with no Kaltura account.
+//! `kts demo`: KTS and in-process Kaltura and Telestream Cloud simulators,
+//! wired together, so a new user sees every call work on both platforms in
+//! one command with no account anywhere.
 //!
 //! Everything lives in one data folder (`kts-demo/` by default): the SQLite
 //! store, a generated `KTS_SECRET_KEY` (kept so stored secrets stay readable
-//! across runs), the simulator's state, the upload folder and copies of the
-//! sample files the printed commands upload. Each run uploads a sample entry
-//! through KTS's own operations (a tiny video plus a caption), waits until it
-//! is READY, then prints a fresh admin password and API key once and
-//! ready-to-paste curl commands that use the real entry id.
+//! across runs), the simulators' state, the upload folder and copies of the
+//! sample files the printed commands upload. Instance 1 is the simulated
+//! Kaltura partner, instance 2 the simulated Telestream factory. Each run
+//! uploads a sample entry to each through KTS's own operations (a tiny video,
+//! plus a caption on Kaltura), waits until both are READY, then prints a fresh
+//! admin password and API key once and ready-to-paste curl commands that use
+//! the real entry ids.
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
@@ -64,6 +67,10 @@ pub struct DemoArgs {
     #[arg(long, env = "KTS_SIM_PORT", default_value_t = 0)]
     pub sim_port: u16,
 
+    /// Port of the simulated Telestream Cloud (0 picks a free port).
+    #[arg(long, env = "KTS_TELESTREAM_SIM_PORT", default_value_t = 0)]
+    pub telestream_sim_port: u16,
+
     /// Folder for the demo's store, key, simulator state and uploads.
     #[arg(long, env = "KTS_DEMO_DIR", default_value = "kts-demo")]
     pub data_dir: PathBuf,
@@ -85,6 +92,15 @@ pub(crate) async fn run(args: DemoArgs) -> anyhow::Result<()> {
         .spawn()
         .await
         .context("cannot start the simulator")?;
+    let telestream_sim = telestream_sim::Simulator::builder()
+        .data_dir(args.data_dir.join("telestream-simulator"))
+        .bind(SocketAddr::new(
+            IpAddr::V4(Ipv4Addr::LOCALHOST),
+            args.telestream_sim_port,
+        ))
+        .spawn()
+        .await
+        .context("cannot start the Telestream simulator")?;
 
     let admin_password = random_token(12);
     let mut settings = Settings::local(&args.data_dir);
@@ -99,10 +115,14 @@ pub(crate) async fn run(args: DemoArgs) -> anyhow::Result<()> {
     let client_options = ClientOptions::from_settings(&settings.kaltura);
     let app = App::build(settings).await?;
     configure_instance(app.store(), &partner, sim.base_url()).await?;
+    configure_telestream_instance(app.store(), telestream_sim.base_url()).await?;
     let instances = Instances::new(app.store().clone(), client_options);
     let sample = create_sample(&instances, &upload_folder)
         .await
         .context("cannot create the sample entry in the simulator")?;
+    let telestream_sample = upload_sample(&instances, TELESTREAM_INSTANCE, &upload_folder)
+        .await
+        .context("cannot create the sample video in the Telestream simulator")?;
     let files = write_sample_files(&args.data_dir)?;
     let key = app
         .store()
@@ -115,9 +135,11 @@ pub(crate) async fn run(args: DemoArgs) -> anyhow::Result<()> {
         welcome(&Welcome {
             kts: app.public_url().as_str().trim_end_matches('/'),
             sim: sim.base_url(),
+            telestream_sim: telestream_sim.base_url(),
             admin_password: &admin_password,
             api_key: key.key.expose_secret(),
             sample: &sample,
+            telestream_sample: &telestream_sample,
             files: &files,
         })
     );
@@ -125,6 +147,10 @@ pub(crate) async fn run(args: DemoArgs) -> anyhow::Result<()> {
     sim.shutdown()
         .await
         .context("the simulator stopped badly")?;
+    telestream_sim
+        .shutdown()
+        .await
+        .context("the Telestream simulator stopped badly")?;
     Ok(())
 }
 
@@ -186,6 +212,36 @@ async fn configure_instance(store: &Store, partner: &Partner, sim_url: &str) -> 
     Ok(())
 }
 
+/// The instance of the simulated Telestream factory.
+const TELESTREAM_INSTANCE: InstanceId = match InstanceId::new(2) {
+    Ok(id) => id,
+    Err(_) => InstanceId::DEFAULT,
+};
+
+/// Points instance 2 at this run's Telestream simulator (Flip 3.1 with the
+/// simulator's demo API key), creating it on the first run.
+async fn configure_telestream_instance(store: &Store, sim_url: &str) -> anyhow::Result<()> {
+    let account = telestream_sim::Account::demo();
+    let fields = FieldValues::new()
+        .with("api_url", format!("{sim_url}/flip/3.1"))
+        .with("api_key", &account.api_key);
+    let updated = store.update_instance(TELESTREAM_INSTANCE, &fields).await?;
+    if !updated {
+        let fields = fields
+            .with("name", "Demo (simulated Telestream Cloud)")
+            .with("platform", "telestream")
+            .with("api_generation", "flip-3.1")
+            .with("factory_id", telestream_sim::DEMO_FACTORY_ID);
+        store
+            .add_instance(&NewInstance {
+                id: Some(TELESTREAM_INSTANCE),
+                fields,
+            })
+            .await?;
+    }
+    Ok(())
+}
+
 /// The entry created at start, as the printed commands need it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Sample {
@@ -199,10 +255,40 @@ struct Sample {
 /// same operations `/service/upload_file` and `/service/add_caption` use,
 /// and waits until the entry is READY.
 async fn create_sample(instances: &Instances, upload_folder: &Path) -> anyhow::Result<Sample> {
+    let sample = upload_sample(instances, InstanceId::DEFAULT, upload_folder).await?;
+    let entry: EntryId = sample
+        .entry_id
+        .parse()
+        .context("the simulator answered an unusable entry id")?;
+    let caption = spool(upload_folder, SAMPLE_CAPTION_NAME, SAMPLE_CAPTION).await?;
+    captions::add(
+        instances,
+        InstanceId::DEFAULT,
+        &entry,
+        NewCaption {
+            file: &caption,
+            label: Some("English".to_owned()),
+            language: LanguageRequest::NotGiven,
+            is_default: true,
+            format: None,
+        },
+    )
+    .await
+    .context("cannot add the sample caption")?;
+    Ok(sample)
+}
+
+/// Uploads the embedded sample video to `instance` through the operation
+/// `/service/upload_file` uses, and waits until the entry is READY.
+async fn upload_sample(
+    instances: &Instances,
+    instance: InstanceId,
+    upload_folder: &Path,
+) -> anyhow::Result<Sample> {
     let video = spool(upload_folder, SAMPLE_VIDEO_NAME, SAMPLE_VIDEO).await?;
     let uploaded = upload::upload(
         instances,
-        InstanceId::DEFAULT,
+        instance,
         LocalFolder::OFF,
         UploadRequest {
             name: "KTS demo sample".to_owned(),
@@ -220,22 +306,7 @@ async fn create_sample(instances: &Instances, upload_folder: &Path) -> anyhow::R
         .entry_id
         .parse()
         .context("the simulator answered an unusable entry id")?;
-    let download_url = wait_until_ready(instances, &entry).await?;
-    let caption = spool(upload_folder, SAMPLE_CAPTION_NAME, SAMPLE_CAPTION).await?;
-    captions::add(
-        instances,
-        InstanceId::DEFAULT,
-        &entry,
-        NewCaption {
-            file: &caption,
-            label: Some("English".to_owned()),
-            language: LanguageRequest::NotGiven,
-            is_default: true,
-            format: None,
-        },
-    )
-    .await
-    .context("cannot add the sample caption")?;
+    let download_url = wait_until_ready(instances, instance, &entry).await?;
     Ok(Sample {
         entry_id: uploaded.entry_id,
         download_url,
@@ -259,14 +330,18 @@ async fn spool(folder: &Path, name: &str, bytes: &[u8]) -> anyhow::Result<Spoole
 
 /// Polls the entry until it is READY (at most [`READY_TIMEOUT`]) and returns
 /// its download URL.
-async fn wait_until_ready(instances: &Instances, entry: &EntryId) -> anyhow::Result<String> {
+async fn wait_until_ready(
+    instances: &Instances,
+    instance: InstanceId,
+    entry: &EntryId,
+) -> anyhow::Result<String> {
     let deadline = tokio::time::Instant::now() + READY_TIMEOUT;
     let size = media::ThumbSize {
         width: 120,
         height: 120,
     };
     loop {
-        let media = media::get(instances, InstanceId::DEFAULT, entry, size)
+        let media = media::get(instances, instance, entry, size)
             .await
             .context("cannot read the sample entry")?
             .entry;
@@ -321,9 +396,11 @@ fn write_sample_files(data_dir: &Path) -> anyhow::Result<SampleFiles> {
 struct Welcome<'a> {
     kts: &'a str,
     sim: &'a str,
+    telestream_sim: &'a str,
     admin_password: &'a str,
     api_key: &'a str,
     sample: &'a Sample,
+    telestream_sample: &'a Sample,
     files: &'a SampleFiles,
 }
 
@@ -333,11 +410,14 @@ fn welcome(w: &Welcome<'_>) -> String {
     let Welcome {
         kts,
         sim,
+        telestream_sim,
         admin_password,
         api_key,
         ..
     } = w;
     let id = format!("{}:{}", InstanceId::DEFAULT, w.sample.entry_id);
+    let ts_id = format!("{TELESTREAM_INSTANCE}:{}", w.telestream_sample.entry_id);
+    let factory = telestream_sim::DEMO_FACTORY_ID;
     let auth = format!("curl -H 'Authorization: Bearer {api_key}'");
     let video = w.files.video.display();
     let caption = w.files.caption.display();
@@ -349,10 +429,13 @@ KTS demo is running.
 
   KTS            {kts}
   Kaltura (sim)  {sim}   (instance 1, partner {partner})
+  Telestream (sim) {telestream_sim}   (instance 2, factory {factory})
   Admin          {kts}/admin   login {DEMO_ADMIN_USER} / {admin_password}   (new each run)
   API key        {api_key}   (write scope; printed once)
   Sample entry   {id}   (READY, with an English caption)
   Player page    {kts}/service/get_player/?id={id}&api_key={api_key}
+  Telestream sample  {ts_id}   (READY)
+  Its player page    {kts}/service/get_player/?id={ts_id}&api_key={api_key}
 
 Try (curl commands work from any folder):
 
@@ -366,7 +449,16 @@ Try (curl commands work from any folder):
   {auth} '{kts}/service/list_captions/?id={id}'
   {auth} -F 'file=@{caption}' -F language=auto '{kts}/service/add_caption/?id={id}'
   {auth} -o entries.xlsx '{kts}/service/get_excel/?kaltura_id=1'
-  # last: deletes the sample entry
+
+The same calls on the Telestream factory (instance 2; captions are Kaltura's only):
+
+  {auth} -F kaltura_id=2 -F medianame=my-clip -F 'file=@{video}' {kts}/service/upload_file
+  {auth} '{kts}/service/get_media/?id={ts_id}'
+  {auth} '{kts}/service/search_video/?kaltura_id=2'
+  {auth} '{kts}/service/thumbnail_list/?id={ts_id}'
+
+  # last: deletes the sample entries
+  {auth} '{kts}/service/del_media/?id={ts_id}'
   {auth} '{kts}/service/del_media/?id={id}'
 
 Stop with Ctrl-C.
@@ -406,12 +498,18 @@ mod tests {
             video: PathBuf::from("/data/sample.mp4"),
             caption: PathBuf::from("/data/simple.srt"),
         };
+        let telestream_sample = Sample {
+            entry_id: "f00d".to_owned(),
+            download_url: "http://127.0.0.1:3/files/f/f00d.mp4".to_owned(),
+        };
         let text = welcome(&Welcome {
             kts: "http://127.0.0.1:1",
             sim: "http://127.0.0.1:2",
+            telestream_sim: "http://127.0.0.1:3",
             admin_password: "pw",
             api_key: "kts_key",
             sample: &sample,
+            telestream_sample: &telestream_sample,
             files: &files,
         });
         let commands: Vec<&str> = text
@@ -419,7 +517,7 @@ mod tests {
             .map(str::trim)
             .filter(|l| l.starts_with("curl "))
             .collect();
-        assert_eq!(commands.len(), 9, "{text}");
+        assert_eq!(commands.len(), 14, "{text}");
         assert!(commands.iter().all(|c| c.contains("Bearer kts_key")));
         assert!(
             commands
@@ -435,6 +533,12 @@ mod tests {
         let last = commands.last().unwrap();
         assert!(last.contains("/service/del_media/?id=1:0_sample"), "{last}");
         assert!(text.contains("/service/get_player/?id=1:0_sample&api_key=kts_key"));
+        assert!(text.contains("/service/get_player/?id=2:f00d&api_key=kts_key"));
+        assert!(
+            commands
+                .iter()
+                .any(|c| c.contains("/service/del_media/?id=2:f00d"))
+        );
     }
 
     #[tokio::test]
@@ -453,7 +557,9 @@ mod tests {
             .await
             .unwrap()
             .unwrap();
-        let crate::store::Account::Kaltura(account) = &instance.account;
+        let crate::store::Account::Kaltura(account) = &instance.account else {
+            panic!("not a Kaltura account");
+        };
         assert_eq!(account.service_url.as_str(), "http://127.0.0.1:2222/");
         assert_eq!(account.partner_id, partner.id);
         assert_eq!(account.admin_secret.expose(), partner.admin_secret);

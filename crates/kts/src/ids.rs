@@ -20,7 +20,7 @@ impl InstanceId {
     pub const MAX: u32 = 1_000_000;
 
     /// Wraps a number, refusing 0 and anything above [`InstanceId::MAX`].
-    pub fn new(value: u32) -> Result<Self, IdError> {
+    pub const fn new(value: u32) -> Result<Self, IdError> {
         if value == 0 || value > Self::MAX {
             return Err(IdError::InstanceOutOfRange);
         }

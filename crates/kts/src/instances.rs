@@ -1,20 +1,23 @@
-//! Instance id → ready [`kaltura::Client`]: the one place that reads an
-//! instance's decrypted secrets.
+//! Instance id → ready [`Platform`]: the one place that reads an instance's
+//! decrypted secrets and builds its platform client (`kaltura::Client` or
+//! `telestream::Client`).
 //!
-//! [`Instances::connect`] reuses the client built for an instance as long as
-//! what it was built from (service URL, partner, secrets, user id, KS version) is
+//! [`Instances::platform`] reuses the client built for an instance as long as
+//! what it was built from (platform, URL, account, secrets, KS version) is
 //! unchanged. The instance row is read again when the cached copy is older
 //! than [`FRESHNESS`] (so the request path seldom waits for the database), and
 //! at once after [`Instances::forget`]: a change made through this process is
 //! seen by the next request, one made elsewhere (`kts` commands, another KTS
 //! replica sharing the database) within [`FRESHNESS`]. A changed instance gets
-//! a new client with a fresh admin session. Each cached client keeps its own
-//! connection pool and admin KS cache (renewed by the client before it expires).
+//! a new client (on Kaltura, with a fresh admin session). Each cached client
+//! keeps its own connection pool (and on Kaltura its admin KS cache, renewed
+//! by the client before it expires).
 //!
-//! Callers get a [`Connection`]: the client plus the instance's non-secret
-//! facts (player ids, mobile flavor, user id). The admin KS never leaves the
-//! client; [`Connection::entry_playback_ks`] builds the short-lived playback-only
-//! session for one entry that may be given to a browser.
+//! The platform adapters get the client plus the instance's non-secret facts
+//! (player ids, mobile flavor, user id; a factory's profiles). On Kaltura the
+//! admin KS never leaves the client; `Connection::entry_playback_ks` builds the
+//! short-lived playback-only session for one entry that may be given to a
+//! browser.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -28,7 +31,11 @@ use crate::error::Error;
 use crate::ids::InstanceId;
 use crate::platform::Platform;
 use crate::platform::kaltura::{Connection, InstanceFacts, Kaltura};
-use crate::store::{Account, FieldValues, Instance, KalturaAccount, NewInstance, Store};
+use crate::platform::telestream::{self as telestream_adapter, FactoryUrl, Telestream};
+use crate::store::{
+    Account, FieldValues, Instance, KalturaAccount, NewInstance, Store, TelestreamAccount,
+    TelestreamGeneration,
+};
 use crate::telemetry::metric;
 
 /// How long a cached instance is used before its row is read again.
@@ -73,12 +80,22 @@ impl Default for ClientOptions {
     }
 }
 
-/// A client, the digest of what it was built from, and the instance's facts
-/// as last read.
+/// An instance's client, of its platform. A Telestream client comes with
+/// the factory's storage URL, learned on first use and kept as long as the
+/// client.
+#[derive(Debug, Clone)]
+enum PlatformClient {
+    Kaltura(Client),
+    Telestream(telestream::Client, FactoryUrl),
+}
+
+/// A client, the digest of what it was built from, and the platform built
+/// from it and the instance's facts as last read.
 #[derive(Debug)]
 struct CachedClient {
     fingerprint: [u8; 32],
-    connection: Connection,
+    client: PlatformClient,
+    platform: Platform,
     read_at: Instant,
     /// Set by [`Instances::forget`]: read the row again before use.
     stale: bool,
@@ -155,11 +172,11 @@ impl Instances {
         Ok(())
     }
 
-    /// A ready client for instance `id`. Fails with
+    /// Instance `id`'s platform, ready for calls. Fails with
     /// [`Error::UnknownInstance`] naming the id when it is not configured.
-    pub(crate) async fn connect(&self, id: InstanceId) -> Result<Connection, Error> {
-        if let Some(connection) = self.fresh(id) {
-            return Ok(connection);
+    pub async fn platform(&self, id: InstanceId) -> Result<Platform, Error> {
+        if let Some(platform) = self.fresh(id) {
+            return Ok(platform);
         }
         let instance = self
             .store
@@ -171,18 +188,37 @@ impl Instances {
             Some(client) => client,
             None => self.build_client(&instance)?,
         };
-        let connection = Connection {
-            facts: facts_of(&instance),
-            client,
+        let platform = match (&instance.account, client.clone()) {
+            (Account::Kaltura(account), PlatformClient::Kaltura(client)) => {
+                Platform::Kaltura(Kaltura::new(Connection {
+                    facts: facts_of(instance.id, account),
+                    client,
+                }))
+            }
+            (Account::Telestream(account), PlatformClient::Telestream(client, factory)) => {
+                Platform::Telestream(Telestream::new(telestream_adapter::Connection {
+                    id: instance.id,
+                    client,
+                    store: self.store.clone(),
+                    profiles: account.profiles.clone(),
+                    factory,
+                }))
+            }
+            // The fingerprint covers the platform: a cached client is always
+            // of the instance's platform.
+            _ => return Err(Error::UnknownInstance(id)),
         };
-        self.remember(id, fingerprint, connection.clone());
-        Ok(connection)
+        self.remember(id, fingerprint, client, platform.clone());
+        Ok(platform)
     }
 
-    /// Instance `id`'s platform, ready for calls. Fails with
-    /// [`Error::UnknownInstance`] naming the id when it is not configured.
-    pub async fn platform(&self, id: InstanceId) -> Result<Platform, Error> {
-        Ok(Platform::Kaltura(Kaltura::new(self.connect(id).await?)))
+    /// Instance `id`'s Kaltura connection (tests of the client cache).
+    #[cfg(test)]
+    pub(crate) async fn connect(&self, id: InstanceId) -> Result<Connection, Error> {
+        match self.platform(id).await? {
+            Platform::Kaltura(kaltura) => Ok(kaltura.connection().clone()),
+            Platform::Telestream(_) => Err(Error::UnknownInstance(id)),
+        }
     }
 
     /// Drops what is cached for `id`, so the next call reads the store
@@ -195,41 +231,100 @@ impl Instances {
         }
     }
 
-    /// The cached connection of `id` if it was read within [`FRESHNESS`].
-    fn fresh(&self, id: InstanceId) -> Option<Connection> {
+    /// The cached platform of `id` if it was read within [`FRESHNESS`].
+    fn fresh(&self, id: InstanceId) -> Option<Platform> {
         // The lock only guards a map lookup or insert, never an `.await`.
         let cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
         cache
             .get(&id)
             .filter(|cached| !cached.stale && cached.read_at.elapsed() < FRESHNESS)
-            .map(|cached| cached.connection.clone())
+            .map(|cached| cached.platform.clone())
     }
 
     /// The cached client of `id` if it was built from `fingerprint`.
-    fn cached_client(&self, id: InstanceId, fingerprint: &[u8; 32]) -> Option<Client> {
+    fn cached_client(&self, id: InstanceId, fingerprint: &[u8; 32]) -> Option<PlatformClient> {
         let cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
         cache
             .get(&id)
             .filter(|cached| &cached.fingerprint == fingerprint)
-            .map(|cached| cached.connection.client.clone())
+            .map(|cached| cached.client.clone())
     }
 
-    fn remember(&self, id: InstanceId, fingerprint: [u8; 32], connection: Connection) {
+    fn remember(
+        &self,
+        id: InstanceId,
+        fingerprint: [u8; 32],
+        client: PlatformClient,
+        platform: Platform,
+    ) {
         let mut cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
         cache.insert(
             id,
             CachedClient {
                 fingerprint,
-                connection,
+                client,
+                platform,
                 read_at: Instant::now(),
                 stale: false,
             },
         );
     }
 
-    fn build_client(&self, instance: &Instance) -> Result<Client, Error> {
+    fn build_client(&self, instance: &Instance) -> Result<PlatformClient, Error> {
+        match &instance.account {
+            Account::Kaltura(account) => self
+                .build_kaltura_client(instance.id, account)
+                .map(PlatformClient::Kaltura),
+            Account::Telestream(account) => {
+                let client = self.build_telestream_client(instance.id, account)?;
+                Ok(PlatformClient::Telestream(client, Default::default()))
+            }
+        }
+    }
+
+    fn build_telestream_client(
+        &self,
+        id: InstanceId,
+        account: &TelestreamAccount,
+    ) -> Result<telestream::Client, Error> {
         let options = &self.options;
-        let Account::Kaltura(account) = &instance.account;
+        let mut builder = telestream::Client::builder()
+            .factory_id(account.factory_id.as_str())
+            .connect_timeout(options.connect_timeout)
+            .request_timeout(options.request_timeout)
+            .chunk_size(options.chunk_size)
+            .user_agent(concat!("kts/", env!("CARGO_PKG_VERSION")));
+        builder = match account.generation {
+            TelestreamGeneration::V3 => builder.signed(
+                account.access_key.clone().unwrap_or_default(),
+                account
+                    .secret_key
+                    .as_ref()
+                    .map(|s| s.expose().to_owned())
+                    .unwrap_or_default(),
+            ),
+            TelestreamGeneration::Flip => builder.api_key(
+                account
+                    .api_key
+                    .as_ref()
+                    .map(|s| s.expose().to_owned())
+                    .unwrap_or_default(),
+            ),
+        };
+        if let Some(url) = account.api_url_text() {
+            builder = builder.base_url(url);
+        }
+        builder
+            .build()
+            .map_err(|e| crate::platform::telestream::failure(id, e))
+    }
+
+    fn build_kaltura_client(
+        &self,
+        id: InstanceId,
+        account: &KalturaAccount,
+    ) -> Result<Client, Error> {
+        let options = &self.options;
         let mut builder = Client::builder(account.service_url_text(), account.partner_id)
             .admin_secret(account.admin_secret.expose())
             .user_id(account.user_id.as_str())
@@ -239,13 +334,13 @@ impl Instances {
             .retry_policy(options.retry.clone())
             .chunk_size(options.chunk_size)
             .client_tag(concat!("kts:", env!("CARGO_PKG_VERSION")))
-            .on_call(record_call(instance.id));
+            .on_call(record_call(id));
         if let Some(secret) = &account.user_secret {
             builder = builder.user_secret(secret.expose());
         }
         builder
             .build()
-            .map_err(|e| crate::platform::kaltura::failure(instance.id, e))
+            .map_err(|e| crate::platform::kaltura::failure(id, e))
     }
 }
 
@@ -289,7 +384,23 @@ fn fingerprint(instance: &Instance) -> [u8; 32] {
         hash.update(bytes);
     };
     field(instance.platform().as_str().as_bytes());
-    let Account::Kaltura(account) = &instance.account;
+    let account = match &instance.account {
+        Account::Kaltura(account) => account,
+        Account::Telestream(account) => {
+            let secret = |s: &Option<crate::secret::Secret>| {
+                s.as_ref()
+                    .map(|s| s.expose().to_owned())
+                    .unwrap_or_default()
+            };
+            field(account.generation.as_str().as_bytes());
+            field(account.api_url_text().unwrap_or_default().as_bytes());
+            field(account.factory_id.as_bytes());
+            field(account.access_key.as_deref().unwrap_or_default().as_bytes());
+            field(secret(&account.secret_key).as_bytes());
+            field(secret(&account.api_key).as_bytes());
+            return hash.finalize().into();
+        }
+    };
     field(account.service_url.as_str().as_bytes());
     field(&account.partner_id.to_le_bytes());
     field(account.admin_secret.expose().as_bytes());
@@ -305,8 +416,7 @@ fn fingerprint(instance: &Instance) -> [u8; 32] {
     hash.finalize().into()
 }
 
-fn facts_of(instance: &Instance) -> InstanceFacts {
-    let Account::Kaltura(account): &Account = &instance.account;
+fn facts_of(id: InstanceId, account: &KalturaAccount) -> InstanceFacts {
     let KalturaAccount {
         partner_id,
         player_uiconf_id,
@@ -316,7 +426,7 @@ fn facts_of(instance: &Instance) -> InstanceFacts {
         ..
     } = account;
     InstanceFacts {
-        id: instance.id,
+        id,
         partner_id: *partner_id,
         service_url: account.service_url_text().to_owned(),
         player_uiconf_id: *player_uiconf_id,

@@ -13,13 +13,27 @@ use crate::detect::caption_format::CaptionFormat;
 pub enum PlatformKind {
     /// Kaltura (api_v3).
     Kaltura,
+    /// Telestream Cloud (Flip, formerly Panda): a factory.
+    Telestream,
 }
 
 impl PlatformKind {
-    /// The stored and displayed name: `kaltura`.
+    /// Every platform KTS serves, in the order forms list them.
+    pub const ALL: [PlatformKind; 2] = [PlatformKind::Kaltura, PlatformKind::Telestream];
+
+    /// The stored and displayed name: `kaltura` or `telestream`.
     pub fn as_str(self) -> &'static str {
         match self {
             PlatformKind::Kaltura => "kaltura",
+            PlatformKind::Telestream => "telestream",
+        }
+    }
+
+    /// The name people know the platform by.
+    pub fn label(self) -> &'static str {
+        match self {
+            PlatformKind::Kaltura => "Kaltura",
+            PlatformKind::Telestream => "Telestream Cloud",
         }
     }
 }
@@ -36,6 +50,7 @@ impl FromStr for PlatformKind {
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         match text.trim().to_ascii_lowercase().as_str() {
             "kaltura" => Ok(PlatformKind::Kaltura),
+            "telestream" => Ok(PlatformKind::Telestream),
             _ => Err(UnknownPlatform(text.chars().take(32).collect())),
         }
     }
@@ -43,7 +58,7 @@ impl FromStr for PlatformKind {
 
 /// A platform name KTS does not serve.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown platform {0:?} (KTS serves: kaltura)")]
+#[error("unknown platform {0:?} (KTS serves: kaltura, telestream)")]
 pub struct UnknownPlatform(String);
 
 // --- Entries ---------------------------------------------------------------
@@ -293,6 +308,16 @@ pub(crate) struct Embed {
     pub platform_origin: String,
 }
 
+/// How a page plays an entry: the platform's own player, or KTS's plain
+/// `<video>` over a file (platforms without a player).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum PlayerEmbed {
+    /// The platform's player script.
+    Script(Embed),
+    /// A `<video>` over the entry's playable file.
+    Video(MobileEmbed),
+}
+
 /// What a page playing an entry in a plain `<video>` needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct MobileEmbed {
@@ -467,6 +492,7 @@ mod tests {
     fn platform_names_read_back_whatever_their_case() {
         assert_eq!("Kaltura".parse(), Ok(PlatformKind::Kaltura));
         assert_eq!(PlatformKind::Kaltura.to_string(), "kaltura");
+        assert_eq!(" TELESTREAM ".parse(), Ok(PlatformKind::Telestream));
         assert!("youtube".parse::<PlatformKind>().is_err());
     }
 

@@ -112,7 +112,9 @@ mod tests {
         assert_eq!(one.id.map(InstanceId::get), Some(1));
         let valid = validate_instance(&one.fields).unwrap();
         assert_eq!(valid.name, "Museum");
-        let Account::Kaltura(account) = valid.account;
+        let Account::Kaltura(account) = valid.account else {
+            panic!("not a Kaltura account");
+        };
         assert_eq!(account.partner_id, 123);
         assert_eq!(account.player_uiconf_id, Some(456));
         assert_eq!(account.thumbnail_player_uiconf_id, None);
@@ -141,7 +143,10 @@ mod tests {
         ]))
         .unwrap();
         let version = |i: usize| {
-            let Account::Kaltura(account) = validate_instance(&found[i].fields).unwrap().account;
+            let Account::Kaltura(account) = validate_instance(&found[i].fields).unwrap().account
+            else {
+                panic!("not a Kaltura account");
+            };
             account.ks_version
         };
         assert_eq!(version(0), kaltura::KsVersion::V1);

@@ -1,9 +1,16 @@
 /* KTS player pages: embeds the instance's Kaltura player into #kaltura_player
  * from the element's data-* attributes (set and escaped by the server; no
  * value of the request is ever written into a script). The player object is
- * left in window.ktsPlayer for thumbnail.js. */
+ * left in window.ktsPlayer for thumbnail.js. A page with KTS's own <video>
+ * (#video_frame, platforms without a player) only gets its size here;
+ * thumbnail.js reads that <video> itself. */
 (function () {
   "use strict";
+  var frame = document.getElementById("video_frame");
+  if (frame) {
+    if (frame.dataset.width) { frame.style.width = frame.dataset.width; }
+    if (frame.dataset.height) { frame.style.height = frame.dataset.height; }
+  }
   var el = document.getElementById("kaltura_player");
   if (!el) { return; }
   var d = el.dataset;

@@ -14,6 +14,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use bytes::Bytes;
 use futures::StreamExt as _;
+use futures::stream::FuturesUnordered;
 use reqwest::Method;
 use serde_json::Value;
 use tokio::io::{AsyncRead, AsyncReadExt as _, AsyncSeekExt as _};
@@ -287,35 +288,23 @@ impl Upload<'_> {
         confirmed: u64,
     ) -> Result<Option<Video>> {
         let confirmed = AtomicU64::new(confirmed);
-        let reads = futures::stream::unfold(
-            (source, indices.into_iter()),
-            |(source, mut indices)| async move {
-                let index = indices.next()?;
-                let read = source.read(layout, index).await;
-                Some(((index, read), (source, indices)))
-            },
-        );
-        let answers = reads
-            .map(|(index, read)| {
-                let confirmed = &confirmed;
-                async move {
-                    let bytes = read?;
-                    let len = bytes.len() as u64;
-                    let answer = self.send_part(location, index, bytes).await?;
-                    let sent = confirmed.fetch_add(len, Ordering::SeqCst) + len;
-                    if let Some(ProgressCallback(callback)) = &self.progress {
-                        callback(UploadProgress {
-                            sent_bytes: sent,
-                            total_bytes: layout.size,
-                        });
-                    }
-                    Ok::<_, Error>(answer)
-                }
-            })
-            .buffer_unordered(parallel);
-        let mut answers = std::pin::pin!(answers);
+        let mut indices = indices.into_iter();
+        let mut in_flight = FuturesUnordered::new();
         let mut video = None;
-        while let Some(answer) = answers.next().await {
+        // A part is read only when a slot is free, so at most `parallel` parts are in memory. (A plain
+        // loop rather than a stream over the borrowed source: the futures stay provably `Send`, so a
+        // caller can spawn the upload.)
+        loop {
+            while in_flight.len() < parallel {
+                let Some(index) = indices.next() else {
+                    break;
+                };
+                let read = source.read(layout, index).await;
+                in_flight.push(self.send_read(location, layout, &confirmed, index, read));
+            }
+            let Some(answer) = in_flight.next().await else {
+                break;
+            };
             match answer {
                 // The part that completes the file answers the video (5.3).
                 Ok(value) if value.get("id").is_some() => {
@@ -329,6 +318,28 @@ impl Upload<'_> {
             }
         }
         Ok(video)
+    }
+
+    /// Sends one part as read from the source, and reports the progress.
+    async fn send_read(
+        &self,
+        location: &str,
+        layout: &Layout,
+        confirmed: &AtomicU64,
+        index: u64,
+        read: Result<Bytes>,
+    ) -> Result<Value> {
+        let bytes = read?;
+        let len = bytes.len() as u64;
+        let answer = self.send_part(location, index, bytes).await?;
+        let sent = confirmed.fetch_add(len, Ordering::SeqCst) + len;
+        if let Some(ProgressCallback(callback)) = &self.progress {
+            callback(UploadProgress {
+                sent_bytes: sent,
+                total_bytes: layout.size,
+            });
+        }
+        Ok(answer)
     }
 
     /// `PUT <location>` with `X-Part`: one part, retried as an idempotent call.

@@ -38,7 +38,8 @@ pub(crate) fn status_of(error: &Error) -> StatusCode {
         Error::ApiKeyScope => StatusCode::FORBIDDEN,
         Error::PlatformUnreachable { .. } | Error::PlatformFailed { .. } => StatusCode::BAD_GATEWAY,
         Error::PlatformTimeout { .. } => StatusCode::GATEWAY_TIMEOUT,
-        Error::NotSupported { .. } => StatusCode::NOT_IMPLEMENTED,
+        // The request is well formed; this instance's platform cannot do it.
+        Error::NotSupported { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         Error::Store(_) | Error::Spool(_) | Error::Export(_) | Error::Interrupted(_) => {
             StatusCode::INTERNAL_SERVER_ERROR
         }

@@ -10,7 +10,7 @@ use crate::error::Error;
 use crate::ids::{EntryId, InstanceId};
 use crate::instances::Instances;
 use crate::model::{
-    DefaultThumbnail, Embed, EmbedStyle, EntryImage, MobileEmbed, PlayerRole, UserSession,
+    DefaultThumbnail, EmbedStyle, EntryImage, MobileEmbed, PlayerEmbed, PlayerRole, UserSession,
 };
 use crate::ops::platform_of;
 
@@ -31,10 +31,11 @@ pub(crate) async fn embed(
     entry: &EntryId,
     role: PlayerRole,
     style: EmbedStyle,
-) -> Result<Embed, Error> {
+) -> Result<PlayerEmbed, Error> {
     let platform = platform_of(instances, instance).await?;
     platform
-        .embed(entry, role, style)?
+        .embed(entry, role, style)
+        .await?
         .ok_or_else(|| Error::InvalidParameter {
             name: "id",
             reason: format!(
@@ -59,7 +60,10 @@ pub(crate) async fn mobile_embed(
     instance: InstanceId,
     entry: &EntryId,
 ) -> Result<Option<MobileEmbed>, Error> {
-    platform_of(instances, instance).await?.mobile_embed(entry)
+    platform_of(instances, instance)
+        .await?
+        .mobile_embed(entry)
+        .await
 }
 
 /// An image of `entry`, `width` and `height` pixels when given.
@@ -78,6 +82,7 @@ pub(crate) async fn entry_image(
     platform_of(instances, instance)
         .await?
         .entry_image(entry, width, height)
+        .await
 }
 
 /// `get_thumbnail_url`: the default thumbnail and its URL, or the

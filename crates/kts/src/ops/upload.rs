@@ -4,7 +4,9 @@
 //!
 //! A file goes: media type detected from its first bytes → the entry is
 //! created → the file is uploaded as its content (on Kaltura `media.add`,
-//! a chunked `uploadToken` upload, `media.addContent`). The entry carries a
+//! a chunked `uploadToken` upload, `media.addContent`); on a platform whose
+//! upload makes the entry (Telestream's upload session makes a video) the
+//! upload is the creation. The entry carries a
 //! fresh marker and the upload a file name with the same marker, and
 //! their clean-up is recorded before either exists ([`Undo`]); if any step
 //! fails, or the request is dropped because the client went away, both are
@@ -134,7 +136,17 @@ pub(crate) fn check_pull_url(text: &str) -> Result<String, Error> {
     Ok(url.to_string())
 }
 
-/// Creates the entry (from `url` when given), with its clean-up `undo`
+/// What an entry is created with.
+enum Content {
+    /// Nothing yet: the content follows (`Platform::add_content`).
+    None,
+    /// A URL the platform fetches.
+    Url(String),
+    /// A file whose upload makes the entry (`Platform::upload_makes_entry`).
+    File { path: PathBuf, upload_name: String },
+}
+
+/// Creates the entry (from a URL or a file's upload when given), with its clean-up `undo`
 /// already recorded. A creation cut off mid-flight (the client went away)
 /// could create an entry after a look-up for it found nothing, so the call
 /// runs to its end in a task of its own that owns `undo`: if the request is
@@ -144,14 +156,20 @@ async fn create_entry(
     platform: &Platform,
     mut undo: Undo,
     entry: NewEntry,
-    url: Option<String>,
+    content: Content,
 ) -> Result<(String, Undo), Error> {
     let platform = platform.clone();
     let (answer, created) = tokio::sync::oneshot::channel();
     // The creation runs to its end in a task of its own, in the upload's span.
     tokio::spawn(
         async move {
-            let result = platform.create_entry(&entry, url.as_deref()).await;
+            let result = match content {
+                Content::None => platform.create_entry(&entry, None).await,
+                Content::Url(url) => platform.create_entry(&entry, Some(&url)).await,
+                Content::File { path, upload_name } => {
+                    platform.upload_entry(&entry, &path, &upload_name).await
+                }
+            };
             if let Ok(id) = &result {
                 undo.entry_created(id);
             }
@@ -283,7 +301,8 @@ async fn upload_url(
     }];
     let undo = Undo::begin(instances, platform, steps).await?;
     let entry = new_entry(request, media_type, &marker);
-    let (entry_id, undo) = create_entry(platform, undo, entry, Some(url.to_owned())).await?;
+    let (entry_id, undo) =
+        create_entry(platform, undo, entry, Content::Url(url.to_owned())).await?;
     tracing::Span::current().record("entry", entry_id.as_str());
     undo.finish().await?;
     Ok(Uploaded {
@@ -318,13 +337,26 @@ async fn upload_path(
             entry_id: None,
         },
     ];
-    let undo = Undo::begin(instances, platform, steps).await?;
+    let mut undo = Undo::begin(instances, platform, steps).await?;
     let entry = new_entry(request, media_type, &marker);
-    let (entry_id, undo) = create_entry(platform, undo, entry, None).await?;
+    let entry_id = if platform.upload_makes_entry() {
+        let content = Content::File {
+            path: path.to_owned(),
+            upload_name: token_name,
+        };
+        let (entry_id, done) = create_entry(platform, undo, entry, content).await?;
+        undo = done;
+        entry_id
+    } else {
+        let (entry_id, done) = create_entry(platform, undo, entry, Content::None).await?;
+        undo = done;
+        tracing::Span::current().record("entry", entry_id.as_str());
+        if let Err(error) = platform.add_content(&entry_id, path, token_name).await {
+            return Err(undo.fail(error).await);
+        }
+        entry_id
+    };
     tracing::Span::current().record("entry", entry_id.as_str());
-    if let Err(error) = platform.add_content(&entry_id, path, token_name).await {
-        return Err(undo.fail(error).await);
-    }
     undo.finish().await?;
     Ok(Uploaded {
         entry_id,

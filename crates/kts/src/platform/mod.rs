@@ -2,7 +2,7 @@
 //! adapter per platform that performs them.
 //!
 //! `ops` calls [`Platform`] in KTS's own terms (`model`, `ids`, `Error`) and
-//! never names a platform's client; each adapter (`kaltura/`) turns an
+//! never names a platform's client; each adapter (`kaltura/`, `telestream/`) turns an
 //! operation into its platform's calls, maps the platform's "not found" and
 //! failures onto [`Error`], and builds `model` values from the answers.
 //!
@@ -12,6 +12,7 @@
 //! operation a platform cannot perform answers [`Error::NotSupported`].
 
 pub(crate) mod kaltura;
+pub(crate) mod telestream;
 pub(crate) mod undo;
 
 use std::path::Path;
@@ -24,8 +25,8 @@ use crate::detect::language::LanguageName;
 use crate::error::Error;
 use crate::ids::{AssetId, EntryId, InstanceId};
 use crate::model::{
-    Caption, DefaultThumbnail, Embed, EmbedStyle, EntryImage, EntryPage, EntryQuery, EntryView,
-    MobileEmbed, NewEntry, PlatformKind, PlayerRole, ReportedCaptionFormat, Thumbnail,
+    Caption, DefaultThumbnail, EmbedStyle, EntryImage, EntryPage, EntryQuery, EntryView,
+    MobileEmbed, NewEntry, PlatformKind, PlayerEmbed, PlayerRole, ReportedCaptionFormat, Thumbnail,
     ThumbnailRemoval, UserSession,
 };
 
@@ -35,6 +36,8 @@ use crate::model::{
 pub enum Platform {
     /// A Kaltura account.
     Kaltura(kaltura::Kaltura),
+    /// A Telestream Cloud factory.
+    Telestream(telestream::Telestream),
 }
 
 impl Platform {
@@ -42,6 +45,7 @@ impl Platform {
     pub(crate) fn kind(&self) -> PlatformKind {
         match self {
             Platform::Kaltura(_) => PlatformKind::Kaltura,
+            Platform::Telestream(_) => PlatformKind::Telestream,
         }
     }
 
@@ -49,6 +53,7 @@ impl Platform {
     pub(crate) fn instance(&self) -> InstanceId {
         match self {
             Platform::Kaltura(k) => k.instance(),
+            Platform::Telestream(t) => t.instance(),
         }
     }
 
@@ -65,6 +70,7 @@ impl Platform {
     ) -> Result<EntryView, Error> {
         match self {
             Platform::Kaltura(k) => k.entry_view(entry, width, height).await,
+            Platform::Telestream(t) => t.entry_view(entry, width, height).await,
         }
     }
 
@@ -72,6 +78,7 @@ impl Platform {
     pub(crate) async fn list_entries(&self, query: &EntryQuery) -> Result<EntryPage, Error> {
         match self {
             Platform::Kaltura(k) => k.list_entries(query).await,
+            Platform::Telestream(t) => t.list_entries(query).await,
         }
     }
 
@@ -80,16 +87,18 @@ impl Platform {
     pub(crate) async fn delete_entry(&self, entry: &EntryId) -> Result<(), Error> {
         match self {
             Platform::Kaltura(k) => k.delete_entry(entry).await,
+            Platform::Telestream(t) => t.delete_entry(entry).await,
         }
     }
 
-    // Thumbnails (kaltura/thumbnails.rs).
+    // --- Thumbnails ------------------------------------------------------
 
     /// The thumbnails of `entry`, newest first; [`Error::EntryNotFound`] when
     /// the platform does not know the entry.
     pub(crate) async fn list_thumbnails(&self, entry: &EntryId) -> Result<Vec<Thumbnail>, Error> {
         match self {
             Platform::Kaltura(k) => k.list_thumbnails(entry).await,
+            Platform::Telestream(t) => t.list_thumbnails(entry).await,
         }
     }
 
@@ -97,6 +106,7 @@ impl Platform {
     pub(crate) async fn set_default_thumbnail(&self, thumbnail: &AssetId) -> Result<(), Error> {
         match self {
             Platform::Kaltura(k) => k.set_default_thumbnail(thumbnail).await,
+            Platform::Telestream(t) => t.set_default_thumbnail(thumbnail).await,
         }
     }
 
@@ -107,6 +117,7 @@ impl Platform {
     ) -> Result<ThumbnailRemoval, Error> {
         match self {
             Platform::Kaltura(k) => k.delete_thumbnail(thumbnail).await,
+            Platform::Telestream(t) => t.delete_thumbnail(thumbnail).await,
         }
     }
 
@@ -121,6 +132,7 @@ impl Platform {
     ) -> Result<String, Error> {
         match self {
             Platform::Kaltura(k) => k.create_thumbnail(entry, marker, extension).await,
+            Platform::Telestream(t) => Err(t.thumbnail_from_file_unsupported()),
         }
     }
 
@@ -140,6 +152,7 @@ impl Platform {
                 k.fill_thumbnail_from_file(entry, thumbnail, upload_name, path, make_default)
                     .await
             }
+            Platform::Telestream(t) => Err(t.thumbnail_from_file_unsupported()),
         }
     }
 
@@ -155,16 +168,18 @@ impl Platform {
     ) -> Result<String, Error> {
         match self {
             Platform::Kaltura(k) => k.add_thumbnail_from_url(entry, marker, url, created).await,
+            Platform::Telestream(t) => Err(t.thumbnail_from_file_unsupported()),
         }
     }
 
-    // Captions (kaltura/captions.rs).
+    // --- Captions --------------------------------------------------------
 
     /// The captions of `entry`, newest first; [`Error::EntryNotFound`] when
     /// the platform does not know the entry.
     pub(crate) async fn list_captions(&self, entry: &EntryId) -> Result<Vec<Caption>, Error> {
         match self {
             Platform::Kaltura(k) => k.list_captions(entry).await,
+            Platform::Telestream(t) => Err(t.captions_unsupported()),
         }
     }
 
@@ -175,6 +190,7 @@ impl Platform {
     ) -> Result<ReportedCaptionFormat, Error> {
         match self {
             Platform::Kaltura(k) => k.caption_format(caption).await,
+            Platform::Telestream(t) => Err(t.captions_unsupported()),
         }
     }
 
@@ -182,6 +198,7 @@ impl Platform {
     pub(crate) async fn set_default_caption(&self, caption: &AssetId) -> Result<(), Error> {
         match self {
             Platform::Kaltura(k) => k.set_default_caption(caption).await,
+            Platform::Telestream(t) => Err(t.captions_unsupported()),
         }
     }
 
@@ -189,6 +206,7 @@ impl Platform {
     pub(crate) async fn delete_caption(&self, caption: &AssetId) -> Result<(), Error> {
         match self {
             Platform::Kaltura(k) => k.delete_caption(caption).await,
+            Platform::Telestream(t) => Err(t.captions_unsupported()),
         }
     }
 
@@ -202,6 +220,7 @@ impl Platform {
     ) -> Result<(), Error> {
         match self {
             Platform::Kaltura(k) => k.update_caption(caption, label, is_default, language).await,
+            Platform::Telestream(t) => Err(t.captions_unsupported()),
         }
     }
 
@@ -220,6 +239,7 @@ impl Platform {
                 k.create_caption(entry, marker, format, language, label)
                     .await
             }
+            Platform::Telestream(t) => Err(t.captions_unsupported()),
         }
     }
 
@@ -239,6 +259,7 @@ impl Platform {
                 k.fill_caption(entry, caption, upload_name, content, make_default)
                     .await
             }
+            Platform::Telestream(t) => Err(t.captions_unsupported()),
         }
     }
 
@@ -246,27 +267,30 @@ impl Platform {
 
     /// What a page needs to embed the instance's `role` player for `entry`;
     /// `None` when that player is not configured.
-    pub(crate) fn embed(
+    pub(crate) async fn embed(
         &self,
         entry: &EntryId,
         role: PlayerRole,
         style: EmbedStyle,
-    ) -> Result<Option<Embed>, Error> {
+    ) -> Result<Option<PlayerEmbed>, Error> {
         match self {
-            Platform::Kaltura(k) => k.embed(entry, role, style),
+            Platform::Kaltura(k) => Ok(k.embed(entry, role, style)?.map(PlayerEmbed::Script)),
+            // One page serves every role and style: KTS's own <video>.
+            Platform::Telestream(t) => Ok(Some(PlayerEmbed::Video(t.video_embed(entry).await?))),
         }
     }
 
     /// What a page playing `entry` in a plain `<video>` needs; `None` when
     /// the instance has no mobile rendition configured.
-    pub(crate) fn mobile_embed(&self, entry: &EntryId) -> Result<Option<MobileEmbed>, Error> {
+    pub(crate) async fn mobile_embed(&self, entry: &EntryId) -> Result<Option<MobileEmbed>, Error> {
         match self {
             Platform::Kaltura(k) => k.mobile_embed(entry),
+            Platform::Telestream(t) => Ok(Some(t.video_embed(entry).await?)),
         }
     }
 
     /// An image of `entry`, scaled to `width` and `height` pixels when given.
-    pub(crate) fn entry_image(
+    pub(crate) async fn entry_image(
         &self,
         entry: &EntryId,
         width: Option<&str>,
@@ -274,6 +298,8 @@ impl Platform {
     ) -> Result<EntryImage, Error> {
         match self {
             Platform::Kaltura(k) => k.entry_image(entry, width, height),
+            // Not scaled by the platform: the page scales it.
+            Platform::Telestream(t) => t.entry_image(entry).await,
         }
     }
 
@@ -284,6 +310,7 @@ impl Platform {
     ) -> Result<DefaultThumbnail, Error> {
         match self {
             Platform::Kaltura(k) => k.default_thumbnail(entry).await,
+            Platform::Telestream(t) => t.default_thumbnail(entry).await,
         }
     }
 
@@ -296,6 +323,7 @@ impl Platform {
     ) -> Result<String, Error> {
         match self {
             Platform::Kaltura(k) => k.thumbnail_from_frame(entry, offset).await,
+            Platform::Telestream(t) => t.thumbnail_from_frame(entry, offset).await,
         }
     }
 
@@ -303,6 +331,7 @@ impl Platform {
     pub(crate) fn user_session(&self, lifetime: Duration) -> Result<UserSession, Error> {
         match self {
             Platform::Kaltura(k) => k.user_session(lifetime),
+            Platform::Telestream(t) => Err(t.sessions_unsupported()),
         }
     }
 
@@ -312,6 +341,7 @@ impl Platform {
     pub(crate) fn mobile_flavor(&self) -> Option<i64> {
         match self {
             Platform::Kaltura(k) => k.mobile_flavor(),
+            Platform::Telestream(_) => None,
         }
     }
 
@@ -319,6 +349,7 @@ impl Platform {
     pub(crate) async fn add_mobile_flavor(&self) -> Result<AddedFlavor, Error> {
         match self {
             Platform::Kaltura(k) => k.add_mobile_flavor().await,
+            Platform::Telestream(t) => Err(t.mobile_flavor_unsupported()),
         }
     }
 
@@ -333,6 +364,7 @@ impl Platform {
     ) -> Result<String, Error> {
         match self {
             Platform::Kaltura(k) => k.create_entry(new, url).await,
+            Platform::Telestream(t) => t.create_entry(new, url).await,
         }
     }
 
@@ -346,6 +378,36 @@ impl Platform {
     ) -> Result<(), Error> {
         match self {
             Platform::Kaltura(k) => k.add_content(entry, path, upload_name).await,
+            Platform::Telestream(t) => Err(t.add_content_unsupported()),
+        }
+    }
+
+    /// Whether a file's entry is made by its upload ([`upload_entry`](Self::upload_entry))
+    /// rather than created first and then given its content
+    /// ([`create_entry`](Self::create_entry), [`add_content`](Self::add_content)).
+    pub(crate) fn upload_makes_entry(&self) -> bool {
+        match self {
+            Platform::Kaltura(_) => false,
+            Platform::Telestream(_) => true,
+        }
+    }
+
+    /// Uploads the file at `path`, named `upload_name` while it travels, as a
+    /// new entry `new`; returns its id. Only where
+    /// [`upload_makes_entry`](Self::upload_makes_entry).
+    pub(crate) async fn upload_entry(
+        &self,
+        new: &NewEntry,
+        path: &Path,
+        upload_name: &str,
+    ) -> Result<String, Error> {
+        match self {
+            Platform::Kaltura(k) => Err(Error::NotSupported {
+                instance: k.instance(),
+                platform: PlatformKind::Kaltura,
+                operation: "upload a file before its entry exists",
+            }),
+            Platform::Telestream(t) => t.upload_entry(new, path, upload_name).await,
         }
     }
 
@@ -354,10 +416,11 @@ impl Platform {
     pub(crate) async fn undo(&self, step: &UndoStep) -> Result<usize, Error> {
         match self {
             Platform::Kaltura(k) => k.undo(step).await,
+            Platform::Telestream(t) => t.undo(step).await,
         }
     }
 
-    // Connection test (admin "Test connection").
+    // --- Connection test (admin "Test connection") -------------------------
 
     /// Tries the account's credentials with a cheap call or two and says
     /// what happened, in words for an admin; never fails (a failure is the
@@ -365,6 +428,7 @@ impl Platform {
     pub(crate) async fn check_connection(&self) -> ConnectionCheck {
         match self {
             Platform::Kaltura(k) => k.check_connection().await,
+            Platform::Telestream(t) => t.check_connection().await,
         }
     }
 }

@@ -8,6 +8,8 @@
 //! migration adding its column. The form, the flags, seeding and the
 //! store's queries follow from the list.
 
+mod telestream;
+
 use std::fmt;
 
 use kaltura::KsVersion;
@@ -18,11 +20,15 @@ use super::fields::{FieldErrors, FieldKind, FieldReader, FieldSpec, FieldValues,
 use crate::model::PlatformKind;
 use crate::secret::Secret;
 
+pub use self::telestream::{TelestreamAccount, TelestreamGeneration};
+
 /// The account of an instance on its platform.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Account {
     /// A Kaltura partner.
     Kaltura(KalturaAccount),
+    /// A Telestream Cloud factory.
+    Telestream(TelestreamAccount),
 }
 
 impl Account {
@@ -30,6 +36,7 @@ impl Account {
     pub fn platform(&self) -> PlatformKind {
         match self {
             Account::Kaltura(_) => PlatformKind::Kaltura,
+            Account::Telestream(_) => PlatformKind::Telestream,
         }
     }
 
@@ -37,6 +44,7 @@ impl Account {
     pub fn fields(platform: PlatformKind) -> &'static [FieldSpec] {
         match platform {
             PlatformKind::Kaltura => KalturaAccount::FIELDS,
+            PlatformKind::Telestream => TelestreamAccount::FIELDS,
         }
     }
 
@@ -61,6 +69,7 @@ impl Account {
                 "user_secret" => k.user_secret.as_ref(),
                 _ => None,
             },
+            Account::Telestream(t) => t.secret(name),
         }
     }
 
@@ -69,12 +78,14 @@ impl Account {
     pub(super) fn values(&self) -> FieldValues {
         match self {
             Account::Kaltura(k) => k.values(),
+            Account::Telestream(t) => t.values(),
         }
     }
 
     fn parse(platform: PlatformKind, read: &mut FieldReader<'_>) -> Option<Account> {
         match platform {
             PlatformKind::Kaltura => KalturaAccount::parse(read).map(Account::Kaltura),
+            PlatformKind::Telestream => TelestreamAccount::parse(read).map(Account::Telestream),
         }
     }
 }
@@ -284,7 +295,7 @@ fn read_error(read: &mut FieldReader<'_>, spec: &FieldSpec, error: StoreError) {
 
 /// Whether `name` is a secret field of any platform (for masking).
 fn is_secret_field(name: &str) -> bool {
-    [PlatformKind::Kaltura]
+    PlatformKind::ALL
         .into_iter()
         .flat_map(Account::fields)
         .any(|spec| spec.name == name && spec.is_secret())
@@ -406,7 +417,9 @@ mod tests {
     fn a_complete_kaltura_instance_is_valid_with_defaults_for_the_rest() {
         let valid = validate_instance(&complete()).unwrap();
         assert_eq!(valid.name, "Museum");
-        let Account::Kaltura(account) = valid.account;
+        let Account::Kaltura(account) = valid.account else {
+            panic!("not a Kaltura account");
+        };
         assert_eq!(account.service_url.as_str(), "https://www.kaltura.com/");
         assert_eq!(account.partner_id, 1234);
         assert_eq!(account.player_uiconf_id, None);

@@ -55,7 +55,7 @@ pub struct NewInstance {
 /// The columns of every platform's account fields, in a fixed order.
 fn account_columns() -> Vec<&'static FieldSpec> {
     let mut specs: Vec<&'static FieldSpec> = Vec::new();
-    for platform in [PlatformKind::Kaltura] {
+    for platform in PlatformKind::ALL {
         for spec in Account::fields(platform) {
             if !specs.iter().any(|s| s.name == spec.name) {
                 specs.push(spec);
@@ -328,7 +328,9 @@ mod tests {
     }
 
     fn kaltura(instance: &Instance) -> &KalturaAccount {
-        let Account::Kaltura(account) = &instance.account;
+        let Account::Kaltura(account) = &instance.account else {
+            panic!("not a Kaltura account");
+        };
         account
     }
 

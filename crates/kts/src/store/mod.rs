@@ -1,5 +1,6 @@
-//! The relational store: Kaltura instances, API keys and the clean-ups
-//! still owed to a platform (`undo_jobs`).
+//! The relational store: platform instances, API keys, the clean-ups still
+//! owed to a platform (`undo_jobs`) and what KTS keeps about entries their
+//! platform has no field for (`entry_details`).
 //!
 //! SQLite (a file, the default) or PostgreSQL (a `postgres://` URL), through
 //! sqlx's `Any` driver so one set of portable queries serves both: timestamps
@@ -10,6 +11,7 @@
 mod account;
 mod api_keys;
 mod database_url;
+mod entry_details;
 mod fields;
 mod instances;
 mod secrets;
@@ -21,9 +23,13 @@ use sqlx::AnyPool;
 use sqlx::any::AnyPoolOptions;
 use sqlx::migrate::Migrator;
 
-pub use account::{Account, KalturaAccount, ks_version_name, validate_instance};
+pub use account::{
+    Account, KalturaAccount, TelestreamAccount, TelestreamGeneration, ks_version_name,
+    validate_instance,
+};
 pub use api_keys::{ApiKeyRecord, Scope};
 pub use database_url::DatabaseUrl;
+pub use entry_details::EntryDetails;
 pub use fields::{FieldErrors, FieldKind, FieldSpec, FieldValues, NAME};
 pub use instances::{Instance, NewInstance};
 pub use undo::UndoJob;

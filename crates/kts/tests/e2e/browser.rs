@@ -341,7 +341,9 @@ async fn admin_logs_in_and_manages_instances_with_csrf_protection() {
         .await
         .unwrap()
         .unwrap();
-    let kts::store::Account::Kaltura(account) = &stored.account;
+    let kts::store::Account::Kaltura(account) = &stored.account else {
+        panic!("not a Kaltura account");
+    };
     assert_eq!(
         account.admin_secret.expose(),
         "first-admin-secret-0123456789"

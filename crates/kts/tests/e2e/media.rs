@@ -743,7 +743,9 @@ async fn add_kts_mobile_flavor_adds_once_and_stores_the_id() {
         .await
         .unwrap()
         .unwrap();
-    let kts::store::Account::Kaltura(stored) = &stored.account;
+    let kts::store::Account::Kaltura(stored) = &stored.account else {
+        panic!("not a Kaltura account");
+    };
     assert_eq!(stored.mobile_flavor_id, Some(flavor));
 
     let (status, again) = get(&app, "/service/add_kts_mobile_flavor").await;

@@ -34,10 +34,14 @@ async fn serves_and_stores(app: TestApp) {
         .await
         .unwrap()
         .unwrap();
-    let Account::Kaltura(first) = &first.account;
+    let Account::Kaltura(first) = &first.account else {
+        panic!("not a Kaltura account");
+    };
     assert_eq!(first.service_url.as_str().trim_end_matches('/'), sim_url);
     let loaded = app.store.instance(id).await.unwrap().unwrap();
-    let Account::Kaltura(loaded) = &loaded.account;
+    let Account::Kaltura(loaded) = &loaded.account else {
+        panic!("not a Kaltura account");
+    };
     assert_eq!(loaded.admin_secret.expose(), "admin-s");
     assert_eq!(loaded.service_url.as_str(), "http://127.0.0.1:9/");
     app.finish().await;

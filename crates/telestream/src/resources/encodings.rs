@@ -55,4 +55,12 @@ impl Encodings<'_> {
         let value = self.client.execute(&call).await?;
         decode(&call, value)
     }
+
+    /// `DELETE /encodings/{id}.json`: the encoding and its output files. Not retried on server errors; a
+    /// repeated delete of a gone encoding would answer not found.
+    pub async fn delete(&self, id: &str) -> Result<()> {
+        let call = Call::new(Method::DELETE, item_path("encodings", id, ""));
+        self.client.execute(&call).await?;
+        Ok(())
+    }
 }

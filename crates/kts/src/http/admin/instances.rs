@@ -10,7 +10,7 @@
 
 use askama::Template;
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -44,33 +44,49 @@ pub(crate) struct InstanceRow {
     pub id: u32,
     /// Display name.
     pub name: String,
-    /// Kaltura server.
-    pub service_url: String,
-    /// Partner id.
-    pub partner_id: i64,
-    /// Player uiconf ids, as text.
+    /// The platform's name.
+    pub platform: &'static str,
+    /// The platform's server (Kaltura service URL, Telestream API URL).
+    pub server: String,
+    /// The account on it (partner id, factory id).
+    pub account: String,
+    /// Player uiconf ids, as text, or KTS's own page.
     pub players: String,
-    /// KS version of the sessions KTS builds (`v1` or `v2`).
-    pub ks_version: &'static str,
-    /// Last successful Kaltura call.
+    /// How sessions or requests are authenticated (`v2`, `v1`, `v3.0`, `flip-3.1`).
+    pub auth: &'static str,
+    /// Last successful platform call.
     pub last_success: String,
 }
 
 impl From<&Instance> for InstanceRow {
     fn from(instance: &Instance) -> Self {
         let id_text = |id: Option<i64>| id.map_or_else(|| "-".to_owned(), |n| n.to_string());
-        let Account::Kaltura(k) = &instance.account;
+        let (server, account, players, auth) = match &instance.account {
+            Account::Kaltura(k) => (
+                k.service_url_text().to_owned(),
+                k.partner_id.to_string(),
+                format!(
+                    "{} / {}",
+                    id_text(k.player_uiconf_id),
+                    id_text(k.thumbnail_player_uiconf_id)
+                ),
+                ks_version_name(k.ks_version),
+            ),
+            Account::Telestream(t) => (
+                t.api_url_text().unwrap_or("(public API)").to_owned(),
+                t.factory_id.clone(),
+                "KTS video page".to_owned(),
+                t.generation.as_str(),
+            ),
+        };
         InstanceRow {
             id: instance.id.get(),
             name: instance.name.clone(),
-            service_url: k.service_url_text().to_owned(),
-            partner_id: k.partner_id,
-            players: format!(
-                "{} / {}",
-                id_text(k.player_uiconf_id),
-                id_text(k.thumbnail_player_uiconf_id)
-            ),
-            ks_version: ks_version_name(k.ks_version),
+            platform: instance.platform().label(),
+            server,
+            account,
+            players,
+            auth,
             last_success: when(instance.last_success_at),
         }
     }
@@ -144,11 +160,11 @@ impl InstanceForm {
     }
 }
 
-/// The declaration of form field `name` (the common `name` or a Kaltura
-/// account field).
+/// The declaration of form field `name` (the common `name` or a field of
+/// any platform's account).
 fn field_spec(name: &str) -> Option<&'static FieldSpec> {
     std::iter::once(&NAME)
-        .chain(Account::fields(PlatformKind::Kaltura))
+        .chain(PlatformKind::ALL.into_iter().flat_map(Account::fields))
         .find(|spec| spec.name == name)
 }
 
@@ -222,6 +238,8 @@ struct InstanceFormPage<'a> {
     csrf: &'a str,
     heading: String,
     action: String,
+    /// The platform of a new instance, sent back with the form.
+    platform: String,
     fields: Vec<FieldView>,
 }
 
@@ -245,7 +263,13 @@ fn form_fields(
             error: errors.of("id").map(str::to_owned),
         });
     }
-    let platform = stored.map_or(PlatformKind::Kaltura, Instance::platform);
+    let platform = match stored {
+        Some(instance) => instance.platform(),
+        None => form
+            .value("platform")
+            .parse()
+            .unwrap_or(PlatformKind::Kaltura),
+    };
     for spec in std::iter::once(&NAME).chain(Account::fields(platform)) {
         views.push(FieldView::of(
             spec,
@@ -306,7 +330,16 @@ fn form_page(
             format!("Edit instance {}", instance.id),
             format!("/admin/instances/{}", instance.id),
         ),
-        None => ("Add an instance".to_owned(), "/admin/instances".to_owned()),
+        None => {
+            let platform = form
+                .value("platform")
+                .parse()
+                .unwrap_or(PlatformKind::Kaltura);
+            (
+                format!("Add a {} instance", platform.label()),
+                "/admin/instances".to_owned(),
+            )
+        }
     };
     let status = if errors.is_empty() {
         StatusCode::OK
@@ -319,16 +352,37 @@ fn form_page(
             csrf: session.csrf.as_str(),
             heading,
             action,
+            platform: match stored {
+                Some(_) => String::new(),
+                None => form.value("platform").to_owned(),
+            },
             fields: form_fields(form, errors, stored),
         },
     )
 }
 
-/// `GET /admin/instances/new`.
-pub(crate) async fn add_instance_form(session: AdminSession) -> Response {
+/// Which platform a new instance's form is for (`?platform=telestream`).
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct NewInstanceQuery {
+    platform: Option<String>,
+}
+
+/// `GET /admin/instances/new[?platform=kaltura|telestream]`.
+pub(crate) async fn add_instance_form(
+    session: AdminSession,
+    Query(query): Query<NewInstanceQuery>,
+) -> Response {
+    let platform = query
+        .platform
+        .as_deref()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(PlatformKind::Kaltura);
     let mut form = InstanceForm::default();
-    form.0
-        .insert("service_url".into(), "www.kaltura.com".into());
+    form.0.insert("platform".into(), platform.as_str().into());
+    if platform == PlatformKind::Kaltura {
+        form.0
+            .insert("service_url".into(), "www.kaltura.com".into());
+    }
     form_page(&session, &form, &FieldErrors::default(), None)
 }
 
@@ -470,16 +524,17 @@ pub(crate) async fn test_instance(
     ))
 }
 
-/// The instances without secrets, in the old service's field names.
+/// The instances without secrets: Kaltura instances in the old service's
+/// field names, Telestream factories in their own.
 fn instances_json(instances: &[Instance]) -> Value {
     Value::Array(
         instances
             .iter()
-            .map(|i| {
-                let Account::Kaltura(k) = &i.account;
-                json!({
+            .map(|i| match &i.account {
+                Account::Kaltura(k) => json!({
                     "KALTURA_CONFIG_ID": i.id.get(),
                     "KALTURA_NAME": i.name,
+                    "PLATFORM": "kaltura",
                     "KALTURA_PATH": k.service_url_text(),
                     "PARTNER_ID": k.partner_id,
                     "PLAYER_ID": k.player_uiconf_id,
@@ -488,7 +543,17 @@ fn instances_json(instances: &[Instance]) -> Value {
                     "MOBILE_PLAYER_FLAVOR": k.mobile_flavor_id,
                     "KS_VERSION": ks_version_name(k.ks_version),
                     "HAS_USER_SECRET": k.user_secret.is_some(),
-                })
+                }),
+                Account::Telestream(t) => json!({
+                    "KALTURA_CONFIG_ID": i.id.get(),
+                    "KALTURA_NAME": i.name,
+                    "PLATFORM": "telestream",
+                    "API_GENERATION": t.generation.as_str(),
+                    "API_URL": t.api_url_text(),
+                    "FACTORY_ID": t.factory_id,
+                    "ACCESS_KEY": t.access_key,
+                    "PROFILES": t.profiles,
+                }),
             })
             .collect(),
     )
@@ -595,6 +660,7 @@ mod tests {
             csrf: "token",
             heading: "Edit".into(),
             action: "/admin/instances/1".into(),
+            platform: String::new(),
             fields: views,
         }
         .render()

@@ -3,7 +3,9 @@
 //! `get_thumbnail`.
 //!
 //! Each page embeds the instance's player script from the instance's platform
-//! server (`ops::players` says which) and KTS's own `/static/player.js`; every value a page needs sits in
+//! server (`ops::players` says which) and KTS's own `/static/player.js`, or,
+//! on a platform without a player (Telestream), KTS's own `<video>` over the
+//! entry's file; every value a page needs sits in
 //! an escaped `data-*` attribute (never inside a script), and a strict
 //! Content-Security-Policy allows scripts only from KTS and that server. The
 //! player gets a USER session limited to the one entry, never an admin one.
@@ -24,14 +26,17 @@ use crate::http::legacy::error::{LegacyError, legacy_failure};
 use crate::http::legacy::extract::{LegacyParams, LegacyRequest};
 use crate::http::player::params::{self, Callback};
 use crate::instances::Instances;
-use crate::model::{EmbedStyle, PlayerRole};
+use crate::model::{EmbedStyle, PlayerEmbed, PlayerRole};
 use crate::ops::players;
 
 /// The player's container and its settings.
 #[derive(Debug)]
 struct Embed {
-    /// `playkit` (v7) or `kwidget` (v2 embedIframeJs).
+    /// `playkit` (v7), `kwidget` (v2 embedIframeJs), or `video`: KTS's own
+    /// `<video>` (`video` set) for platforms without a player.
     loader: &'static str,
+    /// The file and poster of a `video` embed.
+    video: Option<VideoSource>,
     script_url: String,
     partner_id: i64,
     uiconf_id: i64,
@@ -40,6 +45,13 @@ struct Embed {
     autoplay: bool,
     width: Option<String>,
     height: Option<String>,
+}
+
+/// What KTS's own `<video>` plays.
+#[derive(Debug)]
+struct VideoSource {
+    src: String,
+    poster: String,
 }
 
 /// The thumbnail selector's capture bar.
@@ -136,22 +148,49 @@ async fn embed_for(
             }));
         }
     };
-    let found = players::embed(instances, request.target.instance, entry, role, style).await?;
-    let embed = Embed {
-        loader: match found.style {
-            EmbedStyle::Current => "playkit",
-            EmbedStyle::Legacy => "kwidget",
-        },
-        script_url: found.script_url,
-        partner_id: found.account_id,
-        uiconf_id: found.player_id,
-        entry_id: found.entry_id,
-        ks: found.playback_session.expose().to_owned(),
-        autoplay: params::flag("autoplay", params.get("autoplay"))?,
-        width: params::size("width", params.get("width"))?,
-        height: params::size("height", params.get("height"))?,
+    let autoplay = params::flag("autoplay", params.get("autoplay"))?;
+    let width = params::size("width", params.get("width"))?;
+    let height = params::size("height", params.get("height"))?;
+    let embed = match players::embed(instances, request.target.instance, entry, role, style).await?
+    {
+        PlayerEmbed::Script(found) => (
+            found.platform_origin,
+            Embed {
+                loader: match found.style {
+                    EmbedStyle::Current => "playkit",
+                    EmbedStyle::Legacy => "kwidget",
+                },
+                video: None,
+                script_url: found.script_url,
+                partner_id: found.account_id,
+                uiconf_id: found.player_id,
+                entry_id: found.entry_id,
+                ks: found.playback_session.expose().to_owned(),
+                autoplay,
+                width,
+                height,
+            },
+        ),
+        PlayerEmbed::Video(found) => (
+            found.platform_origin,
+            Embed {
+                loader: "video",
+                video: Some(VideoSource {
+                    src: found.video_url,
+                    poster: found.poster_url,
+                }),
+                script_url: String::new(),
+                partner_id: 0,
+                uiconf_id: 0,
+                entry_id: entry.as_str().to_owned(),
+                ks: String::new(),
+                autoplay,
+                width,
+                height,
+            },
+        ),
     };
-    Ok((found.platform_origin, embed))
+    Ok(embed)
 }
 
 /// `/service/get_player`: the instance's player (`PLAYER_ID`) for the entry,

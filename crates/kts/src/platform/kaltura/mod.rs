@@ -38,6 +38,12 @@ impl Kaltura {
         Kaltura { conn }
     }
 
+    /// The connection the adapter calls with (tests of the client cache).
+    #[cfg(test)]
+    pub(crate) fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
     pub(crate) fn instance(&self) -> InstanceId {
         self.conn.id()
     }

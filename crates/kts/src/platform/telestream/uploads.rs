@@ -1,0 +1,96 @@
+//! Uploads to Telestream and their clean-up: a file becomes a video through
+//! an upload session (resumable, parallel parts), the video being made by
+//! the upload itself; the clean-up marker travels as the video's `payload`,
+//! which finds the video again when its id was never learned.
+
+use std::path::Path;
+
+use super::Telestream;
+use crate::error::Error;
+use crate::model::NewEntry;
+use crate::platform::undo::UndoStep;
+
+/// Most videos searched for a marker when undoing an upload whose video id
+/// was lost (the newest first; an upload being undone is recent).
+const MARKER_SEARCH_VIDEOS: usize = 2_000;
+
+impl Telestream {
+    /// Uploads the file at `path`, named `upload_name`, as a new video
+    /// carrying `new`'s marker; keeps `new`'s name, description and tags.
+    /// Returns the video's id.
+    pub(crate) async fn upload_entry(
+        &self,
+        new: &NewEntry,
+        path: &Path,
+        upload_name: &str,
+    ) -> Result<String, Error> {
+        let file = tokio::fs::File::open(path)
+            .await
+            .map_err(|e| self.failure(telestream::Error::Io(e)))?;
+        let size = file
+            .metadata()
+            .await
+            .map_err(|e| self.failure(telestream::Error::Io(e)))?
+            .len();
+        let mut upload = self.client().upload().payload(new.marker.clone());
+        if let Some(profiles) = self.profiles() {
+            upload = upload.profiles(profiles);
+        }
+        let video = upload
+            .from_reader(file, size, upload_name)
+            .await
+            .map_err(|e| self.failure(e))?;
+        let id = video.id.ok_or_else(|| self.invalid_answer("video id"))?;
+        self.keep_details(&id, new).await?;
+        Ok(id)
+    }
+
+    /// Removes what `step` names: a video by id, or by the marker in its
+    /// payload. Upload sessions need no step: the client aborts a failed
+    /// one, and the platform lets an abandoned one expire (reference 5.2).
+    /// Assets are encodings of a video and go with it.
+    pub(crate) async fn undo(&self, step: &UndoStep) -> Result<usize, Error> {
+        match step {
+            UndoStep::Entry {
+                entry_id: Some(id), ..
+            } => self.delete_video(id).await,
+            UndoStep::Entry {
+                reference_id,
+                entry_id: None,
+            } => {
+                let mut videos = self.all_videos().await?;
+                videos.truncate(MARKER_SEARCH_VIDEOS);
+                let mut removed = 0;
+                for video in videos
+                    .iter()
+                    .filter(|v| v.payload.as_deref() == Some(reference_id.as_str()))
+                {
+                    if let Some(id) = &video.id {
+                        removed += self.delete_video(id).await?;
+                    }
+                }
+                Ok(removed)
+            }
+            UndoStep::Thumbnail {
+                asset_id: Some(id), ..
+            } => self.delete_frame_encoding(id).await,
+            UndoStep::Thumbnail { asset_id: None, .. }
+            | UndoStep::Caption { .. }
+            | UndoStep::UploadToken { .. } => Ok(0),
+        }
+    }
+
+    /// Deletes a video and its kept details; 0 when it was gone already.
+    async fn delete_video(&self, id: &str) -> Result<usize, Error> {
+        let removed = match self.client().videos().delete(id).await {
+            Ok(()) => 1,
+            Err(error) if error.is_not_found() => 0,
+            Err(error) => return Err(self.failure(error)),
+        };
+        self.conn
+            .store
+            .remove_entry_details(self.instance(), id)
+            .await?;
+        Ok(removed)
+    }
+}
