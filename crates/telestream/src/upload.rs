@@ -56,6 +56,7 @@ pub struct Upload<'a> {
     profiles: Option<Vec<String>>,
     path_format: Option<String>,
     payload: Option<String>,
+    file_name: Option<String>,
     progress: Option<ProgressCallback>,
 }
 
@@ -67,6 +68,7 @@ impl Client {
             profiles: None,
             path_format: None,
             payload: None,
+            file_name: None,
             progress: None,
         }
     }
@@ -93,6 +95,13 @@ impl Upload<'_> {
     /// Free user data kept with the video, at most 256 characters. By default none.
     pub fn payload(mut self, payload: impl Into<String>) -> Self {
         self.payload = Some(payload.into());
+        self
+    }
+
+    /// The file name the platform records (`original_filename`) for an upload from a path. By default the
+    /// path's own file name.
+    pub fn file_name(mut self, name: impl Into<String>) -> Self {
+        self.file_name = Some(name.into());
         self
     }
 
@@ -127,7 +136,7 @@ impl Upload<'_> {
     pub async fn small_from_path(&self, path: impl AsRef<Path>) -> Result<Video> {
         let path = path.as_ref();
         let size = tokio::fs::metadata(path).await?.len();
-        let file_name = file_name_of(path);
+        let file_name = self.name_of(path);
         let call = self.options(Call::new(Method::POST, "/videos.json"));
         let value = self
             .client
@@ -149,8 +158,13 @@ impl Upload<'_> {
         let path = path.as_ref();
         let file = tokio::fs::File::open(path).await?;
         let size = file.metadata().await?.len();
-        self.run_session(&file_name_of(path), size, PartSource::File(file))
+        self.run_session(&self.name_of(path), size, PartSource::File(file))
             .await
+    }
+
+    /// The configured file name, else `path`'s.
+    fn name_of(&self, path: &Path) -> String {
+        self.file_name.clone().unwrap_or_else(|| file_name_of(path))
     }
 
     /// Uploads `size` bytes read from `reader` through an upload session, named `file_name`. The reader is

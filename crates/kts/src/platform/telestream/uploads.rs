@@ -24,22 +24,16 @@ impl Telestream {
         path: &Path,
         upload_name: &str,
     ) -> Result<String, Error> {
-        let file = tokio::fs::File::open(path)
-            .await
-            .map_err(|e| self.failure(telestream::Error::Io(e)))?;
-        let size = file
-            .metadata()
-            .await
-            .map_err(|e| self.failure(telestream::Error::Io(e)))?
-            .len();
-        let mut upload = self.client().upload().payload(new.marker.clone());
+        let mut upload = self
+            .client()
+            .upload()
+            .payload(new.marker.clone())
+            .file_name(upload_name);
         if let Some(profiles) = self.profiles() {
             upload = upload.profiles(profiles);
         }
-        let video = upload
-            .from_reader(file, size, upload_name)
-            .await
-            .map_err(|e| self.failure(e))?;
+        // From the path, so a part lost on the way can be read again.
+        let video = upload.from_path(path).await.map_err(|e| self.failure(e))?;
         let id = video.id.ok_or_else(|| self.invalid_answer("video id"))?;
         self.keep_details(&id, new).await?;
         Ok(id)
