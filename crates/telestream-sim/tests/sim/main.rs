@@ -6,4 +6,5 @@ mod faults;
 mod helpers;
 mod resources;
 mod sessions;
+mod single_stream;
 mod uploads;
