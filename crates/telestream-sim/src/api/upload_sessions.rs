@@ -234,7 +234,14 @@ async fn finish_if_complete(app: &AppState, id: &str) -> Result<Option<Response>
     if let Some(session) = app.sessions.lock().get_mut(id) {
         session.video_id = Some(video.id.clone());
     }
-    video_reply(app, &video.id).map(Some)
+    // The service answers the completing request before it has validated the new source, so the video is
+    // still `processing` there (5.3), and the v3.0 Python SDK recognises the end of an upload by exactly
+    // that status. The simulator stores and probes at once: later reads show `success` (or `fail`).
+    let mut body = video_json(app, &video.id)?;
+    if body["status"] == "success" {
+        body["status"] = json!("processing");
+    }
+    Ok(Some(Json(body).into_response()))
 }
 
 fn video_json(app: &AppState, video_id: &str) -> Result<serde_json::Value, ApiError> {
