@@ -1,9 +1,11 @@
 """The official Telestream Cloud Python SDK ``telestream-cloud`` 1.1.2 (v3.0 API, HMAC-signed parameters)
-against the simulator: every example of its README, run unchanged, and its errors.
+against the simulator: every example of its README and its errors; and the upload session of 1.1.0, the
+release before, which speaks the single-stream resumable protocol (telestream-cloud.md 5.5).
 
 The SDK is pointed at the simulator through its public constructor: ``api_host``/``api_port`` (it builds
 ``http://HOST:PORT/v3.0`` because the port is not 443, and signs ``api_host`` as the host) and the default
-``api_version`` ``3.0``. Nothing in the SDK is patched.
+``api_version`` ``3.0``. Nothing in the SDK is patched. The examples run as the README writes them, except
+the resumable upload, whose Python 2 leftovers the test of 1.1.2's upload session explains.
 """
 
 import importlib.util
