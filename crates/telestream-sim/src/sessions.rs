@@ -1,13 +1,25 @@
-//! Upload sessions in progress (telestream-cloud.md 5.2, 5.3): what was declared at creation, which parts
-//! arrived, and the file they are written into. Kept in memory only: a restarted simulator forgets
-//! unfinished sessions, as a client resuming after one would see them expire.
+//! Upload sessions in progress (telestream-cloud.md 5.2, 5.3, 5.5): what was declared at creation, which
+//! parts or how many leading bytes arrived, and the file they are written into. Kept in memory only: a
+//! restarted simulator forgets unfinished sessions, as a client resuming after one would see them expire.
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-/// One session: a file of `file_size` bytes in `parts` parts of `part_size` (the last one shorter).
+/// How a session receives its file, chosen once at creation by `multi_chunk`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Protocol {
+    /// Numbered parts (`X-Part`) in any order (5.3): `multi_chunk` was requested.
+    MultiChunk,
+    /// One stream of `Content-Range` chunks from the start of the file, resumable at the held offset
+    /// (5.5): the older SDKs, which do not send `multi_chunk`.
+    SingleStream,
+}
+
+/// One session: a file of `file_size` bytes, in `parts` parts of `part_size` (the last one shorter) for
+/// the multi-chunk protocol, or as the `held` bytes from its start for the single-stream one.
 #[derive(Debug)]
 pub(crate) struct Session {
+    pub(crate) protocol: Protocol,
     pub(crate) factory_id: String,
     pub(crate) file_name: String,
     pub(crate) file_size: u64,
@@ -15,6 +27,8 @@ pub(crate) struct Session {
     pub(crate) profiles: Option<String>,
     pub(crate) payload: Option<String>,
     pub(crate) received: BTreeSet<u64>,
+    /// Single-stream sessions: how many bytes from the start of the file have arrived.
+    pub(crate) held: u64,
     /// The file the parts are written into, at their offsets; taken when the upload completes.
     pub(crate) file: Option<tempfile::NamedTempFile>,
     /// The video the completed upload became.
@@ -42,6 +56,20 @@ impl Session {
             .filter(|i| !self.received.contains(i))
             .collect()
     }
+
+    /// Whether every byte of the file has arrived, by the session's protocol.
+    pub(crate) fn all_arrived(&self) -> bool {
+        match self.protocol {
+            Protocol::MultiChunk => self.missing().is_empty(),
+            Protocol::SingleStream => self.held == self.file_size,
+        }
+    }
+
+    /// The `Range` a single-stream session reports: the inclusive span of bytes it holds, or none while it
+    /// holds nothing (5.5: "No `Range` header means nothing stored").
+    pub(crate) fn held_range(&self) -> Option<String> {
+        (self.held > 0).then(|| format!("0-{}", self.held - 1))
+    }
 }
 
 /// The sessions by id; cloning shares them.
@@ -61,6 +89,7 @@ mod tests {
 
     fn session(file_size: u64, part_size: u64) -> Session {
         Session {
+            protocol: Protocol::MultiChunk,
             factory_id: "f".to_owned(),
             file_name: "movie.mp4".to_owned(),
             file_size,
@@ -68,6 +97,7 @@ mod tests {
             profiles: None,
             payload: None,
             received: BTreeSet::new(),
+            held: 0,
             file: None,
             video_id: None,
         }
@@ -88,5 +118,17 @@ mod tests {
         assert_eq!(s.missing(), vec![0, 2]);
         s.video_id = Some("v".to_owned());
         assert_eq!(s.missing(), Vec::<u64>::new());
+    }
+
+    #[test]
+    fn a_single_stream_session_reports_the_bytes_it_holds_as_an_inclusive_range() {
+        let mut s = session(2500, 1000);
+        s.protocol = Protocol::SingleStream;
+        assert_eq!(s.held_range(), None);
+        s.held = 1000;
+        assert_eq!(s.held_range().as_deref(), Some("0-999"));
+        assert!(!s.all_arrived());
+        s.held = 2500;
+        assert!(s.all_arrived());
     }
 }

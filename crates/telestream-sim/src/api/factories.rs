@@ -59,6 +59,16 @@ pub(super) fn dispatch(app: &AppState, request: &ApiRequest) -> Result<Response,
         for key in ["id", "url", "created_at", "updated_at", "name"] {
             fields.remove(key);
         }
+        // The factory's flags are booleans (4.1), but a v3.0 parameter is a string, and the Python SDK
+        // writes a Python bool as `True`/`False`.
+        for key in ["upload_original_video", "s3_private_access"] {
+            let flag = match fields.get(key).and_then(Value::as_str) {
+                Some(v) if v.eq_ignore_ascii_case("true") => true,
+                Some(v) if v.eq_ignore_ascii_case("false") => false,
+                _ => continue,
+            };
+            fields.insert(key.into(), Value::Bool(flag));
+        }
         fields
     };
     match (request.method.as_str(), &request.segments[1..]) {

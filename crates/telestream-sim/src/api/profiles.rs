@@ -140,8 +140,21 @@ pub(super) fn dispatch(app: &AppState, request: &ApiRequest) -> Result<Response,
         ("PUT" | "PATCH", [id]) => {
             let found =
                 find(app, &factory_id, id).ok_or_else(|| ApiError::not_found("Profile", id))?;
+            // A profile can be renamed (the v3.0 SDK README's `profile.name = ...; profile.save()`), to a
+            // name no other profile of the factory has.
+            let name = params.get("name").filter(|n| *n != found.name);
+            if let Some(name) = &name
+                && (name.is_empty() || find(app, &factory_id, name).is_some())
+            {
+                return Err(ApiError::bad_request(format!(
+                    "name {name:?} is empty or already taken"
+                )));
+            }
             let updated = app.store.write(|d| {
                 let p = d.profiles.get_mut(&found.id)?;
+                if let Some(name) = name {
+                    p.name = name;
+                }
                 if let Some(extname) = params.get("extname") {
                     p.extname = dotted(&extname);
                 }

@@ -1,8 +1,11 @@
 //! Upload sessions (telestream-cloud.md 5.2, 5.3): `POST /videos/upload.json` declares a file and answers a
 //! `location`; the client then sends numbered parts there (`PUT` or `POST`, header `X-Part`) in any order,
 //! in parallel and as often as it likes, asks which are missing (`GET`), or aborts (`DELETE`). The part that
-//! completes the file is answered with the new video's JSON, the others with an empty 200. Location
-//! requests are not signed, as no SDK signs them.
+//! completes the file is answered with the new video's JSON, the others with an empty 200. A session
+//! created without `multi_chunk` takes the older single-stream protocol instead ([`single_stream`], 5.5).
+//! Location requests are not signed, as no SDK signs them.
+
+mod single_stream;
 
 use std::collections::BTreeSet;
 use std::io::SeekFrom;
@@ -19,16 +22,27 @@ use tokio::io::{AsyncSeekExt, AsyncWriteExt};
 
 use super::{factory_of, videos};
 use crate::error::ApiError;
-use crate::request::{ApiRequest, UploadedFile};
-use crate::sessions::Session;
+use crate::request::{ApiRequest, Generation, Params, UploadedFile};
+use crate::sessions::{Protocol, Session};
 use crate::state::AppState;
 use crate::store::new_id;
 
 /// Parallel part uploads a client is told it may run (`max_connections`).
 const MAX_CONNECTIONS: u64 = 8;
 
-/// `POST /videos/upload.json`: a new session, answered 201 with `location`, and `parts`, `part_size`,
-/// `max_connections` as strings holding integers (5.2).
+/// The protocol a new session takes: multi-chunk when `multi_chunk` asks for it (`true`, or the 2016 Go
+/// SDK's `1`); Flip 3.1's body field defaults to true, the v3.0 parameter to the single stream of 5.5.
+fn protocol_of(generation: Generation, params: &Params) -> Protocol {
+    match params.get("multi_chunk").as_deref().map(str::trim) {
+        Some("true" | "1") => Protocol::MultiChunk,
+        None if generation == Generation::Flip31 => Protocol::MultiChunk,
+        _ => Protocol::SingleStream,
+    }
+}
+
+/// `POST /videos/upload.json`: a new session, answered 201 with `id` and `location`, and for a multi-chunk
+/// one `parts`, `part_size`, `max_connections` as strings holding integers (5.2: "They only appear for
+/// multi-chunk sessions").
 pub(super) fn create(app: &AppState, request: &ApiRequest) -> Result<Response, ApiError> {
     let params = &request.params;
     let factory_id = factory_of(&app.store, params)?;
@@ -51,6 +65,7 @@ pub(super) fn create(app: &AppState, request: &ApiRequest) -> Result<Response, A
             ApiError::internal()
         })?;
     let session = Session {
+        protocol: protocol_of(request.generation, params),
         factory_id,
         // The 2016 Python SDK sent the whole local path: keep the base name.
         file_name: file_name
@@ -63,17 +78,20 @@ pub(super) fn create(app: &AppState, request: &ApiRequest) -> Result<Response, A
         profiles: params.get("profiles"),
         payload,
         received: BTreeSet::new(),
+        held: 0,
         file: Some(file),
         video_id: None,
     };
     let id = new_id();
-    let body = json!({
+    let mut body = json!({
         "id": id,
         "location": format!("{}/upload/session?id={id}", app.config.base_url),
-        "parts": session.parts().to_string(),
-        "part_size": session.part_size.to_string(),
-        "max_connections": MAX_CONNECTIONS.to_string(),
     });
+    if session.protocol == Protocol::MultiChunk {
+        body["parts"] = json!(session.parts().to_string());
+        body["part_size"] = json!(session.part_size.to_string());
+        body["max_connections"] = json!(MAX_CONNECTIONS.to_string());
+    }
     app.sessions.lock().insert(id, session);
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
@@ -87,23 +105,39 @@ fn no_session(id: &str) -> ApiError {
     ApiError::not_found("UploadSession", id)
 }
 
-/// The session `location` (`/upload/session?id=`): `GET` missing parts, `PUT`/`POST` a part, `DELETE`.
+/// The protocol of session `id`.
+fn protocol(app: &AppState, id: &str) -> Result<Protocol, ApiError> {
+    let sessions = app.sessions.lock();
+    let session = sessions.get(id).ok_or_else(|| no_session(id))?;
+    Ok(session.protocol)
+}
+
+/// The session `location` (`/upload/session?id=`): `GET` missing parts, `PUT`/`POST` a part (or a
+/// `Content-Range` chunk in a single-stream session), `DELETE`.
 pub(crate) async fn location(
     State(app): State<AppState>,
     Query(Location { id }): Query<Location>,
     req: Request,
 ) -> Response {
-    let result = match *req.method() {
-        Method::GET => missing_parts(&app, &id),
-        Method::PUT | Method::POST => {
+    let result = match (req.method().clone(), protocol(&app, &id)) {
+        (_, Err(e)) => Err(e),
+        (Method::GET, Ok(Protocol::MultiChunk)) => missing_parts(&app, &id),
+        (Method::GET, Ok(Protocol::SingleStream)) => Err(ApiError::bad_request(
+            "this session takes Content-Range chunks; ask for its offset with Content-Range: bytes */SIZE",
+        )),
+        (Method::PUT | Method::POST, Ok(Protocol::MultiChunk)) => {
             let (parts, body) = req.into_parts();
             put_part(&app, &id, &parts.headers, body).await
         }
-        Method::DELETE => match app.sessions.lock().remove(&id) {
+        (Method::PUT | Method::POST, Ok(Protocol::SingleStream)) => {
+            let (parts, body) = req.into_parts();
+            single_stream::put_chunk(&app, &id, &parts.headers, body).await
+        }
+        (Method::DELETE, Ok(_)) => match app.sessions.lock().remove(&id) {
             Some(_) => Ok(StatusCode::OK.into_response()),
             None => Err(no_session(&id)),
         },
-        _ => Ok(StatusCode::METHOD_NOT_ALLOWED.into_response()),
+        (_, Ok(_)) => Ok(StatusCode::METHOD_NOT_ALLOWED.into_response()),
     };
     result.unwrap_or_else(IntoResponse::into_response)
 }
@@ -152,14 +186,29 @@ async fn put_part(
             session.part_len(index),
         )
     };
-    write_part(&path, offset, expected, body, app.config.idle_timeout).await?;
-
-    let completed = {
+    let written = write_at(&path, offset, expected, body, app.config.idle_timeout).await?;
+    if written != expected {
+        return Err(ApiError::bad_request(format!(
+            "this part has {expected} bytes"
+        )));
+    }
+    {
         let mut sessions = app.sessions.lock();
         let session = sessions.get_mut(id).ok_or_else(|| no_session(id))?;
         session.received.insert(index);
-        // Only the request that sees the last part arrive takes the file and makes the video.
-        if session.missing().is_empty() && session.file.is_some() {
+    }
+    Ok(finish_if_complete(app, id)
+        .await?
+        .unwrap_or_else(|| StatusCode::OK.into_response()))
+}
+
+/// Once every byte of session `id` has arrived, makes the video and answers it; `None` while bytes are
+/// missing. Only the request that sees the file complete takes it, so two racing requests make one video.
+async fn finish_if_complete(app: &AppState, id: &str) -> Result<Option<Response>, ApiError> {
+    let completed = {
+        let mut sessions = app.sessions.lock();
+        let session = sessions.get_mut(id).ok_or_else(|| no_session(id))?;
+        if session.all_arrived() && session.file.is_some() {
             session.file.take().map(|file| {
                 let upload = UploadedFile {
                     file,
@@ -178,33 +227,45 @@ async fn put_part(
         }
     };
     let Some((upload, factory_id, profiles, payload)) = completed else {
-        return Ok(StatusCode::OK.into_response());
+        return Ok(None);
     };
     let chosen = videos::chosen_profiles(app, &factory_id, profiles)?;
     let video = videos::add(app, &factory_id, upload, &chosen, payload).await?;
     if let Some(session) = app.sessions.lock().get_mut(id) {
         session.video_id = Some(video.id.clone());
     }
-    video_reply(app, &video.id)
+    // The service answers the completing request before it has validated the new source, so the video is
+    // still `processing` there (5.3), and the v3.0 Python SDK recognises the end of an upload by exactly
+    // that status. The simulator stores and probes at once: later reads show `success` (or `fail`).
+    let mut body = video_json(app, &video.id)?;
+    if body["status"] == "success" {
+        body["status"] = json!("processing");
+    }
+    Ok(Some(Json(body).into_response()))
 }
 
-fn video_reply(app: &AppState, video_id: &str) -> Result<Response, ApiError> {
+fn video_json(app: &AppState, video_id: &str) -> Result<serde_json::Value, ApiError> {
     let video = app
         .store
         .read(|d| d.videos.get(video_id).cloned())
         .ok_or_else(|| ApiError::not_found("Video", video_id))?;
-    Ok(Json(videos::to_json(app, &video)).into_response())
+    Ok(videos::to_json(app, &video))
 }
 
-/// Writes a part's body at its offset, refusing a body of another length than the part's.
-async fn write_part(
+fn video_reply(app: &AppState, video_id: &str) -> Result<Response, ApiError> {
+    Ok(Json(video_json(app, video_id)?).into_response())
+}
+
+/// Writes a request body into the session file at `offset`, refusing one longer than `max` bytes; answers
+/// how many bytes it wrote.
+async fn write_at(
     path: &std::path::Path,
     offset: u64,
-    expected: u64,
+    max: u64,
     body: Body,
     idle_timeout: std::time::Duration,
-) -> Result<(), ApiError> {
-    let wrong_length = || ApiError::bad_request(format!("this part has {expected} bytes"));
+) -> Result<u64, ApiError> {
+    let too_long = || ApiError::bad_request(format!("at most {max} bytes fit here"));
     let mut file = tokio::fs::OpenOptions::new()
         .write(true)
         .open(path)
@@ -222,15 +283,13 @@ async fn write_part(
         let chunk =
             chunk.map_err(|_| ApiError::bad_request("the request body could not be read"))?;
         written += chunk.len() as u64;
-        if written > expected {
-            return Err(wrong_length());
+        if written > max {
+            return Err(too_long());
         }
         file.write_all(&chunk)
             .await
             .map_err(|_| ApiError::internal())?;
     }
-    if written != expected {
-        return Err(wrong_length());
-    }
-    file.flush().await.map_err(|_| ApiError::internal())
+    file.flush().await.map_err(|_| ApiError::internal())?;
+    Ok(written)
 }

@@ -5,5 +5,7 @@ mod authentication;
 mod faults;
 mod helpers;
 mod resources;
+mod sdk_conventions;
 mod sessions;
+mod single_stream;
 mod uploads;

@@ -105,7 +105,8 @@ async fn parts_sent_in_parallel_and_out_of_order_make_the_video() {
         .unwrap();
     assert_eq!(
         (video["status"].clone(), video["original_filename"].clone()),
-        (json!("success"), json!("movie.mp4"))
+        (json!("processing"), json!("movie.mp4")),
+        "the completing part answers the video as the upload leaves it"
     );
     assert_eq!(missing(&sim, &location).await, json!([]));
 
