@@ -396,7 +396,7 @@ fn fingerprint(instance: &Instance) -> [u8; 32] {
             field(account.api_url_text().unwrap_or_default().as_bytes());
             field(account.factory_id.as_bytes());
             field(account.access_key.as_deref().unwrap_or_default().as_bytes());
-            field(secret(&account.secret_key).as_bytes());
+            field(secret(&account.secret_access_key).as_bytes());
             field(secret(&account.api_key).as_bytes());
             return hash.finalize().into();
         }

@@ -11,7 +11,7 @@ ALTER TABLE instances ADD COLUMN api_generation TEXT;
 ALTER TABLE instances ADD COLUMN api_url TEXT;
 ALTER TABLE instances ADD COLUMN factory_id TEXT;
 ALTER TABLE instances ADD COLUMN access_key TEXT;
-ALTER TABLE instances ADD COLUMN secret_key TEXT;
+ALTER TABLE instances ADD COLUMN secret_access_key TEXT;
 ALTER TABLE instances ADD COLUMN api_key TEXT;
 ALTER TABLE instances ADD COLUMN profiles TEXT;
 

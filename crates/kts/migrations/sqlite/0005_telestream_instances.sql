@@ -20,7 +20,7 @@ CREATE TABLE instances_new (
     api_url TEXT,
     factory_id TEXT,
     access_key TEXT,
-    secret_key TEXT,
+    secret_access_key TEXT,
     api_key TEXT,
     profiles TEXT,
     created_at INTEGER NOT NULL,

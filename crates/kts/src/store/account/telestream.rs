@@ -46,7 +46,7 @@ pub struct TelestreamAccount {
     /// v3.0 access key.
     pub access_key: Option<String>,
     /// v3.0 secret key.
-    pub secret_key: Option<Secret>,
+    pub secret_access_key: Option<Secret>,
     /// Flip 3.1 API key.
     pub api_key: Option<Secret>,
     /// Profiles new videos are encoded with, comma-separated; `None` for the
@@ -97,14 +97,14 @@ const ACCESS_KEY: FieldSpec = FieldSpec {
     env: None,
     legacy: None,
 };
-const SECRET_KEY: FieldSpec = FieldSpec {
-    name: "secret_key",
+const SECRET_ACCESS_KEY: FieldSpec = FieldSpec {
+    name: "secret_access_key",
     label: "Secret key (v3.0)",
     kind: FieldKind::Secret,
     required: false,
     help: "",
-    flag: "secret-key",
-    env: Some("KTS_INSTANCE_SECRET_KEY"),
+    flag: "secret-access-key",
+    env: Some("KTS_INSTANCE_SECRET_ACCESS_KEY"),
     legacy: None,
 };
 const API_KEY: FieldSpec = FieldSpec {
@@ -135,7 +135,7 @@ impl TelestreamAccount {
         API_URL,
         FACTORY_ID,
         ACCESS_KEY,
-        SECRET_KEY,
+        SECRET_ACCESS_KEY,
         API_KEY,
         PROFILES,
     ];
@@ -171,7 +171,7 @@ impl TelestreamAccount {
             ok
         });
         let access_key = read.text(&ACCESS_KEY);
-        let secret_key = read.secret(&SECRET_KEY);
+        let secret_access_key = read.secret(&SECRET_ACCESS_KEY);
         let api_key = read.secret(&API_KEY);
         let profiles = read.text(&PROFILES);
         let generation = generation?;
@@ -180,8 +180,8 @@ impl TelestreamAccount {
                 if matches!(access_key, Some(None)) {
                     read.note(&ACCESS_KEY, "is required for v3.0".into());
                 }
-                if matches!(secret_key, Some(None)) {
-                    read.note(&SECRET_KEY, "is required for v3.0".into());
+                if matches!(secret_access_key, Some(None)) {
+                    read.note(&SECRET_ACCESS_KEY, "is required for v3.0".into());
                 }
             }
             TelestreamGeneration::Flip => {
@@ -195,7 +195,7 @@ impl TelestreamAccount {
             api_url: api_url?,
             factory_id: factory_id?,
             access_key: access_key?,
-            secret_key: secret_key?,
+            secret_access_key: secret_access_key?,
             api_key: api_key?,
             profiles: profiles?,
         })
@@ -209,7 +209,7 @@ impl TelestreamAccount {
             .with(API_URL.name, self.api_url_text().unwrap_or_default())
             .with(FACTORY_ID.name, &self.factory_id)
             .with(ACCESS_KEY.name, text(&self.access_key))
-            .with(SECRET_KEY.name, secret(&self.secret_key))
+            .with(SECRET_ACCESS_KEY.name, secret(&self.secret_access_key))
             .with(API_KEY.name, secret(&self.api_key))
             .with(PROFILES.name, text(&self.profiles))
     }
@@ -224,7 +224,7 @@ impl TelestreamAccount {
     /// The stored secret `name`, if set.
     pub(super) fn secret(&self, name: &str) -> Option<&Secret> {
         match name {
-            "secret_key" => self.secret_key.as_ref(),
+            "secret_access_key" => self.secret_access_key.as_ref(),
             "api_key" => self.api_key.as_ref(),
             _ => None,
         }
@@ -277,7 +277,7 @@ mod tests {
             .with("api_url", "ftp://x");
         let errors = validate_instance(&values).unwrap_err();
         assert_eq!(errors.of("access_key"), Some("is required for v3.0"));
-        assert_eq!(errors.of("secret_key"), Some("is required for v3.0"));
+        assert_eq!(errors.of("secret_access_key"), Some("is required for v3.0"));
         assert!(errors.of("factory_id").is_some(), "{errors}");
         assert!(errors.of("api_url").is_some(), "{errors}");
         assert!(errors.of("api_generation").is_none(), "v3.0 is the default");
