@@ -2,10 +2,12 @@
 //! session, and the send/retry loop every call goes through.
 
 use std::fmt;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
+use http_retry::{InvalidSetting, Timeouts};
 use serde_json::{Map, Value};
 use tracing::Instrument as _;
 
@@ -15,12 +17,6 @@ use crate::retry::{RetryPolicy, Safety};
 use crate::wire::ResponseFormat;
 use crate::wire::response;
 
-/// Default per-request timeout.
-const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
-/// Default timeout of a request that carries a file (an upload chunk, an image).
-const DEFAULT_UPLOAD_TIMEOUT: Duration = Duration::from_secs(300);
-/// Default connect timeout.
-const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Default upload chunk size: large enough for throughput, small enough that a lost chunk is cheap.
 const DEFAULT_CHUNK_SIZE: usize = 8 * 1024 * 1024;
 /// Smallest accepted chunk size.
@@ -53,9 +49,7 @@ pub struct ClientBuilder {
     admin_secret: Option<Secret>,
     user_secret: Option<Secret>,
     user_id: String,
-    connect_timeout: Duration,
-    request_timeout: Duration,
-    upload_timeout: Duration,
+    timeouts: Timeouts,
     retry: RetryPolicy,
     chunk_size: usize,
     parallel_chunks: usize,
@@ -110,9 +104,7 @@ impl ClientBuilder {
             admin_secret: None,
             user_secret: None,
             user_id: String::new(),
-            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
-            request_timeout: DEFAULT_REQUEST_TIMEOUT,
-            upload_timeout: DEFAULT_UPLOAD_TIMEOUT,
+            timeouts: Timeouts::default(),
             retry: RetryPolicy::default(),
             chunk_size: DEFAULT_CHUNK_SIZE,
             parallel_chunks: 1,
@@ -143,26 +135,28 @@ impl ClientBuilder {
         self
     }
 
-    /// Time allowed to open a connection. Default 10 s.
+    /// Time allowed to open a connection. Default 10 s; zero is refused.
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = timeout;
+        self.timeouts.connect = timeout;
         self
     }
 
-    /// Time allowed for one whole request, answer included (each retry gets its own). Default 60 s.
+    /// Time allowed for one whole request, answer included (each retry gets its own). Default 60 s; zero
+    /// is refused.
     pub fn request_timeout(mut self, timeout: Duration) -> Self {
-        self.request_timeout = timeout;
+        self.timeouts.request = timeout;
         self
     }
 
     /// Time allowed for one request that carries a file (an upload chunk, an image), answer included.
     /// Default 5 min: choose the chunk size so that a chunk fits in it on the slowest expected link.
     pub fn upload_timeout(mut self, timeout: Duration) -> Self {
-        self.upload_timeout = timeout;
+        self.timeouts.upload = timeout;
         self
     }
 
-    /// Retry policy for failures that are safe to retry. Default: 4 attempts, 200 ms doubling to 5 s.
+    /// Retry policy for failures that are safe to retry (see [`RetryPolicy`]). Default: 4 attempts, 200 ms
+    /// doubling to 5 s, full jitter; 0 attempts is refused.
     pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
         self.retry = policy;
         self
@@ -241,29 +235,16 @@ impl ClientBuilder {
                 reason: "must be 1 to 16".into(),
             });
         }
-        if self.retry.max_attempts == 0 {
-            return Err(Error::Config {
-                setting: "retry_policy",
-                reason: "needs at least 1 attempt".into(),
-            });
-        }
+        self.retry.check().map_err(invalid_setting)?;
         if self.session_lifetime < Duration::from_secs(120) {
             return Err(Error::Config {
                 setting: "session_lifetime",
                 reason: "must be at least 2 minutes".into(),
             });
         }
-        if self.request_timeout.is_zero()
-            || self.connect_timeout.is_zero()
-            || self.upload_timeout.is_zero()
-        {
-            return Err(Error::Config {
-                setting: "timeouts",
-                reason: "must not be zero".into(),
-            });
-        }
+        self.timeouts.check().map_err(invalid_setting)?;
         let http = reqwest::Client::builder()
-            .connect_timeout(self.connect_timeout)
+            .connect_timeout(self.timeouts.connect)
             .user_agent(self.client_tag.clone())
             .build()
             .map_err(|e| Error::Config {
@@ -444,11 +425,6 @@ impl Client {
 
     /// Sends one call with retries and returns its raw result.
     pub(crate) async fn execute(&self, call: &CallSpec) -> Result<Value> {
-        let mut params = call.params.clone();
-        let session = self.session_param(&call.session)?;
-        if let Some(ks) = session {
-            params.insert("ks".into(), Value::String(ks.expose().to_owned()));
-        }
         let files = call
             .file
             .iter()
@@ -458,7 +434,7 @@ impl Client {
             service: call.service,
             action: call.action,
             path: format!("/api_v3/service/{}/action/{}", call.service, call.action),
-            params,
+            params: call.params.clone(),
             files,
         };
         let safety = if call.retries {
@@ -495,9 +471,6 @@ impl Client {
         } else {
             SessionChoice::Anonymous
         };
-        if let Some(ks) = self.session_param(&common)? {
-            params.insert("ks".into(), Value::String(ks.expose().to_owned()));
-        }
         let safety = if calls.iter().all(|c| c.safety == Safety::Idempotent) {
             Safety::Idempotent
         } else {
@@ -534,71 +507,83 @@ impl Client {
     /// Sends with the retry policy for `safety`; `None` disables retries (but not the one session renewal).
     async fn send_with_retries(
         &self,
-        mut envelope: Envelope<'_>,
+        envelope: Envelope<'_>,
         session: &SessionChoice,
         safety: Option<Safety>,
     ) -> Result<Value> {
-        let mut attempt = 0;
-        let mut renewed = false;
-        loop {
-            attempt += 1;
-            let span = tracing::debug_span!(
-                "kaltura.call",
-                service = envelope.service,
-                action = envelope.action,
-                attempt
-            );
-            let started = Instant::now();
-            let result = self.send_once(&envelope).instrument(span).await;
-            if let Some(CallObserver(observe)) = &self.inner.config.observer {
-                observe(&CallReport {
-                    service: envelope.service,
-                    action: envelope.action,
-                    elapsed: started.elapsed(),
-                    error: result.as_ref().err(),
-                });
+        let no_retries = RetryPolicy::none();
+        let (policy, safety) = match safety {
+            Some(safety) => (&self.inner.config.retry, safety),
+            None => (&no_retries, Safety::Unsafe),
+        };
+        let renewed = AtomicBool::new(false);
+        let span = tracing::debug_span!(
+            "kaltura.call",
+            service = envelope.service,
+            action = envelope.action
+        );
+        http_retry::run(policy, safety, |_attempt| {
+            self.send_renewing(&envelope, session, &renewed)
+        })
+        .instrument(span)
+        .await
+    }
+
+    /// One attempt; when Kaltura refuses the client's own admin session, the attempt renews it and sends
+    /// again at once, once per call (`renewed`).
+    async fn send_renewing(
+        &self,
+        envelope: &Envelope<'_>,
+        session: &SessionChoice,
+        renewed: &AtomicBool,
+    ) -> Result<Value> {
+        match self.send_observed(envelope, session).await {
+            // The server refused the session before acting, so even a creating call may be re-sent once
+            // with a fresh session (kaltura-api-v3.md 5.7).
+            Err(error)
+                if error.is_invalid_ks()
+                    && matches!(session, SessionChoice::Admin)
+                    && !renewed.swap(true, Ordering::Relaxed) =>
+            {
+                tracing::info!(
+                    service = envelope.service,
+                    action = envelope.action,
+                    "admin session refused, renewing it"
+                );
+                self.forget_admin_ks();
+                self.send_observed(envelope, session).await
             }
-            match result {
-                // The server refused the session before acting, so even a creating call may be re-sent once
-                // with a fresh session (kaltura-api-v3.md 5.7).
-                Err(error)
-                    if error.is_invalid_ks()
-                        && matches!(session, SessionChoice::Admin)
-                        && !renewed =>
-                {
-                    renewed = true;
-                    tracing::info!(
-                        service = envelope.service,
-                        action = envelope.action,
-                        "admin session refused, renewing it"
-                    );
-                    self.forget_admin_ks();
-                    let ks = self.admin_ks()?;
-                    envelope
-                        .params
-                        .insert("ks".into(), Value::String(ks.expose().to_owned()));
-                }
-                Err(error)
-                    if safety.is_some_and(|safety| {
-                        self.inner
-                            .config
-                            .retry
-                            .should_retry(&error, safety, attempt)
-                    }) =>
-                {
-                    let wait = self.inner.config.retry.backoff(attempt);
-                    tracing::warn!(service = envelope.service, action = envelope.action, attempt, ?wait, error = %error, "retrying kaltura call");
-                    tokio::time::sleep(wait).await;
-                }
-                other => return other,
-            }
+            other => other,
         }
     }
 
-    async fn send_once(&self, envelope: &Envelope<'_>) -> Result<Value> {
+    /// One round trip carrying the session of the moment, reported to the observer.
+    async fn send_observed(
+        &self,
+        envelope: &Envelope<'_>,
+        session: &SessionChoice,
+    ) -> Result<Value> {
+        let ks = self.session_param(session)?;
+        let started = Instant::now();
+        let result = self.send_once(envelope, ks.as_ref()).await;
+        if let Some(CallObserver(observe)) = &self.inner.config.observer {
+            observe(&CallReport {
+                service: envelope.service,
+                action: envelope.action,
+                elapsed: started.elapsed(),
+                error: result.as_ref().err(),
+            });
+        }
+        result
+    }
+
+    async fn send_once(&self, envelope: &Envelope<'_>, ks: Option<&Ks>) -> Result<Value> {
         let config = &self.inner.config;
         let (service, action) = (envelope.service, envelope.action);
         let mut params = envelope.params.clone();
+        if let Some(ks) = ks {
+            params.insert("ks".into(), Value::String(ks.expose().to_owned()));
+        }
         params.insert(
             "format".into(),
             Value::String(config.format.as_param().to_owned()),
@@ -606,11 +591,7 @@ impl Client {
         params.insert("clientTag".into(), Value::String(config.client_tag.clone()));
         let json = Value::Object(params).to_string();
         let url = format!("{}{}", self.inner.base, envelope.path);
-        let timeout = if envelope.files.is_empty() {
-            config.request_timeout
-        } else {
-            config.upload_timeout
-        };
+        let timeout = config.timeouts.for_request(!envelope.files.is_empty());
         let transport = |source: reqwest::Error| transport_error(service, action, timeout, source);
         let request = self.inner.http.post(url).timeout(timeout).header(
             reqwest::header::ACCEPT,
@@ -670,6 +651,14 @@ impl Client {
             });
         }
         Ok(value)
+    }
+}
+
+/// A setting refused by the shared retry and timeout rules, as this crate's configuration error.
+fn invalid_setting(invalid: InvalidSetting) -> Error {
+    Error::Config {
+        setting: invalid.setting,
+        reason: invalid.reason.into(),
     }
 }
 

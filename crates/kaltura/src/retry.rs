@@ -1,69 +1,28 @@
-//! What is safe to retry, and how long to wait between attempts.
+//! What is safe to retry against Kaltura; the policy, the back-off and the loop are `http-retry`'s, shared
+//! with the Telestream client.
 //!
 //! Reads (`get`, `list`, `count`, `getUrl`) and upload chunks written at an explicit offset are safe to
 //! repeat; calls that create or change things are not, because a lost answer does not mean the server did
 //! nothing (kaltura-api-v3.md 18.2). Those are only re-sent when the connection itself could not be made.
 
-use std::time::Duration;
+pub use http_retry::RetryPolicy;
+pub(crate) use http_retry::Safety;
+
+use http_retry::{Classify, Failure};
 
 use crate::error::Error;
 
-/// Whether repeating a call can do harm.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Safety {
-    /// Repeating it returns the same result and changes nothing more (reads, offset writes).
-    Idempotent,
-    /// It may create or change something; only re-sent when it surely never left the client.
-    Unsafe,
-}
-
-/// Bounded retries with exponential backoff and full jitter.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RetryPolicy {
-    /// Attempts in total, including the first. Default 4; 1 disables retries.
-    pub max_attempts: u32,
-    /// Wait before the second attempt; doubles each time. Default 200 ms.
-    pub base_delay: Duration,
-    /// Upper bound of a single wait. Default 5 s.
-    pub max_delay: Duration,
-}
-
-impl Default for RetryPolicy {
-    fn default() -> Self {
-        Self {
-            max_attempts: 4,
-            base_delay: Duration::from_millis(200),
-            max_delay: Duration::from_secs(5),
+/// A refused connection never reached Kaltura; [`Error::is_retryable`] names what may pass later (transport
+/// errors, timeouts, HTTP 5xx and 429, Kaltura's internal error); everything else is Kaltura's final word.
+impl Classify for Error {
+    fn failure(&self) -> Failure {
+        if self.is_connect_failure() {
+            Failure::NotSent
+        } else if self.is_retryable() {
+            Failure::Transient
+        } else {
+            Failure::Final
         }
-    }
-}
-
-impl RetryPolicy {
-    /// No retries at all.
-    pub fn none() -> Self {
-        Self {
-            max_attempts: 1,
-            ..Self::default()
-        }
-    }
-
-    /// Whether `error`, after `attempt` attempts (1-based) of a call of `safety`, deserves another try.
-    pub(crate) fn should_retry(&self, error: &Error, safety: Safety, attempt: u32) -> bool {
-        if attempt >= self.max_attempts {
-            return false;
-        }
-        error.is_connect_failure() || (safety == Safety::Idempotent && error.is_retryable())
-    }
-
-    /// The wait after `attempt` failed attempts: a random share of `base · 2^(attempt-1)`, capped.
-    pub(crate) fn backoff(&self, attempt: u32) -> Duration {
-        let exponent = attempt.saturating_sub(1).min(16);
-        let ceiling = self
-            .base_delay
-            .saturating_mul(1 << exponent)
-            .min(self.max_delay);
-        // Full jitter spreads the retries of many clients hitting the same failure.
-        ceiling.mul_f64(rand::random::<f64>())
     }
 }
 
@@ -84,38 +43,34 @@ mod tests {
         }
     }
 
-    fn server_error() -> Error {
+    fn server_error(status: u16) -> Error {
         Error::HttpStatus {
             service: "s".into(),
             action: "a".into(),
-            status: 502,
+            status,
         }
+    }
+
+    #[test]
+    fn server_errors_and_kalturas_internal_error_are_transient() {
+        assert_eq!(server_error(502).failure(), Failure::Transient);
+        assert_eq!(server_error(429).failure(), Failure::Transient);
+        assert_eq!(api("INTERNAL_SERVERL_ERROR").failure(), Failure::Transient);
+    }
+
+    #[test]
+    fn kalturas_refusals_are_final() {
+        assert_eq!(api("ENTRY_ID_NOT_FOUND").failure(), Failure::Final);
+        assert_eq!(server_error(404).failure(), Failure::Final);
+        let too_large = Error::ResponseTooLarge { limit: 1 };
+        assert_eq!(too_large.failure(), Failure::Final);
     }
 
     #[test]
     fn reads_retry_on_server_errors_but_creates_do_not() {
         let policy = RetryPolicy::default();
-        assert!(policy.should_retry(&server_error(), Safety::Idempotent, 1));
-        assert!(!policy.should_retry(&server_error(), Safety::Unsafe, 1));
-        assert!(!policy.should_retry(&api("ENTRY_ID_NOT_FOUND"), Safety::Idempotent, 1));
-    }
-
-    #[test]
-    fn attempts_are_bounded() {
-        let policy = RetryPolicy {
-            max_attempts: 3,
-            ..RetryPolicy::default()
-        };
-        assert!(policy.should_retry(&server_error(), Safety::Idempotent, 2));
-        assert!(!policy.should_retry(&server_error(), Safety::Idempotent, 3));
-        assert!(!RetryPolicy::none().should_retry(&server_error(), Safety::Idempotent, 1));
-    }
-
-    #[test]
-    fn backoff_stays_under_the_cap() {
-        let policy = RetryPolicy::default();
-        for attempt in 1..40 {
-            assert!(policy.backoff(attempt) <= policy.max_delay);
-        }
+        let failure = server_error(502).failure();
+        assert!(policy.should_retry(failure, Safety::Idempotent, 1));
+        assert!(!policy.should_retry(failure, Safety::Unsafe, 1));
     }
 }

@@ -12,11 +12,13 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use bytes::{Bytes, BytesMut};
+use http_retry::{Attempts, Classify as _};
 use tokio::io::{AsyncRead, AsyncReadExt};
 use tokio::task::JoinSet;
 
 use crate::Client;
 use crate::error::{Error, Result};
+use crate::retry::Safety;
 use crate::services::ChunkUpload;
 use crate::types::{UploadToken, UploadTokenStatus};
 
@@ -240,9 +242,10 @@ impl Job {
         resync: bool,
     ) -> Result<UploadToken> {
         let policy = self.client.retry_policy().clone();
-        let mut attempt = 0;
+        // Writes at an offset are idempotent: any transient failure may be sent again.
+        let mut attempts = Attempts::new(&policy, Safety::Idempotent);
         loop {
-            attempt += 1;
+            let attempt = attempts.next_number();
             let chunk = ChunkUpload {
                 data: data.clone(),
                 file_name: self.file_name.clone(),
@@ -260,10 +263,9 @@ impl Job {
                 Ok(token) => return Ok(token),
                 Err(error) => error,
             };
-            if !error.is_retryable() || attempt >= policy.max_attempts {
+            let Some(wait) = attempts.retry_after(error.failure()) else {
                 return Err(error);
-            }
-            let wait = policy.backoff(attempt);
+            };
             tracing::warn!(token = %self.id, offset, attempt, %error, ?wait, "upload chunk failed, retrying");
             tokio::time::sleep(wait).await;
             if !resync && !final_chunk {

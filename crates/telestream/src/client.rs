@@ -6,6 +6,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use http_retry::{InvalidSetting, Timeouts};
 use serde_json::{Map, Value};
 use tracing::Instrument as _;
 
@@ -17,12 +18,6 @@ use crate::signing;
 pub const DEFAULT_V3_BASE_URL: &str = "https://api.cloud.telestream.net/v3.0";
 /// Base URL of the Flip 3.1 API (telestream-cloud.md 1).
 pub const DEFAULT_FLIP_BASE_URL: &str = "https://api.cloud.telestream.net/flip/3.1";
-/// Default per-request timeout.
-const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
-/// Default timeout of a request that carries a file or an upload part.
-const DEFAULT_UPLOAD_TIMEOUT: Duration = Duration::from_secs(300);
-/// Default connect timeout.
-const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Default size of the reads that feed a streamed request body.
 const DEFAULT_CHUNK_SIZE: usize = 256 * 1024;
 /// Accepted chunk sizes.
@@ -73,9 +68,7 @@ pub struct ClientBuilder {
     auth: Option<Auth>,
     base_url: Option<String>,
     factory_id: Option<String>,
-    connect_timeout: Duration,
-    request_timeout: Duration,
-    upload_timeout: Duration,
+    timeouts: Timeouts,
     retry: RetryPolicy,
     chunk_size: usize,
     parallel_parts: usize,
@@ -96,9 +89,7 @@ impl ClientBuilder {
             auth: None,
             base_url: None,
             factory_id: None,
-            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
-            request_timeout: DEFAULT_REQUEST_TIMEOUT,
-            upload_timeout: DEFAULT_UPLOAD_TIMEOUT,
+            timeouts: Timeouts::default(),
             retry: RetryPolicy::default(),
             chunk_size: DEFAULT_CHUNK_SIZE,
             parallel_parts: DEFAULT_PARALLEL_PARTS,
@@ -137,25 +128,27 @@ impl ClientBuilder {
         self
     }
 
-    /// Time allowed to open a connection. Default 10 s.
+    /// Time allowed to open a connection. Default 10 s; zero is refused.
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = timeout;
+        self.timeouts.connect = timeout;
         self
     }
 
-    /// Time allowed for one whole request, answer included (each retry gets its own). Default 60 s.
+    /// Time allowed for one whole request, answer included (each retry gets its own). Default 60 s; zero
+    /// is refused.
     pub fn request_timeout(mut self, timeout: Duration) -> Self {
-        self.request_timeout = timeout;
+        self.timeouts.request = timeout;
         self
     }
 
-    /// Time allowed for one request carrying a file or an upload part. Default 5 min.
+    /// Time allowed for one request carrying a file or an upload part, answer included. Default 5 min.
     pub fn upload_timeout(mut self, timeout: Duration) -> Self {
-        self.upload_timeout = timeout;
+        self.timeouts.upload = timeout;
         self
     }
 
-    /// Retry policy for failures that are safe to retry. Default: 4 attempts, 200 ms doubling to 5 s.
+    /// Retry policy for failures that are safe to retry (see [`RetryPolicy`]). Default: 4 attempts, 200 ms
+    /// doubling to 5 s, full jitter; 0 attempts is refused.
     pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
         self.retry = policy;
         self
@@ -244,21 +237,10 @@ impl ClientBuilder {
         if !(1..=16).contains(&self.parallel_parts) {
             return Err(config("parallel_parts", "must be 1 to 16"));
         }
-        if self.retry.max_attempts == 0 {
-            return Err(config("retry_policy", "needs at least 1 attempt"));
-        }
-        if [
-            self.connect_timeout,
-            self.request_timeout,
-            self.upload_timeout,
-        ]
-        .iter()
-        .any(Duration::is_zero)
-        {
-            return Err(config("timeouts", "must not be zero"));
-        }
+        self.retry.check().map_err(invalid_setting)?;
+        self.timeouts.check().map_err(invalid_setting)?;
         let http = reqwest::Client::builder()
-            .connect_timeout(self.connect_timeout)
+            .connect_timeout(self.timeouts.connect)
             .user_agent(self.user_agent.clone())
             .build()
             .map_err(|e| Error::Config {
@@ -429,6 +411,7 @@ impl Client {
         .await
     }
 
+    /// Sends through `send` (one attempt each time) with the client's retry policy for `safety`.
     async fn with_retries<F, Fut>(
         &self,
         method: &str,
@@ -440,20 +423,10 @@ impl Client {
         F: Fn() -> Fut,
         Fut: Future<Output = Result<Value>>,
     {
-        let policy = &self.inner.config.retry;
-        let mut attempt = 0;
-        loop {
-            attempt += 1;
-            let span = tracing::debug_span!("telestream.call", method, path, attempt);
-            match send().instrument(span).await {
-                Err(error) if policy.should_retry(&error, safety, attempt) => {
-                    let wait = policy.backoff(attempt);
-                    tracing::warn!(method, path, attempt, ?wait, error = %error, "retrying telestream call");
-                    tokio::time::sleep(wait).await;
-                }
-                other => return other,
-            }
-        }
+        let span = tracing::debug_span!("telestream.call", method, path);
+        http_retry::run(&self.inner.config.retry, safety, |_attempt| send())
+            .instrument(span)
+            .await
     }
 
     /// One attempt of `call`, signed now (a v3.0 POST may not reuse a signature, 2.1).
@@ -512,11 +485,7 @@ impl Client {
                 }
             }
         }
-        let timeout = if file.is_some() {
-            inner.config.upload_timeout
-        } else {
-            inner.config.request_timeout
-        };
+        let timeout = inner.config.timeouts.for_request(file.is_some());
         let transport = |source| transport_error(method, &call.path, timeout, source);
         let mut request = inner
             .http
@@ -554,7 +523,7 @@ impl Client {
 
     async fn send_location(&self, request: &LocationRequest<'_>, path: &str) -> Result<Value> {
         let method = method_name(&request.method);
-        let timeout = self.inner.config.upload_timeout;
+        let timeout = self.inner.config.timeouts.upload;
         let mut builder = self
             .inner
             .http
@@ -645,6 +614,14 @@ fn location_path(location: &str) -> String {
     url::Url::parse(location)
         .map(|url| url.path().to_owned())
         .unwrap_or_else(|_| "upload location".to_owned())
+}
+
+/// A setting refused by the shared retry and timeout rules, as this crate's configuration error.
+fn invalid_setting(invalid: InvalidSetting) -> Error {
+    Error::Config {
+        setting: invalid.setting,
+        reason: invalid.reason.into(),
+    }
 }
 
 /// A reqwest failure in our words: a timeout names the limit that expired, and the URL (whose query

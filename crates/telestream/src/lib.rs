@@ -58,7 +58,7 @@ pub use error::{Error, Result};
 pub use resources::{Encodings, Factories, Profiles, Videos};
 pub use retry::RetryPolicy;
 pub use types::{
-    Encoding, EncodingQuery, Factory, NewProfile, NewVideo, Page, Profile, ProfileRef, Status,
-    Video, VideoQuery,
+    Encoding, EncodingQuery, Factory, Listed, NewProfile, NewVideo, Page, Profile, ProfileRef,
+    Status, Video, VideoQuery,
 };
 pub use upload::{Upload, UploadProgress};

@@ -1,10 +1,11 @@
-//! Wire objects: factories, videos, encodings, profiles, upload sessions and the page around a list.
+//! Wire objects: factories, videos, encodings, profiles, upload sessions and the [`Page`] around a list
+//! of any of them.
 //!
 //! Decoding is tolerant, as telestream-cloud.md 3 asks: every field is optional and may be `null`, numbers
 //! may come as numeric strings, unknown fields are ignored (profiles keep them, having over a hundred).
 //! Field names are the wire names.
 
-use serde::de::{self, Deserializer};
+use serde::de::{self, DeserializeOwned, Deserializer};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -324,8 +325,12 @@ pub struct EncodingQuery {
     pub screenshots: bool,
 }
 
-/// One page of a list. v3.0 answers a bare array, so `page`, `per_page` and `total` are only known on
-/// Flip 3.1 (3, "Pagination").
+/// One page of a list, whatever the generation: v3.0 answers a bare JSON array, Flip 3.1 wraps it as
+/// `{<collection>: [...], page, per_page, total}` (3, "Pagination"), the collection named by [`Listed`].
+/// So `page`, `per_page` and `total` are only known on Flip 3.1.
+///
+/// Decodes with serde from either shape; an object without its collection is refused, so an answer of the
+/// wrong kind does not pass as an empty page.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Page<T> {
@@ -337,6 +342,28 @@ pub struct Page<T> {
     pub per_page: Option<u32>,
     /// Items in all pages, when the platform said.
     pub total: Option<u64>,
+}
+
+/// A resource that comes in pages: names the field a Flip 3.1 list wraps its items in.
+pub trait Listed: DeserializeOwned {
+    /// The wrapping field of a Flip 3.1 list, e.g. `videos`.
+    const COLLECTION: &'static str;
+}
+
+impl Listed for Factory {
+    const COLLECTION: &'static str = "factories";
+}
+
+impl Listed for Video {
+    const COLLECTION: &'static str = "videos";
+}
+
+impl Listed for Encoding {
+    const COLLECTION: &'static str = "encodings";
+}
+
+impl Listed for Profile {
+    const COLLECTION: &'static str = "profiles";
 }
 
 /// The wrapper of a Flip 3.1 list, before its collection is picked out.
@@ -352,33 +379,40 @@ struct Wrapped {
     rest: Map<String, Value>,
 }
 
-impl<T: serde::de::DeserializeOwned> Page<T> {
-    /// A page from a bare array (v3.0) or a `{<collection>: [...], page, per_page, total}` object.
-    pub(crate) fn from_value(value: Value, collection: &str) -> Result<Self, serde_json::Error> {
-        match value {
-            Value::Array(_) => Ok(Self {
-                items: serde_json::from_value(value)?,
+impl<'de, T: Listed> Deserialize<'de> for Page<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let items = |value: Value| match value {
+            // A wrapper may say `null` for an empty collection, as any field may be (3).
+            Value::Null => Ok(Vec::new()),
+            value => serde_json::from_value::<Vec<T>>(value).map_err(de::Error::custom),
+        };
+        match Value::deserialize(deserializer)? {
+            bare @ Value::Array(_) => Ok(Self {
+                items: items(bare)?,
                 page: None,
                 per_page: None,
                 total: None,
             }),
-            value => {
-                let mut wrapped: Wrapped = serde_json::from_value(value)?;
-                let items = match wrapped.rest.remove(collection) {
-                    Some(items) => serde_json::from_value(items)?,
-                    None => {
-                        return Err(de::Error::custom(format!(
-                            "expected an array or an object with {collection:?}"
-                        )));
-                    }
+            object @ Value::Object(_) => {
+                let mut wrapped: Wrapped =
+                    serde_json::from_value(object).map_err(de::Error::custom)?;
+                let Some(collection) = wrapped.rest.remove(T::COLLECTION) else {
+                    return Err(de::Error::custom(format!(
+                        "expected a list of {0}: an array or an object with {0:?}",
+                        T::COLLECTION
+                    )));
                 };
                 Ok(Self {
-                    items,
+                    items: items(collection)?,
                     page: wrapped.page,
                     per_page: wrapped.per_page,
                     total: wrapped.total,
                 })
             }
+            _ => Err(de::Error::custom(format!(
+                "expected a list of {}: an array or an object",
+                T::COLLECTION
+            ))),
         }
     }
 }
@@ -454,16 +488,23 @@ mod tests {
         assert_eq!(encoding.encoding_progress, Some(40));
     }
 
+    fn page<T: Listed>(value: Value) -> Result<Page<T>, serde_json::Error> {
+        serde_json::from_value(value)
+    }
+
     #[test]
-    fn a_bare_array_and_a_wrapped_list_are_both_pages() {
-        let bare: Page<Video> =
-            Page::from_value(json!([{"id": "a"}, {"id": "b"}]), "videos").unwrap();
-        assert_eq!(bare.items.len(), 2);
-        assert_eq!(bare.total, None);
-        let wrapped: Page<Video> = Page::from_value(
-            json!({"videos": [{"id": "a"}], "page": 2, "per_page": "1", "total": 7}),
-            "videos",
-        )
+    fn a_v3_bare_array_is_a_page_without_counts() {
+        let bare: Page<Video> = page(json!([{"id": "a"}, {"id": "b"}])).unwrap();
+        let ids: Vec<_> = bare.items.iter().map(|v| v.id.as_deref()).collect();
+        assert_eq!(ids, [Some("a"), Some("b")]);
+        assert_eq!((bare.page, bare.per_page, bare.total), (None, None, None));
+    }
+
+    #[test]
+    fn a_flip_wrapped_list_is_a_page_with_its_counts_even_as_strings() {
+        let wrapped: Page<Video> = page(json!({
+            "videos": [{"id": "a"}], "page": 2, "per_page": "1", "total": 7
+        }))
         .unwrap();
         assert_eq!(
             (
@@ -474,7 +515,36 @@ mod tests {
             ),
             (1, Some(2), Some(1), Some(7))
         );
-        assert!(Page::<Video>::from_value(json!({"encodings": []}), "videos").is_err());
+    }
+
+    #[test]
+    fn every_listed_resource_is_unwrapped_from_its_own_collection() {
+        let factories: Page<Factory> = page(json!({"factories": [{"id": "f"}]})).unwrap();
+        let encodings: Page<Encoding> = page(json!({"encodings": [{"id": "e"}]})).unwrap();
+        let profiles: Page<Profile> = page(json!({"profiles": [{"id": "p"}]})).unwrap();
+        assert_eq!(factories.items[0].id.as_deref(), Some("f"));
+        assert_eq!(encodings.items[0].id.as_deref(), Some("e"));
+        assert_eq!(profiles.items[0].id.as_deref(), Some("p"));
+    }
+
+    #[test]
+    fn a_wrapper_without_its_collection_is_refused_naming_it() {
+        let error = page::<Video>(json!({"encodings": [], "total": 0})).unwrap_err();
+        assert!(error.to_string().contains("\"videos\""), "{error}");
+        assert!(page::<Video>(json!("videos")).is_err());
+    }
+
+    #[test]
+    fn a_null_collection_is_an_empty_page() {
+        let empty: Page<Profile> = page(json!({"profiles": null, "total": "0"})).unwrap();
+        assert!(empty.items.is_empty());
+        assert_eq!(empty.total, Some(0));
+    }
+
+    #[test]
+    fn a_malformed_item_fails_the_page() {
+        assert!(page::<Video>(json!([{"id": "a"}, 3])).is_err());
+        assert!(page::<Video>(json!({"videos": [{"width": "wide"}]})).is_err());
     }
 
     #[test]

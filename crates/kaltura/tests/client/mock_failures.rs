@@ -71,6 +71,25 @@ async fn an_invalid_ks_renews_the_admin_session_once_even_for_a_create() {
 }
 
 #[tokio::test]
+async fn a_renewed_session_does_not_use_up_a_retry_and_is_renewed_only_once() {
+    let server = MockServer::start(|n, _, _| match n {
+        0 | 3 => json(
+            r#"{"code":"INVALID_KS","message":"Invalid KS","objectType":"KalturaAPIException","args":{}}"#,
+        ),
+        _ => status(502),
+    })
+    .await;
+    let client = mock_client(&server.url).build().unwrap();
+
+    let error = client.media().get("0_abc").await.unwrap_err();
+
+    // Attempt 1: refused, renewed at once, then a 502. Attempt 2: a 502. Attempt 3: refused again, and a
+    // session is renewed only once per call.
+    assert!(error.is_invalid_ks(), "{error:?}");
+    assert_eq!(server.calls(), 4);
+}
+
+#[tokio::test]
 async fn api_errors_keep_code_message_and_args() {
     let server = MockServer::start(|_, _, _| {
         json(r#"{"code":"ENTRY_ID_NOT_FOUND","message":"Entry id \"0_x\" not found","objectType":"KalturaAPIException","args":{"ENTRY_ID":"0_x"}}"#)

@@ -2,7 +2,7 @@
 
 use reqwest::Method;
 
-use super::{decode, decode_page, item_path, params};
+use super::{decode, item_path, params};
 use crate::client::{Call, Client};
 use crate::error::Result;
 use crate::types::{Encoding, EncodingQuery, Page, ProfileRef};
@@ -30,7 +30,7 @@ impl Encodings<'_> {
         let call = Call::new(Method::GET, item_path("videos", video_id, "/encodings"))
             .params(params(query)?);
         let value = self.client.execute(&call).await?;
-        decode_page(&call, value, "encodings")
+        decode(&call, value)
     }
 
     /// `GET /encodings/{id}.json`; `screenshots` asks for the encoding's screenshot list.

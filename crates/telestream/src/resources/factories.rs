@@ -2,7 +2,7 @@
 
 use reqwest::Method;
 
-use super::{decode, decode_page, item_path};
+use super::{decode, item_path};
 use crate::client::{Call, Client};
 use crate::error::Result;
 use crate::types::{Factory, Page};
@@ -32,6 +32,6 @@ impl Factories<'_> {
     pub async fn list(&self) -> Result<Page<Factory>> {
         let call = Call::new(Method::GET, "/factories.json").account_level();
         let value = self.client.execute(&call).await?;
-        decode_page(&call, value, "factories")
+        decode(&call, value)
     }
 }

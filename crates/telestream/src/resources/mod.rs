@@ -1,8 +1,9 @@
 //! Typed calls, one file per resource of telestream-cloud.md 4: `client.videos().get(id)`.
 //!
 //! To add a call: a method on the resource's handle that builds a [`Call`] (method, path, parameters from
-//! a serializable struct) and decodes the answer with [`decode`] or [`Page::from_value`]. The client signs,
-//! sends and retries it; a call is retried on server errors only when it is a GET.
+//! a serializable struct) and decodes the answer with [`decode`], a list as a [`Page`](crate::Page) of a
+//! [`Listed`](crate::Listed) resource. The client signs, sends and retries it; a call is retried on server
+//! errors only when it is a GET.
 
 mod encodings;
 mod factories;
@@ -20,33 +21,20 @@ use serde_json::{Map, Value};
 use crate::client::Call;
 use crate::error::{Error, Result};
 use crate::signing;
-use crate::types::{Page, to_params};
+use crate::types::to_params;
 
 /// `/<collection>/<id><suffix>.json` with the id escaped, so an id can never reach another path.
 fn item_path(collection: &str, id: &str, suffix: &str) -> String {
     format!("/{collection}/{}{suffix}.json", signing::escape(id))
 }
 
-/// Decodes a call's answer into `T`.
+/// Decodes a call's answer into `T`, a list into a [`Page`](crate::Page) of either generation's shape.
 pub(crate) fn decode<T: DeserializeOwned>(call: &Call, value: Value) -> Result<T> {
-    serde_json::from_value(value).map_err(|e| decode_error(call, e))
-}
-
-/// Decodes a list answer, bare (v3.0) or wrapped (Flip 3.1).
-fn decode_page<T: DeserializeOwned>(
-    call: &Call,
-    value: Value,
-    collection: &str,
-) -> Result<Page<T>> {
-    Page::from_value(value, collection).map_err(|e| decode_error(call, e))
-}
-
-fn decode_error(call: &Call, error: serde_json::Error) -> Error {
-    Error::Decode {
+    serde_json::from_value(value).map_err(|e| Error::Decode {
         method: call.method_name(),
         path: call.path.clone(),
-        detail: error.to_string(),
-    }
+        detail: e.to_string(),
+    })
 }
 
 /// Call parameters from a request struct of this crate.

@@ -2,7 +2,7 @@
 
 use reqwest::Method;
 
-use super::{decode, decode_page, item_path, params};
+use super::{decode, item_path, params};
 use crate::client::{Call, Client};
 use crate::error::Result;
 use crate::types::{NewProfile, Page, Profile};
@@ -25,7 +25,7 @@ impl Profiles<'_> {
     pub async fn list(&self) -> Result<Page<Profile>> {
         let call = Call::new(Method::GET, "/profiles.json");
         let value = self.client.execute(&call).await?;
-        decode_page(&call, value, "profiles")
+        decode(&call, value)
     }
 
     /// `GET /profiles/{id_or_name}.json`: a profile by id or by its unique name.

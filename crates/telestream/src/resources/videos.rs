@@ -4,7 +4,7 @@
 use reqwest::Method;
 use serde_json::{Map, Value};
 
-use super::{decode, decode_page, item_path, params};
+use super::{decode, item_path, params};
 use crate::client::{Call, Client};
 use crate::error::Result;
 use crate::types::{NewVideo, Page, Video, VideoQuery};
@@ -42,7 +42,7 @@ impl Videos<'_> {
     pub async fn list(&self, query: &VideoQuery) -> Result<Page<Video>> {
         let call = Call::new(Method::GET, "/videos.json").params(params(query)?);
         let value = self.client.execute(&call).await?;
-        decode_page(&call, value, "videos")
+        decode(&call, value)
     }
 
     /// `DELETE /videos/{id}.json`: the video, its encodings and their stored files. Not retried on server
