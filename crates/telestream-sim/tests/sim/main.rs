@@ -4,6 +4,10 @@
 mod authentication;
 mod faults;
 mod helpers;
+mod imports;
+mod notifications;
+mod receiver;
 mod resources;
+mod screenshots;
 mod sessions;
 mod uploads;
