@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use sim_faults::FaultArgs;
+use sim_support::faults::FaultArgs;
 
 use crate::{Partner, Simulator, SimulatorBuilder};
 
@@ -90,7 +90,7 @@ mod tests {
             .bind("127.0.0.1:7000".parse().unwrap())
             .ready_delay(Duration::ZERO)
             .final_chunk_wait(Duration::from_millis(5))
-            .faults(sim_faults::FaultSet {
+            .faults(sim_support::faults::FaultSet {
                 rules: vec!["media.get:api_error_rate=1".parse().unwrap()],
             })
             .partner(Partner::parse("200:aaaa:bbbb:v1").unwrap());

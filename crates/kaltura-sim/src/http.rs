@@ -1,7 +1,7 @@
 //! The HTTP edge: every api_v3 URL form (`/api_v3/service/S/action/A`, `/api_v3/index.php?service=…`,
 //! `/api_v3/?service=…`, `/api/…`) goes to one handler that reads the parameters, runs the call or the
 //! multirequest and encodes the answer. Faults that concern a whole request (HTTP 503, dropped connections,
-//! stalled uploads) are applied around it by `sim_faults::FaultLayer`, and `/__sim/faults` switches them.
+//! stalled uploads) are applied around it by `sim_support::faults::FaultLayer`, and `/__sim/faults` switches them.
 //! The URL services (`/p/…`) are added to [`router`] by their own module.
 
 use std::net::SocketAddr;
@@ -12,7 +12,7 @@ use axum::extract::{ConnectInfo, DefaultBodyLimit, Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::any;
-use sim_faults::{Call, FaultLayer, KeepConnection};
+use sim_support::faults::{Call, FaultLayer, KeepConnection};
 use tower_http::compression::CompressionLayer;
 
 use crate::services::{Origin, dispatch};
@@ -30,7 +30,7 @@ pub(crate) fn router(app: AppState) -> Router {
         .route("/api_v3/{*rest}", any(api))
         .route("/api/{*rest}", any(api))
         .route_layer(FaultLayer::new(app.faults.clone(), call_of))
-        .merge(sim_faults::control_router(app.faults.clone()))
+        .merge(sim_support::faults::control_router(app.faults.clone()))
         // Bodies are bounded and streamed by `wire::request` itself (file parts to disk), so the default
         // 2 MB limit of axum would only refuse legitimate uploads.
         .layer(DefaultBodyLimit::disable())

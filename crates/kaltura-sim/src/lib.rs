@@ -5,7 +5,8 @@
 //! the processing delay, the bind address and [`faults`](FaultSet); [`SimulatorBuilder::spawn`] binds and
 //! serves in the background and returns a [`SimulatorHandle`]. [`SimArgs`] declares the same settings as
 //! command-line flags, for the `kaltura-sim` binary and for programs that run the simulator (`kts sim`).
-//! Media probing and fault injection are the shared `media-probe` and `sim-faults` crates.
+//! Media probing is the shared `media-probe` crate; fault injection, the handle, the state file, downloads
+//! and drawn images are the shared `sim-support` crate.
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), kaltura_sim::Error> {
@@ -16,12 +17,10 @@
 //! ```
 
 mod cli;
-mod download;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing;
 mod http;
-mod imaging;
 mod ks;
 mod lifecycle;
 mod services;
@@ -32,14 +31,16 @@ mod thumbnails;
 mod urls;
 mod wire;
 
-use std::future::Future;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
+use sim_support::BackgroundTasks;
+
 pub use cli::SimArgs;
-pub use sim_faults::{FaultRule, FaultRuleError, FaultSet, Faults};
+pub use sim_support::SimulatorHandle;
+pub use sim_support::faults::{FaultRule, FaultRuleError, FaultSet, Faults};
 
 /// A Kaltura account of the simulator. Both secrets are accepted by `session.start`; only the admin secret
 /// signs KSs.
@@ -132,8 +133,18 @@ pub enum Error {
     StateFile { path: PathBuf, message: String },
     #[error("invalid partner {0}")]
     InvalidPartner(String),
-    #[error("the server stopped with an error")]
-    Serve(#[source] std::io::Error),
+    #[error(transparent)]
+    Serve(#[from] sim_support::ServeError),
+}
+
+impl From<sim_support::persist::PersistError> for Error {
+    fn from(e: sim_support::persist::PersistError) -> Self {
+        use sim_support::persist::PersistError;
+        match e {
+            PersistError::DataDir { path, source } => Self::DataDir { path, source },
+            PersistError::StateFile { path, message } => Self::StateFile { path, message },
+        }
+    }
 }
 
 /// Entry point: `Simulator::builder()`.
@@ -257,83 +268,14 @@ impl SimulatorBuilder {
             }),
             uploads: Arc::default(),
         };
-        let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
         lifecycle::resume(&app);
         let router = http::router(app);
-        let task = tokio::spawn(async move {
-            axum::serve(
-                listener,
-                router.into_make_service_with_connect_info::<SocketAddr>(),
-            )
-            .with_graceful_shutdown(async {
-                let _ = stop_rx.await;
-            })
-            .await
-        });
-        Ok(SimulatorHandle {
-            addr,
-            base_url,
-            faults,
-            stop: Some(stop_tx),
-            task,
-        })
-    }
-}
-
-/// A running simulator. Dropping it stops serving at the next opportunity; prefer [`shutdown`](Self::shutdown).
-#[derive(Debug)]
-pub struct SimulatorHandle {
-    addr: SocketAddr,
-    base_url: String,
-    faults: Faults,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-    task: tokio::task::JoinHandle<std::io::Result<()>>,
-}
-
-impl SimulatorHandle {
-    /// The bound address.
-    pub fn addr(&self) -> SocketAddr {
-        self.addr
-    }
-
-    /// `http://127.0.0.1:PORT`: the `serviceUrl` for Kaltura clients.
-    pub fn base_url(&self) -> &str {
-        &self.base_url
-    }
-
-    /// The fault rules, switchable while running.
-    pub fn faults(&self) -> &Faults {
-        &self.faults
-    }
-
-    /// Stops accepting connections, lets running requests finish and waits for the server.
-    pub async fn shutdown(mut self) -> Result<(), Error> {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
-        match (&mut self.task).await {
-            Ok(result) => result.map_err(Error::Serve),
-            Err(join) => Err(Error::Serve(std::io::Error::other(join))),
-        }
-    }
-
-    /// Serves until `stop` completes (e.g. Ctrl-C), then shuts down gracefully. For `kts sim`/`kts demo`.
-    pub async fn run_until_stopped(mut self, stop: impl Future<Output = ()>) -> Result<(), Error> {
-        tokio::select! {
-            () = stop => self.shutdown().await,
-            result = &mut self.task => match result {
-                Ok(r) => r.map_err(Error::Serve),
-                Err(join) => Err(Error::Serve(std::io::Error::other(join))),
+        SimulatorHandle::serve(listener, router, faults, BackgroundTasks::default()).map_err(
+            |source| Error::Bind {
+                addr: self.bind,
+                source,
             },
-        }
-    }
-}
-
-impl Drop for SimulatorHandle {
-    fn drop(&mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
+        )
     }
 }
 

@@ -5,13 +5,13 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::download::download;
 use crate::state::AppState;
 use crate::storage::move_file;
 use crate::store::{
     FlavorAsset, StoredFile, entry_status, extension, media_type, new_object_id, now,
 };
 use crate::wire::error::ApiError;
+use sim_support::download::download;
 
 /// The media type a file extension suggests, for entries created without one.
 pub(crate) fn media_type_of(file_name: &str) -> Option<i64> {
@@ -227,11 +227,12 @@ pub(crate) fn start_import(app: &AppState, entry_id: &str, url: &str) {
 /// Fetches `url` and attaches it; marks the entry ERROR_IMPORTING when anything fails.
 pub(crate) async fn import(app: &AppState, entry_id: &str, url: &str) {
     let limit = app.config.limits.max_file_bytes;
-    let result = match download(app, url, app.config.import_timeout, limit).await {
-        Ok((temp, file_name)) => attach_content(app, entry_id, &temp, &file_name)
+    let tmp_dir = app.store.tmp_dir();
+    let result = match download(url, &tmp_dir, app.config.import_timeout, limit).await {
+        Ok(fetched) => attach_content(app, entry_id, &fetched.file, &fetched.file_name)
             .await
             .map_err(|e| e.message),
-        Err(e) => Err(e),
+        Err(e) => Err(e.to_string()),
     };
     app.store.write(|d| {
         if let Some(e) = d.entries.get_mut(entry_id) {

@@ -7,7 +7,7 @@ use std::time::Duration;
 use crate::Partner;
 use crate::store::Store;
 use crate::wire::request::Limits;
-use sim_faults::Faults;
+use sim_support::faults::Faults;
 
 #[derive(Debug, Clone)]
 pub(crate) struct AppState {

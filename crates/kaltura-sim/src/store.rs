@@ -4,10 +4,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
 
 use rand::Rng;
 use serde::{Deserialize, Serialize};
+use sim_support::persist::{DataFolder, StateFile};
 
 use crate::{Error, Partner};
 
@@ -344,100 +344,40 @@ impl Data {
     }
 }
 
-/// The data behind a lock, the files root, and where to save.
+/// The data behind a lock (saved to `state.json` with a data folder), and the folder of its files.
 #[derive(Debug)]
 pub(crate) struct Store {
-    data: Mutex<Data>,
-    root: PathBuf,
-    state_file: Option<PathBuf>,
-    /// Holds the temporary root alive when no data folder was given.
-    _temp_root: Option<tempfile::TempDir>,
+    state: StateFile<Data>,
+    folder: DataFolder,
 }
 
 impl Store {
     /// Opens the store: in a temporary folder, or in `data_dir` (created if needed, state loaded if present).
     pub(crate) fn open(data_dir: Option<&Path>, partners: &[Partner]) -> Result<Self, Error> {
-        let (root, state_file, temp) = match data_dir {
-            Some(dir) => (dir.to_path_buf(), Some(dir.join("state.json")), None),
-            None => {
-                let temp = tempfile::Builder::new()
-                    .prefix("kaltura-sim-")
-                    .tempdir()
-                    .map_err(|source| Error::DataDir {
-                        path: std::env::temp_dir(),
-                        source,
-                    })?;
-                (temp.path().to_path_buf(), None, Some(temp))
-            }
-        };
-        for sub in ["tmp", "files"] {
-            let path = root.join(sub);
-            std::fs::create_dir_all(&path).map_err(|source| Error::DataDir { path, source })?;
-        }
-        let mut data = match &state_file {
-            Some(path) if path.exists() => {
-                let text = std::fs::read_to_string(path).map_err(|source| Error::DataDir {
-                    path: path.clone(),
-                    source,
-                })?;
-                serde_json::from_str(&text).map_err(|e| Error::StateFile {
-                    path: path.clone(),
-                    message: e.to_string(),
-                })?
-            }
-            _ => Data::default(),
-        };
-        data.seed(partners, now());
-        let store = Self {
-            data: Mutex::new(data),
-            root,
-            state_file,
-            _temp_root: temp,
-        };
-        store.save(&store.lock());
-        Ok(store)
-    }
-
-    fn lock(&self) -> MutexGuard<'_, Data> {
-        // A panic while holding the lock cannot leave the plain data half-typed; keep serving.
-        self.data
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        let folder = DataFolder::open(data_dir, "kaltura-sim-")?;
+        let state = StateFile::open(folder.state_file())?;
+        state.write(|data: &mut Data| data.seed(partners, now()));
+        Ok(Self { state, folder })
     }
 
     /// Reads the data.
     pub(crate) fn read<R>(&self, f: impl FnOnce(&Data) -> R) -> R {
-        f(&self.lock())
+        self.state.read(f)
     }
 
     /// Changes the data and saves it (when a data folder is set).
     pub(crate) fn write<R>(&self, f: impl FnOnce(&mut Data) -> R) -> R {
-        let mut data = self.lock();
-        let result = f(&mut data);
-        self.save(&data);
-        result
-    }
-
-    fn save(&self, data: &Data) {
-        let Some(path) = &self.state_file else { return };
-        let tmp = path.with_extension("json.tmp");
-        let result = serde_json::to_vec(data)
-            .map_err(std::io::Error::other)
-            .and_then(|bytes| std::fs::write(&tmp, bytes))
-            .and_then(|()| std::fs::rename(&tmp, path));
-        if let Err(e) = result {
-            tracing::error!(path = %path.display(), error = %e, "could not save the simulator state");
-        }
+        self.state.write(f)
     }
 
     /// Where temporary request files go (same file system as the stored files, so they can be renamed).
     pub(crate) fn tmp_dir(&self) -> PathBuf {
-        self.root.join("tmp")
+        self.folder.tmp_dir()
     }
 
     /// Absolute path of a stored file.
     pub(crate) fn file_path(&self, relative: &Path) -> PathBuf {
-        self.root.join("files").join(relative)
+        self.folder.files_dir().join(relative)
     }
 }
 

@@ -3,7 +3,8 @@
 //! converted, and the frame marker of [`imaging::frame_marker`] that stands for a captured frame (frames
 //! cannot be decoded without native codecs). Used by the entry lifecycle and by the `thumbAsset` service.
 
-use crate::imaging::{self, ThumbnailSpec};
+use sim_support::imaging::{self, CropType, ThumbnailSpec};
+
 use crate::state::AppState;
 use crate::storage;
 use crate::store::{Data, Entry, StoredFile, ThumbAsset, media_type, new_object_id, now};
@@ -22,6 +23,19 @@ pub(crate) mod thumb_status {
     pub(crate) const QUEUED: i64 = 0;
     pub(crate) const READY: i64 = 2;
     pub(crate) const DELETED: i64 = 3;
+}
+
+/// The crop type of its `KalturaThumbCropType` number (1–5): resize, resize with padding, crop, crop
+/// from top, stretch.
+pub(crate) fn crop_type(code: i64) -> Option<CropType> {
+    Some(match code {
+        1 => CropType::Resize,
+        2 => CropType::ResizeWithPadding,
+        3 => CropType::Crop,
+        4 => CropType::CropFromTop,
+        5 => CropType::Stretch,
+        _ => return None,
+    })
 }
 
 /// Whether a comma-separated tag list holds the default tag.

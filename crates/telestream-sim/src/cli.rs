@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use sim_faults::FaultArgs;
+use sim_support::faults::FaultArgs;
 
 use crate::{Account, Simulator, SimulatorBuilder};
 
@@ -94,7 +94,7 @@ mod tests {
             .encoding_delay(Duration::ZERO)
             .max_file_bytes(10)
             .part_size(100)
-            .faults(sim_faults::FaultSet {
+            .faults(sim_support::faults::FaultSet {
                 rules: vec!["videos.get:api_error_rate=1".parse().unwrap()],
             })
             .account(Account::parse("ak:sk:tcs_key").unwrap());

@@ -1,11 +1,11 @@
 //! The factory storage: `/files/{factory_id}/{name}`, the place every factory `url` points at (sources,
-//! and encoding outputs once their encoding succeeded). Streamed by tower-http's `ServeFile`, which answers
+//! and encoding outputs and screenshots once their encoding succeeded). Streamed by tower-http's `ServeFile`, which answers
 //! Range requests (206), `If-Modified-Since` and HEAD.
 
 use axum::extract::{Path, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use sim_faults::KeepConnection;
+use sim_support::faults::KeepConnection;
 use tower::ServiceExt;
 use tower_http::services::ServeFile;
 
@@ -13,10 +13,11 @@ use crate::clock;
 use crate::lifecycle::{EncodingStatus, encoding_status};
 use crate::state::AppState;
 
-/// Whether `name` in the factory may be served: not the output of an encoding still processing or failed
-/// (its file is there from the start, as a copy of the source, but storage would not have it yet).
+/// Whether `name` in the factory may be served: not a file of an encoding still processing or failed
+/// (output and screenshots are there from the start, but storage would not have them yet). An encoding's
+/// files are named after its id: `ID.ext` or `ID_N.jpg`.
 fn is_published(app: &AppState, factory_id: &str, name: &str) -> bool {
-    let id = name.split('.').next().unwrap_or_default();
+    let id = name.split(['.', '_']).next().unwrap_or_default();
     let delay = u64::try_from(app.config.encoding_delay.as_millis()).unwrap_or(u64::MAX);
     app.store.read(|d| match d.encodings.get(id) {
         Some(e) if e.factory_id == factory_id => {
@@ -87,8 +88,12 @@ mod tests {
                 max_file_bytes: 1 << 20,
                 part_size: 1000,
                 idle_timeout: Duration::from_secs(1),
+                fetch_timeout: Duration::from_secs(1),
+                delivery: Default::default(),
             }),
             sessions: Default::default(),
+            background: Default::default(),
+            http: reqwest::Client::new(),
         };
         Router::new()
             .route("/files/{factory_id}/{name}", get(serve))

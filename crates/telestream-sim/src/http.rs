@@ -2,7 +2,7 @@
 //! authenticates the call for its generation and hands it to `api::dispatch`; `/upload/session?id=` is the
 //! unsigned `location` of upload sessions; `/files/{factory}/{name}` serves stored files. Faults that
 //! concern a whole request (HTTP 503, dropped connections, stalled uploads) are applied around the API and
-//! the session location by `sim_faults::FaultLayer`, and `/__sim/faults` switches them.
+//! the session location by `sim_support::faults::FaultLayer`, and `/__sim/faults` switches them.
 
 use std::time::Duration;
 
@@ -11,7 +11,7 @@ use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{Method, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get};
-use sim_faults::{Call, FaultLayer};
+use sim_support::faults::{Call, FaultLayer};
 
 use crate::api;
 use crate::auth::{self, Credentials};
@@ -33,7 +33,7 @@ pub(crate) fn router(app: AppState) -> Router {
         .route("/flip/3.1/{*path}", any(flip))
         .route(UPLOAD_LOCATION, any(api::upload_location))
         .route_layer(FaultLayer::new(app.faults.clone(), call_of))
-        .merge(sim_faults::control_router(app.faults.clone()))
+        .merge(sim_support::faults::control_router(app.faults.clone()))
         // Bodies are bounded by `upload` itself (file parts streamed to disk), so axum's default 2 MB limit
         // would only refuse legitimate uploads.
         .layer(DefaultBodyLimit::disable())

@@ -6,7 +6,8 @@
 //! [`Simulator::builder`] configures the [accounts](Account), an optional data folder, the encoding delay,
 //! the bind address and [`faults`](FaultSet); [`SimulatorBuilder::spawn`] binds and serves in the background
 //! and returns a [`SimulatorHandle`]. [`SimArgs`] declares the same settings as command-line flags. Media
-//! probing and fault injection are the shared `media-probe` and `sim-faults` crates.
+//! probing is the shared `media-probe` crate; fault injection, the handle, the state file, downloads and
+//! drawn images are the shared `sim-support` crate.
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), telestream_sim::Error> {
@@ -23,22 +24,26 @@ mod cli;
 mod clock;
 mod error;
 mod files;
+mod frames;
 mod http;
 mod lifecycle;
+mod notify;
 mod request;
 mod sessions;
 mod signature;
 mod state;
 mod store;
 
-use std::future::Future;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
+use sim_support::BackgroundTasks;
+
 pub use cli::SimArgs;
-pub use sim_faults::{FaultRule, FaultRuleError, FaultSet, Faults};
+pub use sim_support::SimulatorHandle;
+pub use sim_support::faults::{FaultRule, FaultRuleError, FaultSet, Faults};
 
 /// The id of the factory a new simulator starts with (with one `h264` profile).
 pub const DEMO_FACTORY_ID: &str = "fac70e1e5ca1ab1e0ddba11cfac70e1e";
@@ -112,8 +117,18 @@ pub enum Error {
     StateFile { path: PathBuf, message: String },
     #[error("invalid account: {0}")]
     InvalidAccount(String),
-    #[error("the server stopped with an error")]
-    Serve(#[source] std::io::Error),
+    #[error(transparent)]
+    Serve(#[from] sim_support::ServeError),
+}
+
+impl From<sim_support::persist::PersistError> for Error {
+    fn from(e: sim_support::persist::PersistError) -> Self {
+        use sim_support::persist::PersistError;
+        match e {
+            PersistError::DataDir { path, source } => Self::DataDir { path, source },
+            PersistError::StateFile { path, message } => Self::StateFile { path, message },
+        }
+    }
 }
 
 /// Entry point: `Simulator::builder()`.
@@ -128,7 +143,8 @@ impl Simulator {
 
 /// Configures a simulator. Defaults: the [demo account](Account::demo) when none is added, state in a
 /// temporary folder, encodings `processing` for 200 ms, bound to `127.0.0.1:0`, no faults, uploaded files
-/// up to 1 GiB, upload-session parts of 5 MiB.
+/// up to 1 GiB, upload-session parts of 5 MiB, `source_url` fetches up to 120 s, notifications tried 8
+/// times from a 1 s back-off, progress reported every 10 s.
 #[derive(Debug, Clone)]
 pub struct SimulatorBuilder {
     accounts: Vec<Account>,
@@ -138,6 +154,8 @@ pub struct SimulatorBuilder {
     faults: FaultSet,
     max_file_bytes: u64,
     part_size: u64,
+    fetch_timeout: Duration,
+    delivery: state::Delivery,
 }
 
 impl Default for SimulatorBuilder {
@@ -150,6 +168,8 @@ impl Default for SimulatorBuilder {
             faults: FaultSet::default(),
             max_file_bytes: 1 << 30,
             part_size: 5 << 20,
+            fetch_timeout: Duration::from_secs(120),
+            delivery: state::Delivery::default(),
         }
     }
 }
@@ -199,6 +219,27 @@ impl SimulatorBuilder {
         self
     }
 
+    /// Longest a `source_url` fetch may take before the video fails with `DownloadFailed` (default 120 s).
+    pub fn fetch_timeout(mut self, timeout: Duration) -> Self {
+        self.fetch_timeout = timeout;
+        self
+    }
+
+    /// How a notification the receiver refuses is retried: `attempts` in all (at least 1; default 8), the
+    /// first retry after `first_retry` (default 1 s) when the factory's `delay` is 0, each later one after
+    /// twice the wait before. Short waits keep tests fast.
+    pub fn notification_retry(mut self, first_retry: Duration, attempts: u32) -> Self {
+        self.delivery.first_retry = first_retry;
+        self.delivery.max_attempts = attempts.max(1);
+        self
+    }
+
+    /// How often `encoding-progress` is sent while an encoding runs (default 10 s, as the service).
+    pub fn progress_interval(mut self, interval: Duration) -> Self {
+        self.delivery.progress_interval = interval.max(Duration::from_millis(1));
+        self
+    }
+
     /// Binds the address, opens the state and serves in a background task.
     pub async fn spawn(self) -> Result<SimulatorHandle, Error> {
         let bind_error = |source| Error::Bind {
@@ -218,6 +259,7 @@ impl SimulatorBuilder {
         api::seed(&store);
         let faults = Faults::new(self.faults);
         let base_url = format!("http://{addr}");
+        let background = BackgroundTasks::default();
         let app = state::AppState {
             store: Arc::new(store),
             accounts: Arc::new(accounts),
@@ -228,82 +270,16 @@ impl SimulatorBuilder {
                 max_file_bytes: self.max_file_bytes,
                 part_size: self.part_size,
                 idle_timeout: Duration::from_secs(60),
+                fetch_timeout: self.fetch_timeout,
+                delivery: self.delivery,
             }),
             sessions: sessions::Sessions::default(),
+            background: background.clone(),
+            http: reqwest::Client::new(),
         };
-        let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+        api::resume(&app);
         let router = http::router(app);
-        let task = tokio::spawn(async move {
-            axum::serve(listener, router)
-                .with_graceful_shutdown(async {
-                    let _ = stop_rx.await;
-                })
-                .await
-        });
-        Ok(SimulatorHandle {
-            addr,
-            base_url,
-            faults,
-            stop: Some(stop_tx),
-            task,
-        })
-    }
-}
-
-/// A running simulator. Dropping it stops serving at the next opportunity; prefer [`shutdown`](Self::shutdown).
-#[derive(Debug)]
-pub struct SimulatorHandle {
-    addr: SocketAddr,
-    base_url: String,
-    faults: Faults,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-    task: tokio::task::JoinHandle<std::io::Result<()>>,
-}
-
-impl SimulatorHandle {
-    /// The bound address.
-    pub fn addr(&self) -> SocketAddr {
-        self.addr
-    }
-
-    /// `http://127.0.0.1:PORT`; the v3.0 API is under `/v3.0`, Flip 3.1 under `/flip/3.1`.
-    pub fn base_url(&self) -> &str {
-        &self.base_url
-    }
-
-    /// The fault rules, switchable while running.
-    pub fn faults(&self) -> &Faults {
-        &self.faults
-    }
-
-    /// Stops accepting connections, lets running requests finish and waits for the server.
-    pub async fn shutdown(mut self) -> Result<(), Error> {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
-        match (&mut self.task).await {
-            Ok(result) => result.map_err(Error::Serve),
-            Err(join) => Err(Error::Serve(std::io::Error::other(join))),
-        }
-    }
-
-    /// Serves until `stop` completes (e.g. Ctrl-C), then shuts down gracefully.
-    pub async fn run_until_stopped(mut self, stop: impl Future<Output = ()>) -> Result<(), Error> {
-        tokio::select! {
-            () = stop => self.shutdown().await,
-            result = &mut self.task => match result {
-                Ok(r) => r.map_err(Error::Serve),
-                Err(join) => Err(Error::Serve(std::io::Error::other(join))),
-            },
-        }
-    }
-}
-
-impl Drop for SimulatorHandle {
-    fn drop(&mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
+        SimulatorHandle::serve(listener, router, faults, background).map_err(bind_error)
     }
 }
 

@@ -77,6 +77,8 @@ mod tests {
             profile_name: "h264".to_owned(),
             extname: ".mp4".to_owned(),
             failure,
+            outputs: Vec::new(),
+            screenshots: Vec::new(),
             started_at: 1_000,
             created_at: 1_000,
         }

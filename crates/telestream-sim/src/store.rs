@@ -4,11 +4,11 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
 
 use rand::Rng;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use sim_support::persist::{DataFolder, StateFile};
 
 use crate::Error;
 
@@ -18,8 +18,32 @@ pub(crate) struct Factory {
     pub(crate) id: String,
     pub(crate) name: String,
     pub(crate) fields: Map<String, Value>,
+    /// Where and when to send notifications (6.1); older state has none.
+    #[serde(default)]
+    pub(crate) notifications: NotificationSettings,
     pub(crate) created_at: i64,
     pub(crate) updated_at: i64,
+}
+
+/// A factory's notification settings (telestream-cloud.md 6.1). A new factory sends nothing.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub(crate) struct NotificationSettings {
+    /// The receiver; `None` when unset (the wire's `null` or `"null"`).
+    pub(crate) url: Option<String>,
+    /// Seconds before the first retry of a failed delivery (0: the simulator's own back-off).
+    pub(crate) delay: u64,
+    /// Whether video events carry the video JSON (`video=…`).
+    pub(crate) send_video_payload: bool,
+    pub(crate) events: NotificationEvents,
+}
+
+/// Which events are sent (6.1 `events`).
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq)]
+pub(crate) struct NotificationEvents {
+    pub(crate) video_created: bool,
+    pub(crate) video_encoded: bool,
+    pub(crate) encoding_progress: bool,
+    pub(crate) encoding_completed: bool,
 }
 
 /// An encoding profile (4.4): the fields the lifecycle needs typed, every other option kept verbatim.
@@ -61,6 +85,15 @@ pub(crate) struct Video {
     /// Whether the source file is still stored (`DELETE /videos/{id}/source.json` removes it).
     pub(crate) has_source: bool,
     pub(crate) failure: Option<Failure>,
+    /// The URL a `source_url` video is fetched from.
+    #[serde(default)]
+    pub(crate) source_url: Option<String>,
+    /// Whether the source is still being fetched (the video is `processing`).
+    #[serde(default)]
+    pub(crate) fetching: bool,
+    /// Ids of the profiles to encode with once the fetch ends.
+    #[serde(default)]
+    pub(crate) pending_profiles: Vec<String>,
     pub(crate) created_at: i64,
     pub(crate) updated_at: i64,
 }
@@ -77,11 +110,38 @@ pub(crate) struct Encoding {
     pub(crate) extname: String,
     /// `None` once it will succeed; else why it will fail.
     pub(crate) failure: Option<Failure>,
+    /// Output files relative to the factory `url`; empty means the one `$path$$extname$` (and older state).
+    #[serde(default)]
+    pub(crate) outputs: Vec<String>,
+    /// Screenshots `$path$_N.jpg` next to the output, listed with `screenshots=true`.
+    #[serde(default)]
+    pub(crate) screenshots: Vec<String>,
     pub(crate) started_at: i64,
     pub(crate) created_at: i64,
 }
 
 impl Encoding {
+    /// The files listed in `files` once the encoding succeeded.
+    pub(crate) fn files(&self) -> Vec<String> {
+        if self.outputs.is_empty() {
+            vec![self.output_name()]
+        } else {
+            self.outputs.clone()
+        }
+    }
+
+    /// Every file of the encoding in the factory storage: outputs and screenshots.
+    pub(crate) fn stored_files(&self) -> Vec<String> {
+        let mut all = self.files();
+        all.extend(self.screenshots.iter().cloned());
+        all
+    }
+
+    /// `$path$_N.jpg`, N from 1: the name of a screenshot or of a `thumbnail` preset image (4.3).
+    pub(crate) fn image_name(&self, n: usize) -> String {
+        format!("{}_{n}.jpg", self.id)
+    }
+
     /// The output file name, relative to the factory `url`: `$path$$extname$` with the path the id.
     pub(crate) fn output_name(&self) -> String {
         format!("{}{}", self.id, self.extname)
@@ -104,14 +164,11 @@ pub(crate) struct Data {
     pub(crate) encodings: BTreeMap<String, Encoding>,
 }
 
-/// The data behind a lock, and the folder of its files.
+/// The data behind a lock (saved to `state.json` with a data folder), and the folder of its files.
 #[derive(Debug)]
 pub(crate) struct Store {
-    data: Mutex<Data>,
-    root: PathBuf,
-    state_file: Option<PathBuf>,
-    // Removes the temporary folder when the simulator stops; `None` with a data folder.
-    _temporary: Option<tempfile::TempDir>,
+    state: StateFile<Data>,
+    folder: DataFolder,
 }
 
 /// A new id: 32 lowercase hex characters, as in every example of the reference (section 3).
@@ -122,78 +179,29 @@ pub(crate) fn new_id() -> String {
 impl Store {
     /// Opens `data_dir` (creating it and loading `state.json` when present) or a temporary folder.
     pub(crate) fn open(data_dir: Option<&Path>) -> Result<Self, Error> {
-        let (root, temporary) = match data_dir {
-            Some(dir) => (dir.to_path_buf(), None),
-            None => {
-                let tmp = tempfile::tempdir().map_err(|source| Error::DataDir {
-                    path: std::env::temp_dir(),
-                    source,
-                })?;
-                (tmp.path().to_path_buf(), Some(tmp))
-            }
-        };
-        for dir in [root.join("files"), root.join("tmp")] {
-            std::fs::create_dir_all(&dir).map_err(|source| Error::DataDir { path: dir, source })?;
-        }
-        let state_file = data_dir.map(|d| d.join("state.json"));
-        let data = match &state_file {
-            Some(path) if path.exists() => {
-                let text = std::fs::read_to_string(path).map_err(|source| Error::DataDir {
-                    path: path.clone(),
-                    source,
-                })?;
-                serde_json::from_str(&text).map_err(|e| Error::StateFile {
-                    path: path.clone(),
-                    message: e.to_string(),
-                })?
-            }
-            _ => Data::default(),
-        };
-        Ok(Self {
-            data: Mutex::new(data),
-            root,
-            state_file,
-            _temporary: temporary,
-        })
-    }
-
-    fn lock(&self) -> MutexGuard<'_, Data> {
-        // A panic while holding the lock leaves plain data behind: keep serving it.
-        self.data.lock().unwrap_or_else(|p| p.into_inner())
+        let folder = DataFolder::open(data_dir, "telestream-sim-")?;
+        let state = StateFile::open(folder.state_file())?;
+        Ok(Self { state, folder })
     }
 
     /// Runs `f` on the data, read-only.
     pub(crate) fn read<T>(&self, f: impl FnOnce(&Data) -> T) -> T {
-        f(&self.lock())
+        self.state.read(f)
     }
 
     /// Runs `f` on the data and saves it (with a data folder).
     pub(crate) fn write<T>(&self, f: impl FnOnce(&mut Data) -> T) -> T {
-        let mut data = self.lock();
-        let result = f(&mut data);
-        if let Some(path) = &self.state_file {
-            let saved = serde_json::to_vec_pretty(&*data)
-                .map_err(std::io::Error::other)
-                .and_then(|bytes| {
-                    let tmp = path.with_extension("json.tmp");
-                    std::fs::write(&tmp, bytes)?;
-                    std::fs::rename(&tmp, path)
-                });
-            if let Err(e) = saved {
-                tracing::error!(error = %e, "cannot save the simulator state");
-            }
-        }
-        result
+        self.state.write(f)
     }
 
-    /// Where uploads are spooled before they are stored.
+    /// Where uploads and downloads are spooled before they are stored.
     pub(crate) fn tmp_dir(&self) -> PathBuf {
-        self.root.join("tmp")
+        self.folder.tmp_dir()
     }
 
     /// The folder of a factory's files (the storage its `url` points at).
     pub(crate) fn factory_dir(&self, factory_id: &str) -> PathBuf {
-        self.root.join("files").join(factory_id)
+        self.folder.files_dir().join(factory_id)
     }
 }
 
@@ -206,6 +214,7 @@ mod tests {
             id: id.to_owned(),
             name: "demo".to_owned(),
             fields: Map::new(),
+            notifications: Default::default(),
             created_at: 1,
             updated_at: 1,
         }

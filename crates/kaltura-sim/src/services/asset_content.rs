@@ -7,12 +7,12 @@ use std::time::Duration;
 use tempfile::TempPath;
 
 use super::entry_filter::page;
-use crate::download::download;
 use crate::state::AppState;
 use crate::store::extension;
 use crate::wire::error::ApiError;
 use crate::wire::out::{Object, Out};
 use crate::wire::params::{Field, Map, field};
+use sim_support::download::download;
 
 /// Longest a thumbnail or caption download may take.
 const FETCH_TIMEOUT: Duration = Duration::from_secs(30);
@@ -77,7 +77,10 @@ pub(super) fn read_resource(map: Option<&Map>) -> Result<Resource, ApiError> {
 /// Downloads an http(s) URL to a temporary file within [`FETCH_TIMEOUT`] and [`MAX_FETCH_BYTES`].
 /// Returns the file and the file name of the URL's path.
 pub(super) async fn fetch(app: &AppState, url: &str) -> Result<(TempPath, String), String> {
-    download(app, url, FETCH_TIMEOUT, MAX_FETCH_BYTES).await
+    download(url, &app.store.tmp_dir(), FETCH_TIMEOUT, MAX_FETCH_BYTES)
+        .await
+        .map(|d| (d.file, d.file_name))
+        .map_err(|e| e.to_string())
 }
 
 /// The extension to store a file under: from its name, else `fallback`.

@@ -292,7 +292,7 @@ mod tests {
         AppState {
             store: Arc::new(crate::store::Store::open(None, &partners).expect("store")),
             partners: Arc::new(partners),
-            faults: sim_faults::Faults::default(),
+            faults: sim_support::faults::Faults::default(),
             config: Arc::new(crate::state::Config {
                 base_url: "http://127.0.0.1:1".into(),
                 ready_delay: std::time::Duration::ZERO,

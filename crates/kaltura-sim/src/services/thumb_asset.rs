@@ -6,7 +6,6 @@
 use super::asset_content::{self, AssetFilter, Resource, list_response, read_resource};
 use super::upload_token::{self, TokenContent};
 use super::{Access, Action, ActionResult, Ctx};
-use crate::imaging::{self, CropType, ThumbnailSpec};
 use crate::state::AppState;
 use crate::storage;
 use crate::store::{Entry, StoredFile, ThumbAsset, entry_status, media_type, now};
@@ -17,6 +16,7 @@ use crate::thumbnails::{
 use crate::wire::error::ApiError;
 use crate::wire::out::{Object, Out};
 use crate::wire::params::{Field, Map, field, refuse_read_only, text_property, to_float, to_int};
+use sim_support::imaging::{self, ThumbnailSpec};
 
 const CLASS: &str = "KalturaThumbAsset";
 /// Longest `tags`, `partnerData` and `partnerDescription` accepted.
@@ -428,7 +428,7 @@ fn read_thumb_params(input: &Map) -> Result<GenerateParams, ApiError> {
     let width = int("width", 0, 10_000)?.unwrap_or(0);
     let height = int("height", 0, 10_000)?.unwrap_or(0);
     let crop = int("cropType", 1, 5)?
-        .and_then(CropType::from_code)
+        .and_then(crate::thumbnails::crop_type)
         .unwrap_or_default();
     let offset_percent = int("videoOffsetInPercentage", 0, 100)?;
     let offset_ms = match field(input, "videoOffset") {

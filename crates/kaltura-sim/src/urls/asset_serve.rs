@@ -8,12 +8,12 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
 use super::files::stream;
-use crate::imaging::{self, CropType, ThumbnailSpec};
 use crate::ks;
 use crate::state::AppState;
 use crate::store::{StoredFile, now};
 use crate::wire::header_error;
 use crate::wire::params::{Map, Value, to_int};
+use sim_support::imaging::{self, ThumbnailSpec};
 
 /// Whether `service.action` answers with a file rather than a serialised result.
 pub(crate) fn is_file_action(service: &str, action: &str) -> bool {
@@ -153,7 +153,7 @@ fn resize_spec(params: &Map) -> Option<ThumbnailSpec> {
         width,
         height,
         crop: int("cropType")
-            .and_then(CropType::from_code)
+            .and_then(crate::thumbnails::crop_type)
             .unwrap_or_default(),
         quality: int("quality")
             .and_then(|q| u8::try_from(q.clamp(0, 100)).ok())

@@ -14,9 +14,9 @@ use tower::ServiceExt;
 use tower_http::services::ServeFile;
 
 use super::{UrlParams, find_entry, url_error};
-use crate::imaging::{self, ThumbnailSpec};
 use crate::state::AppState;
 use crate::store::{Entry, entry_status, media_type};
+use sim_support::imaging::{self, ThumbnailSpec};
 
 /// The playable file of an entry: its original flavor, else its content.
 /// Returns the flavor id (empty for content without a flavor record) and the path.

@@ -9,9 +9,9 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
 use super::{UrlParams, find_entry, url_error};
-use crate::imaging::{self, CropType, SourceRect, ThumbnailSpec};
 use crate::state::AppState;
 use crate::store::media_type;
+use sim_support::imaging::{self, CropType, SourceRect, ThumbnailSpec};
 
 /// Size when the URL gives neither width nor height (nor `def_*`).
 const DEFAULT_SIZE: (u32, u32) = (120, 90);
@@ -120,7 +120,9 @@ fn read_spec(params: &UrlParams) -> Result<ThumbnailSpec, String> {
     }
     let crop = match number("type", 5)? {
         None | Some(0) => CropType::Resize,
-        Some(code) => CropType::from_code(i64::from(code)).ok_or("type must be between 1 and 5")?,
+        Some(code) => {
+            crate::thumbnails::crop_type(i64::from(code)).ok_or("type must be between 1 and 5")?
+        }
     };
     let background = match params.get("bgcolor") {
         None => [0xFF, 0xFF, 0xFF],

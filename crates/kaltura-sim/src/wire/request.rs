@@ -2,6 +2,7 @@
 //! path > query > files > body (kaltura-api-v3.md 2.1, 2.3, 2.9). File parts are streamed to temporary files,
 //! never held in memory; every size and count is bounded.
 
+pub(crate) use sim_support::download::base_name;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Duration;
@@ -264,11 +265,6 @@ async fn read_multipart(
         map
     });
     Ok((params, files))
-}
-
-/// The last component of a client-side path (`/home/me/clip.mp4` or `C:\x\clip.mp4` → `clip.mp4`).
-pub(crate) fn base_name(name: &str) -> String {
-    name.rsplit(['/', '\\']).next().unwrap_or("").to_owned()
 }
 
 fn count_leaves(map: &Map) -> usize {

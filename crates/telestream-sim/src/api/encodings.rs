@@ -1,25 +1,41 @@
 //! Encodings (telestream-cloud.md 4.3): list with filters, get, create for a video and a profile, delete.
-//! The status follows `lifecycle`; the output is a copy of the source made at creation and served from the
-//! factory `url` once the encoding succeeded.
+//! The status follows `lifecycle`. Everything an encoding stores is made at creation and served from the
+//! factory `url` once it succeeded: the output (a copy of the source) and its screenshots
+//! (`$path$_N.jpg`), or, for a `thumbnail` preset profile, the images at the offsets it asks for, as its
+//! `files`. `screenshots=true` lists the screenshots as full URLs.
 
 use axum::response::Response;
 use serde_json::{Value, json};
 
-use super::{Reply, factory_of, profiles};
+use super::{Reply, events, factory_of, profiles};
 use crate::clock::{self, format_date};
 use crate::error::ApiError;
+use crate::frames;
 use crate::lifecycle::{EncodingStatus, encoding_status, invalid_video};
 use crate::request::{ApiRequest, Params};
 use crate::state::AppState;
 use crate::store::{Encoding, Profile, Video, new_id};
 
-pub(super) fn to_json(app: &AppState, e: &Encoding, video: Option<&Video>) -> Value {
+/// The preset whose outputs are images at chosen offsets (4.4).
+const THUMBNAIL_PRESET: &str = "thumbnail";
+
+/// Whether `params` ask for the `screenshots` list (`screenshots=true`, 4.3).
+pub(super) fn wants_screenshots(params: &Params) -> bool {
+    params
+        .get("screenshots")
+        .is_some_and(|v| v.eq_ignore_ascii_case("true") || v == "1")
+}
+
+pub(super) fn to_json(
+    app: &AppState,
+    e: &Encoding,
+    video: Option<&Video>,
+    screenshots: bool,
+) -> Value {
     let delay = u64::try_from(app.config.encoding_delay.as_millis()).unwrap_or(u64::MAX);
     let status = encoding_status(e, clock::now_ms(), delay);
-    let files: Vec<String> = match status {
-        EncodingStatus::Success => vec![e.output_name()],
-        _ => Vec::new(),
-    };
+    let succeeded = status == EncodingStatus::Success;
+    let files: Vec<String> = if succeeded { e.files() } else { Vec::new() };
     let mut value = json!({
         "id": e.id,
         "video_id": e.video_id,
@@ -40,21 +56,37 @@ pub(super) fn to_json(app: &AppState, e: &Encoding, video: Option<&Video>) -> Va
         "created_at": format_date(e.created_at),
         "updated_at": format_date(e.started_at),
     });
-    if let (EncodingStatus::Fail(failure), Value::Object(map)) = (&status, &mut value) {
+    let Value::Object(map) = &mut value else {
+        return value;
+    };
+    if let EncodingStatus::Fail(failure) = &status {
         map.insert("error_class".into(), json!(failure.class));
         map.insert("error_message".into(), json!(failure.message));
+    }
+    if screenshots {
+        // Full URLs (the reference leaves URLs or paths open): what the Ruby gem builds from the factory
+        // `url`, and only once the encoding succeeded.
+        let base = app.factory_url(&e.factory_id);
+        let urls: Vec<String> = if succeeded {
+            e.screenshots.iter().map(|n| format!("{base}{n}")).collect()
+        } else {
+            Vec::new()
+        };
+        map.insert("screenshots".into(), json!(urls));
     }
     value
 }
 
-/// A new encoding of `video` with `profile`, its output copied from the source when the video is media.
-pub(super) fn start(
+/// A new encoding of `video` with `profile`, with everything it stores: its output copied from the
+/// source and its screenshots, or the images of a `thumbnail` preset profile. A profile option that cannot
+/// be honoured (an unreadable `frame_count`, an offset beyond the duration) makes an encoding that fails.
+pub(crate) async fn start(
     app: &AppState,
     video: &Video,
     profile: &Profile,
 ) -> Result<Encoding, ApiError> {
     let now = clock::now_ms();
-    let encoding = Encoding {
+    let mut encoding = Encoding {
         id: new_id(),
         video_id: video.id.clone(),
         factory_id: video.factory_id.clone(),
@@ -62,11 +94,44 @@ pub(super) fn start(
         profile_name: profile.name.clone(),
         extname: profile.extname.clone(),
         failure: video.failure.as_ref().map(|_| invalid_video()),
+        outputs: Vec::new(),
+        screenshots: Vec::new(),
         started_at: now,
         created_at: now,
     };
-    if encoding.failure.is_none() {
-        let dir = app.store.factory_dir(&video.factory_id);
+    if encoding.failure.is_some() {
+        return Ok(encoding);
+    }
+    let planned = if profile.preset_name == THUMBNAIL_PRESET {
+        frames::thumbnail_offsets(&profile.fields, video.duration).map(|offsets| (offsets, true))
+    } else {
+        let has_picture = !video
+            .mime_type
+            .as_deref()
+            .is_some_and(|m| m.starts_with("audio/"));
+        frames::frame_count(&profile.fields).map(|count| {
+            let count = if has_picture { count } else { 0 };
+            (
+                frames::evenly_spaced(count, video.duration.unwrap_or(0)),
+                false,
+            )
+        })
+    };
+    let (offsets, images_are_outputs) = match planned {
+        Ok(planned) => planned,
+        Err(failure) => {
+            encoding.failure = Some(failure);
+            return Ok(encoding);
+        }
+    };
+    let names: Vec<String> = (1..=offsets.len())
+        .map(|n| encoding.image_name(n))
+        .collect();
+    let dir = app.store.factory_dir(&video.factory_id);
+    if images_are_outputs {
+        encoding.extname = ".jpg".to_owned();
+        encoding.outputs = names.clone();
+    } else {
         let (source, output) = (
             dir.join(video.source_name()),
             dir.join(encoding.output_name()),
@@ -78,7 +143,19 @@ pub(super) fn start(
                 ApiError::internal()
             })?;
         }
+        encoding.screenshots = names.clone();
     }
+    let size = frames::image_size(video.width, video.height);
+    let duration = video.duration.unwrap_or(0);
+    tokio::task::spawn_blocking(move || {
+        frames::write_images(&dir, &names, &offsets, size, duration)
+    })
+    .await
+    .map_err(|_| ApiError::internal())?
+    .map_err(|e| {
+        tracing::error!(error = %e, "cannot draw the images of an encoding");
+        ApiError::internal()
+    })?;
     Ok(encoding)
 }
 
@@ -95,6 +172,7 @@ fn matches(app: &AppState, e: &Encoding, params: &Params) -> bool {
 
 /// The encodings of a factory the filters select, oldest first, as JSON.
 pub(super) fn listed(app: &AppState, factory_id: &str, params: &Params) -> Vec<Value> {
+    let screenshots = wants_screenshots(params);
     let mut found: Vec<(Encoding, Option<Video>)> = app.store.read(|d| {
         d.encodings
             .values()
@@ -105,11 +183,11 @@ pub(super) fn listed(app: &AppState, factory_id: &str, params: &Params) -> Vec<V
     found.sort_by(|a, b| (a.0.created_at, &a.0.id).cmp(&(b.0.created_at, &b.0.id)));
     found
         .iter()
-        .map(|(e, v)| to_json(app, e, v.as_ref()))
+        .map(|(e, v)| to_json(app, e, v.as_ref(), screenshots))
         .collect()
 }
 
-pub(super) fn dispatch(app: &AppState, request: &ApiRequest) -> Result<Response, ApiError> {
+pub(super) async fn dispatch(app: &AppState, request: &ApiRequest) -> Result<Response, ApiError> {
     let reply = Reply(request.generation);
     let params = &request.params;
     let factory_id = factory_of(&app.store, params)?;
@@ -136,9 +214,9 @@ pub(super) fn dispatch(app: &AppState, request: &ApiRequest) -> Result<Response,
                         .cloned()
                 })
                 .ok_or_else(|| ApiError::not_found("Video", &video_id))?;
-            if video.failure.is_some() || !video.has_source {
+            if video.failure.is_some() || !video.has_source || video.fetching {
                 return Err(ApiError::bad_request(
-                    "the video failed or has no source: it cannot be encoded",
+                    "the video failed, has no source or is still being fetched: it cannot be encoded",
                 ));
             }
             let wanted = params
@@ -147,21 +225,35 @@ pub(super) fn dispatch(app: &AppState, request: &ApiRequest) -> Result<Response,
                 .ok_or_else(|| ApiError::bad_request("profile_id or profile_name is required"))?;
             let profile = profiles::find(app, &factory_id, &wanted)
                 .ok_or_else(|| ApiError::not_found("Profile", &wanted))?;
-            let encoding = start(app, &video, &profile)?;
+            let encoding = start(app, &video, &profile).await?;
             app.store
                 .write(|d| d.encodings.insert(encoding.id.clone(), encoding.clone()));
-            reply.one(to_json(app, &encoding, Some(&video)))
+            events::watch_encoding(app, &encoding);
+            reply.one(to_json(
+                app,
+                &encoding,
+                Some(&video),
+                wants_screenshots(params),
+            ))
         }
         ("GET", [id]) => {
             let (e, v) = find(id).ok_or_else(|| ApiError::not_found("Encoding", id))?;
-            reply.one(to_json(app, &e, v.as_ref()))
+            reply.one(to_json(app, &e, v.as_ref(), wants_screenshots(params)))
         }
         ("DELETE", [id]) => {
             let (e, _) = find(id).ok_or_else(|| ApiError::not_found("Encoding", id))?;
             app.store.write(|d| d.encodings.remove(&e.id));
-            let _ = std::fs::remove_file(app.store.factory_dir(&factory_id).join(e.output_name()));
+            remove_files(app, &e);
             super::deleted()
         }
         _ => Err(super::unknown_call(request)),
+    }
+}
+
+/// Removes what an encoding stored: its outputs and screenshots.
+pub(super) fn remove_files(app: &AppState, e: &Encoding) {
+    let dir = app.store.factory_dir(&e.factory_id);
+    for name in e.stored_files() {
+        let _ = std::fs::remove_file(dir.join(name));
     }
 }

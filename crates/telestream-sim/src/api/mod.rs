@@ -1,13 +1,19 @@
-//! The resources of telestream-cloud.md 4, one file each: `factories`, `profiles`, `videos`, `encodings`.
+//! The resources of telestream-cloud.md 4, one file each: `factories`, `profiles`, `videos`, `encodings`,
+//! and the factory's `notifications` settings (6.1). What happens after a call returns lives beside them:
+//! `imports` fetches `source_url` videos, `events` sends the notifications of 6.2.
 //! [`dispatch`] routes a call by method and path segments to them; both generations share the handlers,
 //! which shape their answer through [`Reply`] (v3.0 bare arrays and 200, Flip 3.1 wrapped lists and 201 for
 //! created videos and factories). To add a resource: write its file with a `dispatch` of its own and add
 //! a line to the `match` below (and to [`call_name`] if its actions have new names).
 
 mod encodings;
+mod events;
 mod factories;
+mod imports;
+mod notifications;
 mod profiles;
 mod upload_sessions;
+mod video_json;
 mod videos;
 
 use axum::Json;
@@ -21,6 +27,13 @@ use crate::state::AppState;
 use crate::store::Store;
 
 pub(crate) use factories::seed;
+
+/// Carries on what a stopped simulator left running: fetches of `source_url` videos, and the
+/// notifications of encodings still processing.
+pub(crate) fn resume(app: &AppState) {
+    imports::resume(app);
+    events::resume(app);
+}
 pub(crate) use upload_sessions::location as upload_location;
 
 /// The fault-rule name of a call: the resource, and `list`, `get`, `create`, `update`, `delete` or the
@@ -30,6 +43,8 @@ pub(crate) fn call_name(method: &Method, segments: &[String]) -> (String, String
     let action = match (method.as_str(), segments.len()) {
         ("GET", 1) => "list",
         ("POST", 1) => "create",
+        // `PUT /notifications.json`: the settings are one object per factory.
+        ("PUT" | "PATCH", 1) => "update",
         ("GET", 2) => "get",
         ("PUT" | "PATCH", 2) => "update",
         ("DELETE", 2) => "delete",
@@ -53,8 +68,17 @@ pub(crate) async fn dispatch(app: &AppState, request: ApiRequest) -> Result<Resp
         "videos" if request.method == Method::POST && request.segments[1..] == ["upload"] => {
             upload_sessions::create(app, &request)
         }
+        "videos"
+            if request.method == Method::POST
+                && request.segments.len() == 1
+                && request.file.is_none()
+                && request.params.get("source_url").is_some() =>
+        {
+            imports::create(app, &request)
+        }
         "videos" => videos::dispatch(app, request).await,
-        "encodings" => encodings::dispatch(app, &request),
+        "encodings" => encodings::dispatch(app, &request).await,
+        "notifications" => notifications::dispatch(app, &request),
         _ => Err(unknown_call(&request)),
     }
 }

@@ -1,49 +1,22 @@
-//! Videos (telestream-cloud.md 4.2): list, get, create from an uploaded file (5.1), delete (with their
-//! encodings and files), delete the source only, metadata, and a video's encodings. Width, height,
-//! duration and MIME type come from the `media-probe` crate; a source that is not video or audio makes a
-//! `fail` video whose encodings fail.
+//! Videos (telestream-cloud.md 4.2): list, get, create from an uploaded file (5.1) or from a
+//! `source_url` (fetched in the background by `imports`), delete (with their encodings and files), delete
+//! the source only, metadata, and a video's encodings. Width, height, duration and MIME type come from the
+//! `media-probe` crate; a source that is not video or audio makes a `fail` video whose encodings fail.
 
 use axum::response::Response;
-use serde_json::{Value, json};
+use serde_json::json;
 
-use super::{Reply, encodings, factory_of, profiles};
-use crate::clock::{self, format_date};
+pub(super) use super::video_json::to_json;
+use super::{Reply, encodings, events, factory_of, profiles};
+use crate::clock;
 use crate::error::ApiError;
 use crate::lifecycle::unrecognised_source;
 use crate::request::{ApiRequest, UploadedFile};
 use crate::state::AppState;
-use crate::store::{Profile, Video, new_id};
+use crate::store::{Encoding, Profile, Video, new_id};
 
 /// `payload` is user data of at most 256 characters (4.2).
 const MAX_PAYLOAD_CHARS: usize = 256;
-
-pub(super) fn to_json(app: &AppState, v: &Video) -> Value {
-    let encodings_count = app
-        .store
-        .read(|d| d.encodings.values().filter(|e| e.video_id == v.id).count());
-    let mut value = json!({
-        "id": v.id,
-        "status": if v.failure.is_some() { "fail" } else { "success" },
-        "source_url": null,
-        "original_filename": v.original_filename,
-        "extname": v.extname,
-        "path": v.id,
-        "mime_type": v.mime_type,
-        "file_size": v.file_size,
-        "duration": v.duration,
-        "width": v.width,
-        "height": v.height,
-        "payload": v.payload,
-        "encodings_count": encodings_count,
-        "created_at": format_date(v.created_at),
-        "updated_at": format_date(v.updated_at),
-    });
-    if let (Some(failure), Value::Object(map)) = (&v.failure, &mut value) {
-        map.insert("error_class".into(), json!(failure.class));
-        map.insert("error_message".into(), json!(failure.message));
-    }
-    value
-}
 
 /// The profiles a new video is encoded with: `profiles` names them (ids or names, comma-separated), `none`
 /// none, and without it every profile of the factory.
@@ -67,7 +40,7 @@ pub(super) fn chosen_profiles(
 }
 
 /// The extension a source is stored under: its name's, else the probed format's, with a dot.
-fn extension(file_name: &str, probed: Option<media_probe::Format>) -> String {
+pub(super) fn extension(file_name: &str, probed: Option<media_probe::Format>) -> String {
     let from_name = std::path::Path::new(file_name)
         .extension()
         .and_then(|e| e.to_str())
@@ -79,18 +52,16 @@ fn extension(file_name: &str, probed: Option<media_probe::Format>) -> String {
     }
 }
 
+/// `POST /videos.json` with a file part (5.1); one with a `source_url` instead goes to `imports`.
 async fn create(app: &AppState, request: ApiRequest) -> Result<Response, ApiError> {
     let reply = Reply(request.generation);
     let params = &request.params;
     let factory_id = factory_of(&app.store, params)?;
-    let Some(upload) = request.file else {
-        // TODO(issue 11): `source_url` imports.
-        return Err(ApiError::bad_request(
-            "a file part is required (source_url imports are not simulated yet)",
-        ));
-    };
     let payload = checked_payload(params.get("payload"))?;
     let chosen = chosen_profiles(app, &factory_id, params.get("profiles"))?;
+    let Some(upload) = request.file else {
+        return Err(ApiError::bad_request("a file or a source_url is required"));
+    };
     let video = add(app, &factory_id, upload, &chosen, payload).await?;
     reply.created(to_json(app, &video))
 }
@@ -118,17 +89,37 @@ pub(super) async fn add(
     payload: Option<String>,
 ) -> Result<Video, ApiError> {
     let video = store_source(app, factory_id, upload, payload).await?;
-    let mut started = Vec::new();
-    for profile in chosen {
-        started.push(encodings::start(app, &video, profile)?);
-    }
+    let started = start_encodings(app, &video, chosen).await?;
     app.store.write(|d| {
         d.videos.insert(video.id.clone(), video.clone());
-        for e in started {
-            d.encodings.insert(e.id.clone(), e);
+        for e in &started {
+            d.encodings.insert(e.id.clone(), e.clone());
         }
     });
+    events::video_created(app, &video, &started);
     Ok(video)
+}
+
+/// The encodings of a video whose source was just stored, one per profile, not yet saved.
+pub(super) async fn start_encodings(
+    app: &AppState,
+    video: &Video,
+    chosen: &[Profile],
+) -> Result<Vec<Encoding>, ApiError> {
+    let mut started = Vec::new();
+    for profile in chosen {
+        match encodings::start(app, video, profile).await {
+            Ok(e) => started.push(e),
+            Err(error) => {
+                // Leave nothing behind of the ones already made.
+                for e in &started {
+                    encodings::remove_files(app, e);
+                }
+                return Err(error);
+            }
+        }
+    }
+    Ok(started)
 }
 
 /// Probes the uploaded file and moves it into the factory's storage as the new video's source.
@@ -138,7 +129,40 @@ async fn store_source(
     upload: UploadedFile,
     payload: Option<String>,
 ) -> Result<Video, ApiError> {
+    let now = clock::now_ms();
+    let mut video = Video {
+        id: new_id(),
+        factory_id: factory_id.to_owned(),
+        extname: String::new(),
+        original_filename: upload.file_name.clone(),
+        mime_type: None,
+        file_size: upload.size,
+        width: None,
+        height: None,
+        duration: None,
+        payload,
+        has_source: false,
+        failure: None,
+        source_url: None,
+        fetching: false,
+        pending_profiles: Vec::new(),
+        created_at: now,
+        updated_at: now,
+    };
     let path = upload.path();
+    describe_source(&mut video, &path).await?;
+    keep_source(app, &video, upload.file.into_temp_path())?;
+    video.has_source = true;
+    Ok(video)
+}
+
+/// Fills in what probing the source at `path` tells (kind, format, size, duration) and the extension it
+/// is stored under; a source that is not media fails the video.
+pub(super) async fn describe_source(
+    video: &mut Video,
+    path: &std::path::Path,
+) -> Result<(), ApiError> {
+    let path = path.to_path_buf();
     let facts = tokio::task::spawn_blocking(move || media_probe::probe_path(&path))
         .await
         .map_err(|_| ApiError::internal())?;
@@ -146,35 +170,30 @@ async fn store_source(
         facts.kind,
         media_probe::MediaKind::Video | media_probe::MediaKind::Audio
     );
-    let now = clock::now_ms();
-    let video = Video {
-        id: new_id(),
-        factory_id: factory_id.to_owned(),
-        extname: extension(&upload.file_name, facts.format),
-        original_filename: upload.file_name.clone(),
-        mime_type: facts.format.map(|f| f.mime_type().to_owned()),
-        file_size: upload.size,
-        width: facts.width,
-        height: facts.height,
-        duration: facts.duration_ms,
-        payload,
-        has_source: true,
-        failure: (!is_media).then(unrecognised_source),
-        created_at: now,
-        updated_at: now,
-    };
-    let dir = app.store.factory_dir(factory_id);
+    video.extname = extension(&video.original_filename, facts.format);
+    video.mime_type = facts.format.map(|f| f.mime_type().to_owned());
+    video.width = facts.width;
+    video.height = facts.height;
+    video.duration = facts.duration_ms;
+    video.failure = (!is_media).then(unrecognised_source);
+    Ok(())
+}
+
+/// Moves a spooled file into the factory's storage as the video's source.
+pub(super) fn keep_source(
+    app: &AppState,
+    video: &Video,
+    file: tempfile::TempPath,
+) -> Result<(), ApiError> {
+    let dir = app.store.factory_dir(&video.factory_id);
     let stored = std::fs::create_dir_all(&dir).and_then(|()| {
-        upload
-            .file
-            .persist(dir.join(video.source_name()))
+        file.persist(dir.join(video.source_name()))
             .map_err(|e| e.error)
     });
     stored.map_err(|e| {
-        tracing::error!(error = %e, "cannot store an uploaded source");
+        tracing::error!(error = %e, "cannot store a source");
         ApiError::internal()
-    })?;
-    Ok(video)
+    })
 }
 
 pub(super) async fn dispatch(app: &AppState, request: ApiRequest) -> Result<Response, ApiError> {
@@ -230,7 +249,7 @@ pub(super) async fn dispatch(app: &AppState, request: ApiRequest) -> Result<Resp
             });
             let _ = std::fs::remove_file(dir.join(video.source_name()));
             for e in removed {
-                let _ = std::fs::remove_file(dir.join(e.output_name()));
+                encodings::remove_files(app, &e);
             }
             super::deleted()
         }

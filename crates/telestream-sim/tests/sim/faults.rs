@@ -1,5 +1,5 @@
-//! Fault injection through the shared `sim-faults` crate: rules named `resource.action`, and the
-//! `/__sim/faults` control route.
+//! Fault injection through the `faults` module of the shared `sim-support` crate: rules named
+//! `resource.action`, and the `/__sim/faults` control route.
 
 use reqwest::Method;
 use serde_json::json;

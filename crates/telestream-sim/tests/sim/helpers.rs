@@ -105,11 +105,15 @@ pub(crate) fn signed(
     let query: Vec<String> = sorted
         .iter()
         .map(|(k, v)| {
-            format!(
-                "{}={}",
-                utf8_percent_encode(k, UNRESERVED),
-                utf8_percent_encode(v, UNRESERVED)
-            )
+            // `name[sub]` keys keep their brackets literal (2.1 step 5).
+            let key = match k.split_once('[') {
+                Some((outer, sub)) if sub.ends_with(']') => format!(
+                    "{outer}[{}]",
+                    utf8_percent_encode(&sub[..sub.len() - 1], UNRESERVED)
+                ),
+                _ => utf8_percent_encode(k, UNRESERVED).to_string(),
+            };
+            format!("{key}={}", utf8_percent_encode(v, UNRESERVED))
         })
         .collect();
     let text = format!(

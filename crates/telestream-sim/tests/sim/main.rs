@@ -4,7 +4,11 @@
 mod authentication;
 mod faults;
 mod helpers;
+mod imports;
+mod notifications;
+mod receiver;
 mod resources;
+mod screenshots;
 mod sdk_conventions;
 mod sessions;
 mod single_stream;

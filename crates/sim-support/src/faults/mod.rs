@@ -19,13 +19,13 @@
 //! the simulator's business.
 //!
 //! ```
-//! use sim_faults::{FaultRule, FaultSet, Faults};
+//! use sim_support::faults::{FaultRule, FaultSet, Faults};
 //!
 //! let rule: FaultRule = "media.get:api_error_rate=1".parse()?;
 //! let faults = Faults::new(FaultSet { rules: vec![rule] });
 //! assert!(faults.plan("media", "get").api_error);
 //! assert!(!faults.plan("media", "list").api_error);
-//! # Ok::<(), sim_faults::FaultRuleError>(())
+//! # Ok::<(), sim_support::faults::FaultRuleError>(())
 //! ```
 
 mod args;

@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Response};
 use bytes::Bytes;
 use tower::{Layer, Service};
 
-use crate::{FaultPlan, Faults};
+use crate::faults::{FaultPlan, Faults};
 
 /// The call a request makes, as the simulator names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,7 +131,7 @@ mod tests {
     use tower::ServiceExt;
 
     use super::*;
-    use crate::{FaultRule, FaultSet};
+    use crate::faults::{FaultRule, FaultSet};
 
     /// `/{service}/{action}` is a call; `/upload/...` carries an upload; `/files/...` is no call.
     fn name(request: &Request) -> Option<Call> {

@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 
-use crate::{FaultSet, Faults};
+use crate::faults::{FaultSet, Faults};
 
 /// Where [`control_router`] answers.
 pub const CONTROL_PATH: &str = "/__sim/faults";
@@ -103,7 +103,7 @@ mod tests {
     async fn an_invalid_rule_is_refused_and_changes_nothing() {
         let faults = Faults::new(
             "*:latency_ms=1"
-                .parse::<crate::FaultRule>()
+                .parse::<crate::faults::FaultRule>()
                 .map(|r| FaultSet { rules: vec![r] })
                 .unwrap(),
         );

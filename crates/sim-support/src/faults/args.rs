@@ -1,6 +1,6 @@
 //! The `--fault` flag, declared once for every simulator's command line.
 
-use crate::{FaultRule, FaultSet};
+use crate::faults::{FaultRule, FaultSet};
 
 /// The simulator flags of fault injection; `#[command(flatten)]` them into a `clap` command.
 #[derive(Debug, Clone, Default, clap::Args)]

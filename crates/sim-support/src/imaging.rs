@@ -1,9 +1,9 @@
-//! Image work for the thumbnail services: decode a stored image, crop and
-//! scale it the way the thumbnail URL service and `thumbAsset.serve` options
-//! ask (kaltura-api-v3.md 14.1, crop types of 12.6), and encode the result as
-//! JPEG. Also draws the images the simulator makes up itself: the grey
-//! placeholder of a video without a thumbnail, and the "frame marker" that
-//! `thumbAsset.generate` returns in place of a captured video frame.
+//! Image work for thumbnails and screenshots: decode a stored image, crop and
+//! scale it into a box (the fitting modes platforms offer: fit, pad, crop,
+//! stretch), and encode the result as JPEG. Also draws the images a simulator
+//! makes up itself: the grey placeholder of a video without a thumbnail, and
+//! the "frame marker" that stands for a captured video frame (frames cannot be
+//! decoded without native codecs).
 //!
 //! Decoding is bounded: files above [`MAX_SOURCE_BYTES`] and images above
 //! [`MAX_DIMENSION`] pixels a side are refused before any pixel is decoded.
@@ -14,10 +14,12 @@ use image::{DynamicImage, ImageReader, Limits, Rgb, RgbImage};
 use std::io::Cursor;
 use std::path::Path;
 
+use crate::glyphs;
+
 /// Largest image file decoded (the decoders want the whole file in memory).
-pub(crate) const MAX_SOURCE_BYTES: u64 = 64 * 1024 * 1024;
-/// Largest width or height accepted, in and out (the API's own bound).
-pub(crate) const MAX_DIMENSION: u32 = 10_000;
+pub const MAX_SOURCE_BYTES: u64 = 64 * 1024 * 1024;
+/// Largest width or height accepted, in and out.
+pub const MAX_DIMENSION: u32 = 10_000;
 /// Memory a decoder may allocate.
 const MAX_DECODE_ALLOC: u64 = 256 * 1024 * 1024;
 /// Largest image produced, in pixels (about 48 MiB as RGB): a 10000×10000 request is scaled down to
@@ -28,7 +30,7 @@ const DEFAULT_QUALITY: u8 = 75;
 
 /// What can go wrong while producing an image.
 #[derive(Debug, thiserror::Error)]
-pub(crate) enum ImagingError {
+pub enum ImagingError {
     /// The source file could not be read.
     #[error("cannot read the source image")]
     Read(#[source] std::io::Error),
@@ -39,13 +41,13 @@ pub(crate) enum ImagingError {
     #[error("cannot decode the source image")]
     Decode(#[source] image::ImageError),
     /// Encoding the result failed.
-    #[error("cannot encode the thumbnail")]
+    #[error("cannot encode the image")]
     Encode(#[source] image::ImageError),
 }
 
-/// How the source is fitted into the requested box (`KalturaThumbCropType`).
+/// How the source is fitted into the requested box.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(crate) enum CropType {
+pub enum CropType {
     /// 1: fit inside, keep the aspect ratio, never enlarge.
     #[default]
     Resize,
@@ -59,49 +61,35 @@ pub(crate) enum CropType {
     Stretch,
 }
 
-impl CropType {
-    /// The crop type for its Kaltura number (1–5).
-    pub(crate) fn from_code(code: i64) -> Option<Self> {
-        Some(match code {
-            1 => Self::Resize,
-            2 => Self::ResizeWithPadding,
-            3 => Self::Crop,
-            4 => Self::CropFromTop,
-            5 => Self::Stretch,
-            _ => return None,
-        })
-    }
-}
-
 /// A rectangle of the source image, in its pixels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct SourceRect {
+pub struct SourceRect {
     /// Left edge.
-    pub(crate) x: u32,
+    pub x: u32,
     /// Top edge.
-    pub(crate) y: u32,
+    pub y: u32,
     /// Width (0 = to the right edge).
-    pub(crate) width: u32,
+    pub width: u32,
     /// Height (0 = to the bottom edge).
-    pub(crate) height: u32,
+    pub height: u32,
 }
 
-/// The thumbnail options of 14.1 that change pixels.
+/// The options of a thumbnail request that change pixels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct ThumbnailSpec {
+pub struct ThumbnailSpec {
     /// Target width; 0 = derived from the height and the aspect ratio.
-    pub(crate) width: u32,
+    pub width: u32,
     /// Target height; 0 = derived from the width and the aspect ratio.
-    pub(crate) height: u32,
+    pub height: u32,
     /// How the source fits the box.
-    pub(crate) crop: CropType,
+    pub crop: CropType,
     /// Padding colour for [`CropType::ResizeWithPadding`] and the colour
     /// transparent pixels are laid on.
-    pub(crate) background: [u8; 3],
+    pub background: [u8; 3],
     /// JPEG quality 1–100; 0 = default (75).
-    pub(crate) quality: u8,
+    pub quality: u8,
     /// Part of the source to use before scaling; `None` = all of it.
-    pub(crate) source_rect: Option<SourceRect>,
+    pub source_rect: Option<SourceRect>,
 }
 
 impl Default for ThumbnailSpec {
@@ -118,9 +106,9 @@ impl Default for ThumbnailSpec {
     }
 }
 
-/// Parses a Kaltura `bgcolor` value (1–6 hex digits, as a number: `ff` is
-/// `0000ff`, blue).
-pub(crate) fn parse_background(value: &str) -> Option<[u8; 3]> {
+/// Parses a background colour given as a hexadecimal number of 1–6 digits
+/// (`ff` is `0000ff`, blue), as thumbnail URLs write it.
+pub fn parse_background(value: &str) -> Option<[u8; 3]> {
     if value.is_empty() || value.len() > 6 {
         return None;
     }
@@ -130,7 +118,7 @@ pub(crate) fn parse_background(value: &str) -> Option<[u8; 3]> {
 }
 
 /// Decodes the image file at `path` within the limits of this module.
-pub(crate) fn load(path: &Path) -> Result<DynamicImage, ImagingError> {
+pub fn load(path: &Path) -> Result<DynamicImage, ImagingError> {
     let size = std::fs::metadata(path).map_err(ImagingError::Read)?.len();
     if size > MAX_SOURCE_BYTES {
         return Err(ImagingError::TooLarge(size));
@@ -148,14 +136,14 @@ pub(crate) fn load(path: &Path) -> Result<DynamicImage, ImagingError> {
 }
 
 /// Renders the image file at `path` per `spec`, as JPEG bytes.
-pub(crate) fn thumbnail(path: &Path, spec: &ThumbnailSpec) -> Result<Vec<u8>, ImagingError> {
+pub fn thumbnail(path: &Path, spec: &ThumbnailSpec) -> Result<Vec<u8>, ImagingError> {
     let source = load(path)?;
     encode_jpeg(&transform(source, spec), spec.quality)
 }
 
 /// Crops and scales `source` per `spec`; the result is flattened to RGB on
 /// the background colour.
-pub(crate) fn transform(source: DynamicImage, spec: &ThumbnailSpec) -> RgbImage {
+pub fn transform(source: DynamicImage, spec: &ThumbnailSpec) -> RgbImage {
     let source = match spec.source_rect {
         Some(rect) => crop_source(source, rect),
         None => source,
@@ -195,7 +183,7 @@ pub(crate) fn transform(source: DynamicImage, spec: &ThumbnailSpec) -> RgbImage 
 }
 
 /// Encodes as baseline JPEG at `quality` (0 = default).
-pub(crate) fn encode_jpeg(image: &RgbImage, quality: u8) -> Result<Vec<u8>, ImagingError> {
+pub fn encode_jpeg(image: &RgbImage, quality: u8) -> Result<Vec<u8>, ImagingError> {
     let quality = match quality {
         0 => DEFAULT_QUALITY,
         q => q.min(100),
@@ -210,7 +198,7 @@ pub(crate) fn encode_jpeg(image: &RgbImage, quality: u8) -> Result<Vec<u8>, Imag
 /// The image shown for a video or audio entry that has no thumbnail yet: a
 /// mid-grey frame with a darker border, so it reads as "no picture" rather
 /// than as a broken image.
-pub(crate) fn placeholder(width: u32, height: u32) -> RgbImage {
+pub fn placeholder(width: u32, height: u32) -> RgbImage {
     let (w, h) = (
         width.clamp(1, MAX_DIMENSION),
         height.clamp(1, MAX_DIMENSION),
@@ -226,12 +214,13 @@ pub(crate) fn placeholder(width: u32, height: u32) -> RgbImage {
     })
 }
 
-/// What `thumbAsset.generate` stores instead of a captured frame: decoding
-/// video is out of reach without native codecs, so the simulator draws a
-/// dark frame of the video's size with a light bar along the bottom whose
-/// length shows the offset within the duration. Two offsets of one video
-/// give two different images, and the same offset the same image.
-pub(crate) fn frame_marker(width: u32, height: u32, offset_ms: u64, duration_ms: u64) -> RgbImage {
+/// What a simulator stores instead of a captured frame: decoding video is out
+/// of reach without native codecs, so it draws a dark frame of the video's
+/// size with the offset written on it (`H:MM:SS.mmm`, in a pixel font) and a
+/// light bar along the bottom whose length shows the offset within the
+/// duration. Two offsets of one video give two different images, and the same
+/// offset the same image.
+pub fn frame_marker(width: u32, height: u32, offset_ms: u64, duration_ms: u64) -> RgbImage {
     let (w, h) = (
         width.clamp(1, MAX_DIMENSION),
         height.clamp(1, MAX_DIMENSION),
@@ -243,7 +232,7 @@ pub(crate) fn frame_marker(width: u32, height: u32, offset_ms: u64, duration_ms:
     };
     let filled = (f64::from(w) * fraction).round() as u32;
     let bar_top = h - (h / 10).max(1);
-    RgbImage::from_fn(w, h, |x, y| {
+    let mut frame = RgbImage::from_fn(w, h, |x, y| {
         if y >= bar_top {
             if x < filled {
                 Rgb([0xF0, 0xF0, 0xF0])
@@ -253,7 +242,15 @@ pub(crate) fn frame_marker(width: u32, height: u32, offset_ms: u64, duration_ms:
         } else {
             Rgb([0x20, 0x20, 0x30])
         }
-    })
+    });
+    let text = glyphs::timecode(offset_ms);
+    // The text takes about two thirds of the width, and never more than the space above the bar.
+    let cell = (w * 2 / 3) / glyphs::width_of(&text).max(1);
+    let cell = cell.min(bar_top / (glyphs::HEIGHT + 2)).max(1);
+    let x = w.saturating_sub(cell * glyphs::width_of(&text)) / 2;
+    let y = bar_top.saturating_sub(cell * glyphs::HEIGHT) / 2;
+    glyphs::draw(&mut frame, &text, x, y, cell, Rgb([0xF0, 0xF0, 0xF0]));
+    frame
 }
 
 /// The box to fit into: both sides given, one side derived from the aspect
