@@ -103,7 +103,7 @@ const SECRET_KEY: FieldSpec = FieldSpec {
     kind: FieldKind::Secret,
     required: false,
     help: "",
-    flag: "secret-key",
+    flag: "telestream-secret-key",
     env: Some("KTS_INSTANCE_SECRET_KEY"),
     legacy: None,
 };
