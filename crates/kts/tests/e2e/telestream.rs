@@ -170,3 +170,34 @@ async fn a_file_that_is_no_media_fails_cleanly_and_leaves_no_video() {
     assert!(app.upload_files().is_empty(), "{:?}", app.upload_files());
     app.finish().await;
 }
+
+/// A factory encodes video and audio: a still image is no source for it
+/// (Kaltura keeps images as entries; see `media.rs`).
+#[tokio::test]
+async fn audio_is_detected_and_an_image_is_refused_as_no_media() {
+    let app = spawn().await;
+    let before = app.entry_count().await;
+
+    let song = app
+        .upload_fixture("song", "media/sample.mp3", "song.mp3")
+        .await;
+    let (status, media) = app.get_media(&song).await;
+    assert_eq!(status, 200, "{media}");
+    assert_eq!(media["media_type"], "AUDIO");
+
+    let (status, body) = app
+        .post_multipart(
+            "/service/upload_file",
+            &[("medianame", "pic")],
+            Some(("pic.png", fixture("media/sample.png"))),
+        )
+        .await;
+    assert_eq!(status, 400, "{body}");
+    assert!(message(&body).contains("cannot read it as media"), "{body}");
+    assert_eq!(
+        app.entry_count().await,
+        before + 1,
+        "the image's video stayed"
+    );
+    app.finish().await;
+}
