@@ -731,6 +731,37 @@ async fn the_player_page_of_a_telestream_entry_plays_the_encoding_file() {
     assert_eq!(src, media["url"].as_str().unwrap(), "{media}");
     let sim = app.telestream.as_ref().unwrap().base_url();
     assert!(src.starts_with(sim), "{src}");
+    // The page's policy lets media come from the factory's storage only by
+    // naming its origin.
+    let page = app
+        .client
+        .get(app.url(&format!("/service/get_player?id=1:{entry}&api_key={key}")))
+        .send()
+        .await
+        .unwrap();
+    let policy = page.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(policy.contains(&format!("media-src {sim} ")), "{policy}");
+
+    // The mobile page needs no mobile flavor: it plays the same file.
+    browser
+        .goto(&app.url(&format!(
+            "/service/get_mobileplayer_url?id=1:{entry}&api_key={key}"
+        )))
+        .await;
+    browser
+        .wait_until(
+            "var v = document.getElementById('mobile_player'); \
+             return !!v && v.readyState >= 1 && v.duration > 0;",
+            "the mobile page's video loads its file",
+        )
+        .await;
+    let mobile = browser
+        .script("return document.getElementById('mobile_player').currentSrc;")
+        .await;
+    assert_eq!(mobile.as_str(), Some(src.as_str()));
     let file = reqwest::get(&src).await.unwrap();
     assert_eq!(file.status(), 200, "{src}");
     assert_eq!(

@@ -580,6 +580,26 @@ impl TestApp {
         list.objects.len()
     }
 
+    /// The fault switch of whichever simulator stands behind instance 1.
+    pub(crate) fn faults(&self) -> &kaltura_sim::Faults {
+        match (&self.sim, &self.telestream) {
+            (Some(sim), _) => sim.faults(),
+            (None, Some(sim)) => sim.faults(),
+            (None, None) => panic!("the simulator was stopped"),
+        }
+    }
+
+    /// Stops the simulator behind instance 1: the platform is unreachable
+    /// from now on.
+    pub(crate) async fn stop_platform(&mut self) {
+        if let Some(sim) = self.sim.take() {
+            sim.shutdown().await.unwrap();
+        }
+        if let Some(sim) = self.telestream.take() {
+            sim.shutdown().await.unwrap();
+        }
+    }
+
     /// Makes every call to `target` (`service.action`) fail with an API
     /// error of the platform.
     pub(crate) fn fail_calls_to(&self, target: &str) {

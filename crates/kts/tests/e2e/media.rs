@@ -24,6 +24,7 @@ on_each_platform!(
     get_excel_pages_through_every_entry_into_a_real_workbook,
     thumbnails_from_the_player_become_the_default,
     fromlocal_uploads_only_files_under_the_configured_folder,
+    get_media_reports_a_failing_and_an_unreachable_platform,
 );
 
 async fn spawn(platform: Platform) -> TestApp {
@@ -488,28 +489,39 @@ async fn get_media_and_del_media_fail_in_the_message_shape(platform: Platform) {
     app.finish().await;
 }
 
-#[tokio::test]
-async fn get_media_reports_a_failing_and_an_unreachable_kaltura() {
-    let mut app = spawn(Platform::Kaltura).await;
-    let sim = app.sim.as_ref().unwrap();
-    sim.faults().set(FaultSet {
+async fn get_media_reports_a_failing_and_an_unreachable_platform(platform: Platform) {
+    let mut app = spawn(platform).await;
+    let entry = match platform {
+        Platform::Kaltura => "0_abc",
+        Platform::Telestream(_) => "0123456789abcdef0123456789abcdef",
+    };
+    let name = match platform {
+        Platform::Kaltura => "kaltura",
+        Platform::Telestream(_) => "telestream",
+    };
+    app.faults().set(FaultSet {
         rules: vec![FaultRule {
             target: "*".into(),
             http_error_rate: 1.0,
             ..FaultRule::default()
         }],
     });
-    let (status, body) = get(&app, "/service/get_media/?id=1:0_abc").await;
+    let (status, body) = get(&app, &format!("/service/get_media/?id=1:{entry}")).await;
     assert_eq!(status, 502, "{body}");
+    let said = body["message"].as_str().unwrap();
     assert!(
-        body["message"].as_str().unwrap().contains("HTTP_503"),
+        said.starts_with(&format!("{name} of instance 1 failed")),
         "{body}"
     );
+    assert!(said.contains("503"), "{body}");
 
-    app.sim.take().unwrap().shutdown().await.unwrap();
-    let (status, body) = get(&app, "/service/get_media/?id=1:0_abc").await;
+    app.stop_platform().await;
+    let (status, body) = get(&app, &format!("/service/get_media/?id=1:{entry}")).await;
     assert_eq!(status, 502, "{body}");
-    assert_eq!(body["message"], "kaltura of instance 1 is unreachable");
+    assert_eq!(
+        body["message"],
+        format!("{name} of instance 1 is unreachable")
+    );
     app.finish().await;
 }
 
