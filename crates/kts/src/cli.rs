@@ -137,7 +137,7 @@ impl clap::FromArgMatches for InstanceFieldArgs {
             values.set("platform", platform);
         }
         for spec in instance_field_specs() {
-            if let Some(value) = matches.get_one::<String>(spec.name) {
+            if let Some(value) = matches.get_one::<String>(spec.flag) {
                 values.set(spec.name, value);
             }
         }
@@ -174,7 +174,10 @@ impl Args for InstanceFieldArgs {
                 }
                 _ => help,
             };
-            let mut arg = clap::Arg::new(spec.name).long(spec.flag).help(help);
+            // Named by the flag, unique among flags, not by the field: a
+            // field's name must never clash with an option of the command
+            // itself (such as KTS's own `--secret-key`).
+            let mut arg = clap::Arg::new(spec.flag).long(spec.flag).help(help);
             if let Some(variable) = spec.env {
                 arg = arg.env(variable).hide_env_values(true);
             }

@@ -17,7 +17,7 @@ use kts::store::Scope;
 use serde_json::{Value, json};
 use tokio::process::{Child, Command};
 
-use crate::helpers::{ADMIN_USER, TestApp};
+use crate::helpers::{ADMIN_USER, Platform, TelestreamApi, TestApp, json_of};
 
 const ADMIN_PASSWORD: &str = "browser-test-password";
 
@@ -664,6 +664,211 @@ async fn the_upload_form_uploads_with_a_moving_progress_bar() {
     let entry = result.trim_start_matches("Entry id: ").to_owned();
     let uploaded = sim_client(&app).media().get(&entry).await.unwrap();
     assert_eq!(uploaded.name.as_deref(), Some("From the browser"));
+
+    browser.finish().await;
+    app.finish().await;
+}
+
+/// KTS in front of a simulated Telestream factory, closed, with an admin.
+async fn telestream_app() -> TestApp {
+    TestApp::builder()
+        .platform(Platform::Telestream(TelestreamApi::V3))
+        .closed()
+        .admin_password(ADMIN_PASSWORD)
+        .spawn()
+        .await
+}
+
+/// Waits for KTS's own `<video>` to have loaded the file's metadata and
+/// returns the URL it plays (only a file the page's policy allows loads).
+async fn wait_for_own_video(browser: &Browser) -> String {
+    browser
+        .wait_until(
+            "var v = document.getElementById('video_player'); \
+             return !!v && v.readyState >= 1 && v.duration > 0;",
+            "the page's video loads its file",
+        )
+        .await;
+    let src = browser
+        .script("return document.getElementById('video_player').currentSrc;")
+        .await;
+    src.as_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn the_player_page_of_a_telestream_entry_plays_the_encoding_file() {
+    let app = telestream_app().await;
+    let entry = app.video_entry().await;
+    let key = app.api_key(Scope::Read).await;
+    let browser = Browser::start().await;
+
+    browser
+        .goto(&app.url(&format!(
+            "/service/get_player?id=1:{entry}&api_key={key}&autoplay=true"
+        )))
+        .await;
+    let src = wait_for_own_video(&browser).await;
+    browser
+        .wait_until(
+            "var v = document.getElementById('video_player'); \
+             v.muted = true; v.loop = true; if (v.paused) { v.play().catch(function(){}); } \
+             return v.currentTime > 0;",
+            "the video's currentTime advances",
+        )
+        .await;
+    browser.screenshot("player-telestream").await;
+
+    // The file is the playable encoding's, served by the factory's storage.
+    let (_, media) = json_of(
+        app.client
+            .get(app.url(&format!("/service/get_media/?id=1:{entry}")))
+            .bearer_auth(&key)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(src, media["url"].as_str().unwrap(), "{media}");
+    let sim = app.telestream.as_ref().unwrap().base_url();
+    assert!(src.starts_with(sim), "{src}");
+    // The page's policy lets media come from the factory's storage only by
+    // naming its origin.
+    let page = app
+        .client
+        .get(app.url(&format!("/service/get_player?id=1:{entry}&api_key={key}")))
+        .send()
+        .await
+        .unwrap();
+    let policy = page.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(policy.contains(&format!("media-src {sim} ")), "{policy}");
+
+    // The mobile page needs no mobile flavor: it plays the same file.
+    browser
+        .goto(&app.url(&format!(
+            "/service/get_mobileplayer_url?id=1:{entry}&api_key={key}"
+        )))
+        .await;
+    browser
+        .wait_until(
+            "var v = document.getElementById('mobile_player'); \
+             return !!v && v.readyState >= 1 && v.duration > 0;",
+            "the mobile page's video loads its file",
+        )
+        .await;
+    let mobile = browser
+        .script("return document.getElementById('mobile_player').currentSrc;")
+        .await;
+    assert_eq!(mobile.as_str(), Some(src.as_str()));
+    let file = reqwest::get(&src).await.unwrap();
+    assert_eq!(file.status(), 200, "{src}");
+    assert_eq!(
+        file.bytes().await.unwrap(),
+        crate::helpers::fixture("media/sample.mp4")
+    );
+
+    browser.finish().await;
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn the_thumbnail_selector_of_a_telestream_entry_makes_the_frame_the_default() {
+    let app = telestream_app().await;
+    let entry = app.video_entry().await;
+    let key = app.api_key(Scope::Write).await;
+    let browser = Browser::start().await;
+
+    browser
+        .goto(&app.url(&format!(
+            "/service/get_thumbnail_player?id=1:{entry}&api_key={key}\
+             &successCallback=onThumbnail&successCallbackParams=done%20for%20{entry}\
+             &parent_host=http://127.0.0.1:9"
+        )))
+        .await;
+    wait_for_own_video(&browser).await;
+    browser
+        .wait_until(
+            "var v = document.getElementById('video_player'); \
+             if (v.readyState >= 1 && v.currentTime === 0) { v.currentTime = 0.4; } \
+             return v.readyState >= 2 && v.currentTime > 0.3;",
+            "the player seeks into the video",
+        )
+        .await;
+    browser
+        .script("window.onThumbnail = function (p) { window.__thumbnailCallback = p; };")
+        .await;
+    browser.click("#capture-button").await;
+    browser
+        .wait_until(
+            "var o = document.getElementById('capture-result'); \
+             return o.dataset.state === 'done' || o.dataset.state === 'failed';",
+            "the capture answers",
+        )
+        .await;
+    let result = browser.text_of("#capture-result").await;
+    assert!(result.starts_with("Thumbnail updated"), "{result}");
+    browser.screenshot("thumbnail-selector-telestream").await;
+    let called = browser.script("return window.__thumbnailCallback;").await;
+    assert_eq!(called, Value::String(format!("done for {entry}")));
+
+    // thumbnail_list shows the new thumbnail, as the default.
+    let (status, list) = json_of(
+        app.client
+            .get(app.url(&format!("/service/thumbnail_list/?id=1:{entry}")))
+            .bearer_auth(&key)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, 200, "{list}");
+    let default = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["default"] == true)
+        .unwrap_or_else(|| panic!("no default in {list}"));
+    let id = default["id"].as_str().unwrap();
+    assert!(result.contains(id), "{result} {list}");
+
+    browser.finish().await;
+    app.finish().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the simulator's thumbnail preset"]
+async fn the_thumbnail_page_of_a_telestream_entry_shows_the_captured_frame() {
+    let app = telestream_app().await;
+    let entry = app.video_entry().await;
+    let key = app.api_key(Scope::Write).await;
+    let (status, body) = json_of(
+        app.client
+            .get(app.url(&format!(
+                "/service/update_thumbnail_from_player?entry_id=1:{entry}&offset=0.5"
+            )))
+            .bearer_auth(&key)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let browser = Browser::start().await;
+
+    browser
+        .goto(&app.url(&format!(
+            "/service/get_thumbnail?id=1:{entry}&api_key={key}"
+        )))
+        .await;
+    browser
+        .wait_until(
+            "var i = document.getElementById('thumbnail'); return !!i && i.complete && i.naturalWidth > 0;",
+            "the captured frame loads as an image",
+        )
+        .await;
+    browser.screenshot("thumbnail-telestream").await;
 
     browser.finish().await;
     app.finish().await;

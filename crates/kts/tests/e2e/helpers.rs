@@ -31,6 +31,7 @@ use reqwest::multipart::{Form, Part};
 use secrecy::ExposeSecret;
 use secrecy::SecretString;
 use serde_json::{Value, json};
+use telestream_sim::SimulatorHandle as TelestreamSimHandle;
 use tokio::sync::oneshot;
 
 #[path = "../support/postgres.rs"]
@@ -42,12 +43,58 @@ use postgres::TestDatabase;
 pub(crate) const ADMIN_USER: &str = "admin";
 
 /// A video platform KTS stands in front of, here with its in-process
-/// simulator. A test that takes the platform runs unchanged against each.
+/// simulator. A test that takes the platform runs unchanged against each
+/// (see [`on_each_platform!`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Platform {
     /// Kaltura, through `kaltura-sim`.
     Kaltura,
+    /// A Telestream Cloud factory, through `telestream-sim`, spoken to in
+    /// one of its API generations.
+    Telestream(TelestreamApi),
 }
+
+/// The Telestream Cloud API generation instance 1 speaks: both sit over the
+/// same factories, but sign, page and wrap differently, so each deserves
+/// end-to-end coverage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TelestreamApi {
+    /// v3.0: access key and secret key, signed parameters.
+    V3,
+    /// Flip 3.1: an API key.
+    Flip,
+}
+
+/// Runs tests written once as `async fn name(platform: Platform)` against
+/// every platform where the call exists: for each `name`, a module `name`
+/// with the tests `on_kaltura` and `on_telestream` (so `cargo test` shows
+/// `media::get_media_answers_…::on_telestream`). The first argument picks
+/// the Telestream API generation of the file's tests, so that the suite as
+/// a whole covers both:
+///
+/// ```ignore
+/// on_each_platform!(Flip: del_media_deletes_the_entry, search_video_pages);
+/// ```
+macro_rules! on_each_platform {
+    ($generation:ident: $($test:ident),+ $(,)?) => {
+        $(
+            mod $test {
+                use crate::helpers::{Platform, TelestreamApi};
+
+                #[tokio::test]
+                async fn on_kaltura() {
+                    super::$test(Platform::Kaltura).await;
+                }
+
+                #[tokio::test]
+                async fn on_telestream() {
+                    super::$test(Platform::Telestream(TelestreamApi::$generation)).await;
+                }
+            }
+        )+
+    };
+}
+pub(crate) use on_each_platform;
 
 /// KTS serving the real `/service/*` calls in front of `platform`, with the
 /// default settings of [`TestAppBuilder`].
@@ -202,8 +249,12 @@ impl TestAppBuilder {
         };
         let base_url = format!("http://{}", app.address());
         let store = app.store().clone();
-        let sim = match self.platform {
-            Platform::Kaltura => add_simulated_kaltura(&store, self.ks_version).await,
+        let (sim, telestream) = match self.platform {
+            Platform::Kaltura => (
+                Some(add_simulated_kaltura(&store, self.ks_version).await),
+                None,
+            ),
+            Platform::Telestream(api) => (None, Some(add_simulated_telestream(&store, api).await)),
         };
         let (stop, stopped) = oneshot::channel::<()>();
         let server = tokio::spawn(app.run_until(async {
@@ -214,7 +265,9 @@ impl TestAppBuilder {
             client: reqwest::Client::new(),
             store,
             upload_folder,
-            sim: Some(sim),
+            platform: self.platform,
+            sim,
+            telestream,
             _folder: folder,
             postgres,
             stop: Some(stop),
@@ -258,14 +311,53 @@ async fn add_simulated_kaltura(store: &Store, ks_version: kaltura::KsVersion) ->
     sim
 }
 
+/// Starts a Telestream simulator (encodings done at once) and configures
+/// its demo factory as instance 1, spoken to in `api`.
+async fn add_simulated_telestream(store: &Store, api: TelestreamApi) -> TelestreamSimHandle {
+    let sim = telestream_sim::Simulator::builder()
+        .encoding_delay(Duration::ZERO)
+        .spawn()
+        .await
+        .unwrap();
+    let account = telestream_sim::Account::demo();
+    let fields = FieldValues::new()
+        .with("name", "Simulated Telestream")
+        .with("platform", "telestream")
+        .with("factory_id", telestream_sim::DEMO_FACTORY_ID);
+    let fields = match api {
+        TelestreamApi::V3 => fields
+            .with("api_generation", "v3.0")
+            .with("api_url", format!("{}/v3.0", sim.base_url()))
+            .with("access_key", &account.access_key)
+            .with("secret_access_key", &account.secret_key),
+        TelestreamApi::Flip => fields
+            .with("api_generation", "flip-3.1")
+            .with("api_url", format!("{}/flip/3.1", sim.base_url()))
+            .with("api_key", &account.api_key),
+    };
+    store
+        .add_instance(&NewInstance {
+            id: Some(InstanceId::DEFAULT),
+            fields,
+        })
+        .await
+        .unwrap();
+    sim
+}
+
 /// A running KTS.
 pub(crate) struct TestApp {
     pub(crate) base_url: String,
     pub(crate) client: reqwest::Client,
     pub(crate) store: Store,
     pub(crate) upload_folder: PathBuf,
-    /// The simulated platform behind instance 1.
+    /// The platform behind instance 1.
+    pub(crate) platform: Platform,
+    /// The simulated Kaltura behind instance 1, on [`Platform::Kaltura`].
     pub(crate) sim: Option<SimulatorHandle>,
+    /// The simulated Telestream factory behind instance 1, on
+    /// [`Platform::Telestream`].
+    pub(crate) telestream: Option<TelestreamSimHandle>,
     _folder: tempfile::TempDir,
     postgres: Option<TestDatabase>,
     stop: Option<oneshot::Sender<()>>,
@@ -305,6 +397,9 @@ impl TestApp {
             server.await.unwrap().unwrap();
         }
         if let Some(sim) = self.sim.take() {
+            sim.shutdown().await.unwrap();
+        }
+        if let Some(sim) = self.telestream.take() {
             sim.shutdown().await.unwrap();
         }
         if let Some(database) = self.postgres.take() {
@@ -418,8 +513,21 @@ impl TestApp {
             .unwrap()
     }
 
-    /// A new video entry (no content needed for thumbnails and captions).
+    /// A new video entry, made in the platform directly (on Kaltura with no
+    /// content, which thumbnails and captions do not need; on Telestream a
+    /// video exists only with its file, `fixtures/media/sample.mp4`).
     pub(crate) async fn video_entry(&self) -> String {
+        if let Platform::Telestream(_) = self.platform {
+            let bytes = fixture("media/sample.mp4");
+            let size = bytes.len() as u64;
+            let video = self
+                .telestream_client()
+                .upload()
+                .from_reader(std::io::Cursor::new(bytes), size, "sample.mp4")
+                .await
+                .unwrap();
+            return video.id.unwrap();
+        }
         let entry = MediaEntry {
             name: Some("asset test".into()),
             media_type: Some(MediaType::Video),
@@ -427,6 +535,69 @@ impl TestApp {
         };
         let created = self.kaltura_client().media().add(&entry).await.unwrap();
         created.id.unwrap()
+    }
+
+    /// A client of the simulated Telestream factory behind instance 1 (Flip
+    /// 3.1, whatever generation KTS speaks: both see the same factory).
+    pub(crate) fn telestream_client(&self) -> telestream::Client {
+        let sim = self.telestream.as_ref().unwrap();
+        telestream::Client::builder()
+            .api_key(telestream_sim::Account::demo().api_key)
+            .base_url(format!("{}/flip/3.1", sim.base_url()))
+            .factory_id(telestream_sim::DEMO_FACTORY_ID)
+            .build()
+            .unwrap()
+    }
+
+    /// Entries of instance 1 in any state but deleted, asked straight from
+    /// the platform (KTS's `search_video` shows only ready ones on Kaltura):
+    /// shows half-created entries left behind.
+    pub(crate) async fn entry_count(&self) -> usize {
+        if let Platform::Telestream(_) = self.platform {
+            let query = telestream::VideoQuery {
+                per_page: Some(100),
+                ..Default::default()
+            };
+            let page = self
+                .telestream_client()
+                .videos()
+                .list(&query)
+                .await
+                .unwrap();
+            return page.items.len();
+        }
+        let filter = kaltura::MediaEntryFilter {
+            status_in: Some("-2,-1,0,1,2,4,5,6,7".into()),
+            ..Default::default()
+        };
+        let pager = kaltura::FilterPager::page(500, 1);
+        let list = self
+            .kaltura_client()
+            .media()
+            .list(Some(&filter), Some(&pager))
+            .await
+            .unwrap();
+        list.objects.len()
+    }
+
+    /// The fault switch of whichever simulator stands behind instance 1.
+    pub(crate) fn faults(&self) -> &kaltura_sim::Faults {
+        match (&self.sim, &self.telestream) {
+            (Some(sim), _) => sim.faults(),
+            (None, Some(sim)) => sim.faults(),
+            (None, None) => panic!("the simulator was stopped"),
+        }
+    }
+
+    /// Stops the simulator behind instance 1: the platform is unreachable
+    /// from now on.
+    pub(crate) async fn stop_platform(&mut self) {
+        if let Some(sim) = self.sim.take() {
+            sim.shutdown().await.unwrap();
+        }
+        if let Some(sim) = self.telestream.take() {
+            sim.shutdown().await.unwrap();
+        }
     }
 
     /// Makes every call to `target` (`service.action`) fail with an API

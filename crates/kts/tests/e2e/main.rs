@@ -25,5 +25,6 @@ mod platform_messages;
 #[allow(dead_code, unreachable_pub)]
 mod soak_driver;
 mod store;
+mod telestream;
 mod thumbnails;
 mod viewing_sessions;

@@ -1,8 +1,119 @@
 //! The thumbnail calls (kts-legacy-api.md, "Thumbnails") over HTTP against
 //! the simulator: answers with the contract's keys and value types, and the
 //! failures (unknown instance, entry or thumbnail, missing or bad input,
-//! Kaltura failing) with nothing left behind.
-use crate::helpers::{Platform, assert_newest_first, fixture, item, message, spawn_app};
+//! Kaltura failing) with nothing left behind. Thumbnails captured from the
+//! player and the failures by name run once per platform
+//! ([`on_each_platform!`]), their Telestream runs speaking Flip 3.1;
+//! thumbnails from files and URLs are Kaltura's (Telestream refuses them,
+//! see `telestream.rs`).
+use crate::helpers::{
+    Platform, assert_newest_first, fixture, item, message, on_each_platform, spawn_app,
+};
+
+on_each_platform!(
+    Flip: thumbnails_captured_from_the_player_are_listed_made_default_and_removed,
+    thumbnail_calls_name_what_is_unknown,
+    thumbnail_uploads_refuse_bad_input_and_leave_nothing_behind,
+);
+
+/// Captures the frame at `offset` seconds of `id` as the new default
+/// thumbnail (`update_thumbnail_from_player`); returns the thumbnail's id.
+async fn capture(app: &crate::helpers::TestApp, id: &str, offset: &str) -> String {
+    let (status, body) = app
+        .get(
+            "/service/update_thumbnail_from_player",
+            &[("entry_id", id), ("offset", offset)],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["success"], true, "{body}");
+    body["thumbnail_id"].as_str().unwrap().to_owned()
+}
+
+async fn thumbnails_captured_from_the_player_are_listed_made_default_and_removed(
+    platform: Platform,
+) {
+    let app = crate::helpers::TestApp::builder()
+        .platform(platform)
+        .max_file_bytes(8 << 20)
+        .spawn()
+        .await;
+    let entry = app
+        .upload_fixture("clip", "media/sample.mp4", "clip.mp4")
+        .await;
+    let id = format!("1:{entry}");
+
+    let first = capture(&app, &id, "0.5").await;
+    let second = capture(&app, &id, "1").await;
+    assert_ne!(first, second);
+
+    // thumbnail_list: keys and types; the newest capture is the default.
+    let (status, list) = app.thumbnail_list(&id).await;
+    assert_eq!(status, 200, "{list}");
+    assert_newest_first(&list);
+    for thumb in [item(&list, &first), item(&list, &second)] {
+        assert!(thumb["url"].is_string(), "{thumb}");
+        assert!(thumb["status"].is_string(), "{thumb}");
+        assert!(thumb["created_at"].is_i64(), "{thumb}");
+        for key in ["width", "height", "size"] {
+            assert!(thumb.get(key).is_some(), "{key} in {thumb}");
+        }
+    }
+    assert_eq!(item(&list, &second)["default"], true, "{list}");
+    assert_eq!(item(&list, &first)["default"], false, "{list}");
+    let defaults = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["default"] == true)
+        .count();
+    assert_eq!(defaults, 1, "{list}");
+
+    // The default cannot be removed.
+    let remove_second = [("kaltura_id", "1"), ("thumbnail_id", second.as_str())];
+    let (status, body) = app.get("/service/remove_thumbnail/", &remove_second).await;
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(body["error"], "thumbnail is default");
+
+    // thumbnail_set_default, seen by get_thumbnail_url and get_media.
+    let (status, body) = app
+        .get(
+            "/service/thumbnail_set_default/",
+            &[("kaltura_id", "1"), ("thumbnail_id", first.as_str())],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        body["message"][0],
+        format!("Thumbnail with id {first} set as default")
+    );
+    let (status, url) = app.get("/service/get_thumbnail_url/", &[("id", &id)]).await;
+    assert_eq!(status, 200, "{url}");
+    assert_eq!(url["id"], first.as_str());
+    assert_eq!(url["default"], true);
+    assert_eq!(url["imageUrl"], url["url"]);
+    let (_, media) = app.get_media(&id).await;
+    assert_eq!(media["thumb_id"], first.as_str());
+
+    // The old default can go now.
+    let (status, body) = app.get("/service/remove_thumbnail", &remove_second).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        body["message"][0],
+        format!("Thumbnail with id {second} deleted")
+    );
+    let (_, list) = app.thumbnail_list(&id).await;
+    assert!(
+        list.as_array()
+            .unwrap()
+            .iter()
+            .all(|t| t["id"] != second.as_str()),
+        "{list}"
+    );
+    assert_eq!(item(&list, &first)["default"], true, "{list}");
+    assert!(app.upload_files().is_empty(), "{:?}", app.upload_files());
+    app.finish().await;
+}
 
 #[tokio::test]
 async fn thumbnails_are_added_listed_made_default_and_removed() {
@@ -99,9 +210,8 @@ async fn thumbnails_are_added_listed_made_default_and_removed() {
     app.finish().await;
 }
 
-#[tokio::test]
-async fn thumbnail_calls_name_what_is_unknown() {
-    let app = spawn_app(Platform::Kaltura).await;
+async fn thumbnail_calls_name_what_is_unknown(platform: Platform) {
+    let app = spawn_app(platform).await;
     let entry = app.video_entry().await;
 
     let (status, body) = app.thumbnail_list("9:0_x").await;
@@ -144,12 +254,13 @@ async fn thumbnail_calls_name_what_is_unknown() {
     app.finish().await;
 }
 
-#[tokio::test]
-async fn thumbnail_uploads_refuse_bad_input_and_leave_nothing_behind() {
-    let app = spawn_app(Platform::Kaltura).await;
+async fn thumbnail_uploads_refuse_bad_input_and_leave_nothing_behind(platform: Platform) {
+    let app = spawn_app(platform).await;
     let entry = app.video_entry().await;
     let id = format!("1:{entry}");
     let path = "/service/update_thumbnail_file/";
+    // A Telestream video's encodings may come with screenshots of their own.
+    let (_, before) = app.thumbnail_list(&id).await;
 
     let (status, body) = app.post_multipart(path, &[("id", &id)], None).await;
     assert_eq!(status, 400, "{body}");
@@ -193,7 +304,7 @@ async fn thumbnail_uploads_refuse_bad_input_and_leave_nothing_behind() {
     assert_eq!(message(&body), "missing parameter url");
 
     let (_, list) = app.thumbnail_list(&id).await;
-    assert_eq!(list, serde_json::json!([]));
+    assert_eq!(list, before);
     assert!(app.upload_files().is_empty(), "{:?}", app.upload_files());
     app.finish().await;
 }

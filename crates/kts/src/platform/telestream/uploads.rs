@@ -5,6 +5,8 @@
 
 use std::path::Path;
 
+use telestream::Status;
+
 use super::Telestream;
 use crate::error::Error;
 use crate::model::NewEntry;
@@ -35,6 +37,20 @@ impl Telestream {
         // From the path, so a part lost on the way can be read again.
         let video = upload.from_path(path).await.map_err(|e| self.failure(e))?;
         let id = video.id.ok_or_else(|| self.invalid_answer("video id"))?;
+        if video.status == Some(Status::Fail) {
+            // The factory read the file and found no media in it: the video
+            // is dead on arrival and would only ever list as failed. Remove
+            // it and say why, as the client's error, not the platform's.
+            self.delete_video(&id).await?;
+            let why = video
+                .error_message
+                .or(video.error_class)
+                .unwrap_or_else(|| "no reason given".into());
+            return Err(Error::InvalidParameter {
+                name: "file",
+                reason: format!("Telestream Cloud cannot read it as media ({why})"),
+            });
+        }
         self.keep_details(&id, new).await?;
         Ok(id)
     }
