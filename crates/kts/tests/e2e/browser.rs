@@ -838,7 +838,6 @@ async fn the_thumbnail_selector_of_a_telestream_entry_makes_the_frame_the_defaul
 }
 
 #[tokio::test]
-#[ignore = "needs the simulator's thumbnail preset"]
 async fn the_thumbnail_page_of_a_telestream_entry_shows_the_captured_frame() {
     let app = telestream_app().await;
     let entry = app.video_entry().await;

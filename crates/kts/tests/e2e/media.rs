@@ -239,7 +239,6 @@ async fn upload_file_from_a_url_lets_the_platform_pull_it_on_kaltura() {
 }
 
 #[tokio::test]
-#[ignore = "needs the simulator's source_url imports"]
 async fn upload_file_from_a_url_lets_the_platform_pull_it_on_telestream() {
     upload_file_from_a_url_lets_the_platform_pull_it(Platform::Telestream(TelestreamApi::Flip))
         .await;
