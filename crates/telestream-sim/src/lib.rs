@@ -108,27 +108,12 @@ pub enum Error {
         addr: SocketAddr,
         source: std::io::Error,
     },
-    #[error("cannot use the data folder {}", path.display())]
-    DataDir {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("cannot read the saved state {}: {message}", path.display())]
-    StateFile { path: PathBuf, message: String },
+    #[error(transparent)]
+    Persist(#[from] sim_support::persist::PersistError),
     #[error("invalid account: {0}")]
     InvalidAccount(String),
     #[error(transparent)]
     Serve(#[from] sim_support::ServeError),
-}
-
-impl From<sim_support::persist::PersistError> for Error {
-    fn from(e: sim_support::persist::PersistError) -> Self {
-        use sim_support::persist::PersistError;
-        match e {
-            PersistError::DataDir { path, source } => Self::DataDir { path, source },
-            PersistError::StateFile { path, message } => Self::StateFile { path, message },
-        }
-    }
 }
 
 /// Entry point: `Simulator::builder()`.

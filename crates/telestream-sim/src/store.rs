@@ -248,6 +248,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("state.json"), "{").unwrap();
         let error = Store::open(Some(dir.path())).unwrap_err();
-        assert!(matches!(error, Error::StateFile { .. }), "{error:?}");
+        assert!(matches!(
+                error,
+                Error::Persist(sim_support::persist::PersistError::StateFile { .. })
+            ), "{error:?}");
     }
 }

@@ -579,37 +579,15 @@ async fn the_thumbnail_selector_makes_the_current_frame_the_default_thumbnail() 
     let key = app.api_key(Scope::Write).await;
     let browser = Browser::start().await;
 
-    browser
-        .goto(&app.url(&format!(
-            "/service/get_thumbnail_player?id=1:{entry}&api_key={key}\
-             &successCallback=onThumbnail&successCallbackParams=done%20for%20{entry}\
-             &parent_host=http://127.0.0.1:9"
-        )))
-        .await;
-    browser
-        .wait_until(
-            "var v = document.querySelector('#kaltura_player video'); \
-             if (v && v.readyState >= 1 && v.currentTime === 0) { v.currentTime = 0.4; } \
-             return !!v && v.readyState >= 2 && v.currentTime > 0.3;",
-            "the player seeks into the video",
-        )
-        .await;
-    browser
-        .script("window.onThumbnail = function (p) { window.__thumbnailCallback = p; };")
-        .await;
-    browser.click("#capture-button").await;
-    browser
-        .wait_until(
-            "var o = document.getElementById('capture-result'); \
-             return o.dataset.state === 'done' || o.dataset.state === 'failed';",
-            "the capture answers",
-        )
-        .await;
-    let result = browser.text_of("#capture-result").await;
-    assert!(result.starts_with("Thumbnail updated"), "{result}");
-    browser.screenshot("thumbnail-selector-captured").await;
-    let called = browser.script("return window.__thumbnailCallback;").await;
-    assert_eq!(called, Value::String(format!("done for {entry}")));
+    capture_a_frame(
+        &browser,
+        &app,
+        &entry,
+        &key,
+        "document.querySelector('#kaltura_player video')",
+        "thumbnail-selector-captured",
+    )
+    .await;
 
     let after = default_thumbnail(&app, &entry).await;
     assert!(after.is_some());
@@ -780,38 +758,15 @@ async fn the_thumbnail_selector_of_a_telestream_entry_makes_the_frame_the_defaul
     let key = app.api_key(Scope::Write).await;
     let browser = Browser::start().await;
 
-    browser
-        .goto(&app.url(&format!(
-            "/service/get_thumbnail_player?id=1:{entry}&api_key={key}\
-             &successCallback=onThumbnail&successCallbackParams=done%20for%20{entry}\
-             &parent_host=http://127.0.0.1:9"
-        )))
-        .await;
-    wait_for_own_video(&browser).await;
-    browser
-        .wait_until(
-            "var v = document.getElementById('video_player'); \
-             if (v.readyState >= 1 && v.currentTime === 0) { v.currentTime = 0.4; } \
-             return v.readyState >= 2 && v.currentTime > 0.3;",
-            "the player seeks into the video",
-        )
-        .await;
-    browser
-        .script("window.onThumbnail = function (p) { window.__thumbnailCallback = p; };")
-        .await;
-    browser.click("#capture-button").await;
-    browser
-        .wait_until(
-            "var o = document.getElementById('capture-result'); \
-             return o.dataset.state === 'done' || o.dataset.state === 'failed';",
-            "the capture answers",
-        )
-        .await;
-    let result = browser.text_of("#capture-result").await;
-    assert!(result.starts_with("Thumbnail updated"), "{result}");
-    browser.screenshot("thumbnail-selector-telestream").await;
-    let called = browser.script("return window.__thumbnailCallback;").await;
-    assert_eq!(called, Value::String(format!("done for {entry}")));
+    capture_a_frame(
+        &browser,
+        &app,
+        &entry,
+        &key,
+        "document.getElementById('video_player')",
+        "thumbnail-selector-telestream",
+    )
+    .await;
 
     // thumbnail_list shows the new thumbnail, as the default.
     let (status, list) = json_of(
@@ -871,4 +826,50 @@ async fn the_thumbnail_page_of_a_telestream_entry_shows_the_captured_frame() {
 
     browser.finish().await;
     app.finish().await;
+}
+
+/// Opens the thumbnail selector of `entry`, seeks `video` (a script
+/// expression finding the page's `<video>`) into the video, presses the
+/// capture button, and checks the answer and the success callback.
+async fn capture_a_frame(
+    browser: &Browser,
+    app: &TestApp,
+    entry: &str,
+    key: &str,
+    video: &str,
+    screenshot: &str,
+) {
+    browser
+        .goto(&app.url(&format!(
+            "/service/get_thumbnail_player?id=1:{entry}&api_key={key}\
+             &successCallback=onThumbnail&successCallbackParams=done%20for%20{entry}\
+             &parent_host=http://127.0.0.1:9"
+        )))
+        .await;
+    browser
+        .wait_until(
+            &format!(
+                "var v = {video}; \
+                 if (v && v.readyState >= 1 && v.currentTime === 0) {{ v.currentTime = 0.4; }} \
+                 return !!v && v.readyState >= 2 && v.currentTime > 0.3;"
+            ),
+            "the player seeks into the video",
+        )
+        .await;
+    browser
+        .script("window.onThumbnail = function (p) { window.__thumbnailCallback = p; };")
+        .await;
+    browser.click("#capture-button").await;
+    browser
+        .wait_until(
+            "var o = document.getElementById('capture-result'); \
+             return o.dataset.state === 'done' || o.dataset.state === 'failed';",
+            "the capture answers",
+        )
+        .await;
+    let result = browser.text_of("#capture-result").await;
+    assert!(result.starts_with("Thumbnail updated"), "{result}");
+    browser.screenshot(screenshot).await;
+    let called = browser.script("return window.__thumbnailCallback;").await;
+    assert_eq!(called, Value::String(format!("done for {entry}")));
 }
