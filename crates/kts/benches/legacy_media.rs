@@ -11,10 +11,11 @@
 //!    platform's upload), then the same file straight to the simulator with
 //!    the platform's client, doing what KTS does: on Kaltura `media.add`, the
 //!    chunked upload and `media.addContent`; on Telestream an upload session
-//!    (`upload().from_path`). MiB/s of both, and this process's peak resident
-//!    memory during each (Linux `/proc/self/status`, `VmHWM`, reset before
-//!    each upload through `/proc/self/clear_refs`; an upper bound for KTS
-//!    alone, since the client streams from disk in the same process).
+//!    (`upload().from_path`). MiB/s of both, and this process's resident
+//!    memory just before each and its peak during it (Linux
+//!    `/proc/self/status`, `VmRSS` and `VmHWM`, the peak reset before each
+//!    upload through `/proc/self/clear_refs`; an upper bound for KTS alone,
+//!    since the client streams from disk in the same process).
 //! 2. `get_media` through KTS against the calls it makes sent straight with
 //!    the same client KTS uses: on Kaltura the multirequest `media.get` +
 //!    `thumbAsset.list`; on Telestream `GET videos/{id}` then the video's
@@ -45,19 +46,31 @@ use tokio::process::{Child, Command};
 /// Concurrent clients of each `get_media` run.
 const CONCURRENCY: [usize; 2] = [1, 64];
 
-/// This process's peak resident memory so far, in MiB (0 where unknown).
-fn peak_rss_mib() -> u64 {
+/// A figure of `/proc/self/status` (`VmHWM`, `VmRSS`) in MiB, 0 where
+/// unknown.
+fn status_mib(key: &str) -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|status| {
             status
                 .lines()
-                .find(|l| l.starts_with("VmHWM:"))
+                .find(|l| l.strip_prefix(key).is_some_and(|l| l.starts_with(':')))
                 .and_then(|l| l.split_whitespace().nth(1))
                 .and_then(|n| n.parse::<u64>().ok())
         })
         .unwrap_or(0)
         / 1024
+}
+
+/// This process's peak resident memory so far, in MiB.
+fn peak_rss_mib() -> u64 {
+    status_mib("VmHWM")
+}
+
+/// This process's resident memory now, in MiB: what the allocator kept
+/// from earlier runs counts too, so a peak is read against it.
+fn rss_mib() -> u64 {
+    status_mib("VmRSS")
 }
 
 /// Resets the peak to the current resident memory (Linux 4.0 and later), so
@@ -235,6 +248,7 @@ impl Latency {
 #[derive(Debug, Clone, Copy, Default)]
 struct Figures {
     upload_mib_per_s: f64,
+    rss_before_mib: u64,
     peak_rss_mib: u64,
     get_media: [Latency; CONCURRENCY.len()],
 }
@@ -301,6 +315,7 @@ async fn bench_platform(
 
     // 1. Upload through KTS, then straight to the simulator.
     reset_peak_rss();
+    kts.rss_before_mib = rss_mib();
     let file = tokio::fs::File::open(source).await?;
     let part = reqwest::multipart::Part::stream_with_length(file_body(file), mib << 20)
         .file_name("big.mp4");
@@ -336,6 +351,7 @@ async fn bench_platform(
     );
 
     reset_peak_rss();
+    direct.rss_before_mib = rss_mib();
     let started = Instant::now();
     platform.direct.upload(source).await?;
     direct.upload_mib_per_s = rate(started.elapsed());
@@ -385,7 +401,7 @@ fn ratio(kts: f64, direct: f64) -> f64 {
 
 /// One row of the table: the figures of one path, or the ratios.
 fn row(platform: &str, path: &str, upload: f64, rss: &str, latencies: &[Latency]) -> String {
-    let mut line = format!("{platform:<11}{path:<8}{upload:>9.2}{rss:>9}");
+    let mut line = format!("{platform:<11}{path:<8}{upload:>9.2}{rss:>10}");
     for latency in latencies {
         line.push_str(&format!(
             "  |{:>9.3}{:>9.3}{:>9.2}",
@@ -398,14 +414,14 @@ fn row(platform: &str, path: &str, upload: f64, rss: &str, latencies: &[Latency]
 fn print_table(mib: u64, requests: usize, measured: &[(&str, Measured)], rss_reset: bool) {
     println!();
     println!(
-        "upload: {mib} MiB in MiB/s; peak RSS: MiB, this process, during that upload{}",
+        "upload: {mib} MiB in MiB/s; RSS: MiB, this process, before/peak during that upload{}",
         if rss_reset { "" } else { " (since the start)" }
     );
     println!("get_media: {requests} requests per run; median and p99 in ms, then req/s");
     println!("ratio: KTS ÷ direct (throughput below 1 and latency above 1: KTS is slower)");
     let mut header = format!(
-        "{:<11}{:<8}{:>9}{:>9}",
-        "platform", "path", "upload", "peak RSS"
+        "{:<11}{:<8}{:>9}{:>10}",
+        "platform", "path", "upload", "RSS"
     );
     for concurrency in CONCURRENCY {
         let clients = if concurrency == 1 {
@@ -425,7 +441,7 @@ fn print_table(mib: u64, requests: usize, measured: &[(&str, Measured)], rss_res
                 name,
                 "KTS",
                 kts.upload_mib_per_s,
-                &kts.peak_rss_mib.to_string(),
+                &format!("{}/{}", kts.rss_before_mib, kts.peak_rss_mib),
                 &kts.get_media
             )
         );
@@ -435,7 +451,7 @@ fn print_table(mib: u64, requests: usize, measured: &[(&str, Measured)], rss_res
                 name,
                 "direct",
                 direct.upload_mib_per_s,
-                &direct.peak_rss_mib.to_string(),
+                &format!("{}/{}", direct.rss_before_mib, direct.peak_rss_mib),
                 &direct.get_media
             )
         );
@@ -549,7 +565,7 @@ async fn main() -> anyhow::Result<()> {
     let source = folder.path().join("big.bin");
     generate_file(&source, mib).await?;
     let rss_reset = reset_peak_rss();
-    println!("peak RSS before any upload: {} MiB", peak_rss_mib());
+    println!("RSS before any upload: {} MiB", rss_mib());
     let mut measured = Vec::new();
     for platform in &platforms {
         let figures = bench_platform(platform, &http, &kts_url, &source, mib, requests).await?;
