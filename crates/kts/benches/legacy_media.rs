@@ -23,6 +23,9 @@
 //!    median, p99 and requests per second (`KTS_BENCH_REQUESTS`, default
 //!    1,000 per run).
 //!
+//! `KTS_BENCH_ONLY=kaltura` or `=telestream` runs one platform: the other's
+//! runs then leave nothing in the allocator before its upload.
+//!
 //! Everything runs in one process and one run, so the ratios (KTS ÷ direct)
 //! compare figures taken on the same machine at the same time. The table
 //! comes last, one row per platform and path (KTS, direct, ratio).
@@ -387,7 +390,7 @@ async fn bench_platform(
         })
         .await?;
         println!(
-            "{}: get_media at {concurrency} clients measured",
+            "{}: get_media measured at concurrency {concurrency}",
             platform.name
         );
     }
@@ -566,8 +569,13 @@ async fn main() -> anyhow::Result<()> {
     generate_file(&source, mib).await?;
     let rss_reset = reset_peak_rss();
     println!("RSS before any upload: {} MiB", rss_mib());
+    // One platform alone measures its upload's memory from a fresh process.
+    let only = std::env::var("KTS_BENCH_ONLY").unwrap_or_default();
     let mut measured = Vec::new();
-    for platform in &platforms {
+    for platform in platforms
+        .iter()
+        .filter(|p| only.is_empty() || p.name.eq_ignore_ascii_case(&only))
+    {
         let figures = bench_platform(platform, &http, &kts_url, &source, mib, requests).await?;
         measured.push((platform.name, figures));
     }
