@@ -1,20 +1,34 @@
-//! Speed and memory of the legacy media calls; prints figures, asserts none.
+//! Speed and memory of the legacy media calls on each platform KTS fronts;
+//! prints figures, asserts none.
 //!
-//! The simulator runs as a child process (`kts sim`), so this process holds
-//! KTS and the benchmark's own HTTP client only:
+//! Both simulators run as child processes (`kts sim`, `kts telestream-sim`),
+//! so this process holds KTS and the benchmark's own HTTP clients only. KTS
+//! has two instances: 1 the simulated Kaltura partner, 2 the simulated
+//! Telestream factory (Flip 3.1, as `kts demo` configures it). For each:
 //!
 //! 1. Upload of a generated file (1 GiB by default, `KTS_BENCH_UPLOAD_MIB` to
-//!    change) through `POST /service/upload_file` (spool to disk, chunked
-//!    upload to Kaltura, entry guard), then the same steps straight to the
-//!    simulator with the `kaltura` client (`media.add`, chunked upload,
-//!    `media.addContent`): MiB/s of both, and this process's peak resident
-//!    memory before and after (Linux `/proc/self/status`, `VmHWM`; an upper
-//!    bound for KTS alone, since the client streams from disk here too).
-//! 2. `get_media` through KTS against the same `media.get` sent straight to
-//!    the simulator, and against the multirequest `get_media` makes
-//!    (`media.get` + `thumbAsset.list`) sent straight with the `kaltura`
-//!    client, with 1 and 64 concurrent clients: median, p99 and requests per
-//!    second (`KTS_BENCH_REQUESTS`, default 1,000 per run).
+//!    change) through `POST /service/upload_file` (spool to disk, then the
+//!    platform's upload), then the same file straight to the simulator with
+//!    the platform's client, doing what KTS does: on Kaltura `media.add`, the
+//!    chunked upload and `media.addContent`; on Telestream an upload session
+//!    (`upload().from_path`). MiB/s of both, and this process's resident
+//!    memory just before each and its peak during it (Linux
+//!    `/proc/self/status`, `VmRSS` and `VmHWM`, the peak reset before each
+//!    upload through `/proc/self/clear_refs`; an upper bound for KTS alone,
+//!    since the client streams from disk in the same process).
+//! 2. `get_media` through KTS against the calls it makes sent straight with
+//!    the same client KTS uses: on Kaltura the multirequest `media.get` +
+//!    `thumbAsset.list`; on Telestream `GET videos/{id}` then the video's
+//!    encodings with their screenshots. With 1 and 64 concurrent clients:
+//!    median, p99 and requests per second (`KTS_BENCH_REQUESTS`, default
+//!    1,000 per run).
+//!
+//! `KTS_BENCH_ONLY=kaltura` or `=telestream` runs one platform: the other's
+//! runs then leave nothing in the allocator before its upload.
+//!
+//! Everything runs in one process and one run, so the ratios (KTS ÷ direct)
+//! compare figures taken on the same machine at the same time. The table
+//! comes last, one row per platform and path (KTS, direct, ratio).
 //!
 //! Run: `cargo bench -p kts --bench legacy_media` (release), or
 //! `cargo build -p kts --benches` and run `target/debug/deps/legacy_media-*`.
@@ -32,18 +46,41 @@ use serde_json::Value;
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::process::{Child, Command};
 
-fn peak_rss_mib() -> u64 {
+/// Concurrent clients of each `get_media` run.
+const CONCURRENCY: [usize; 2] = [1, 64];
+
+/// A figure of `/proc/self/status` (`VmHWM`, `VmRSS`) in MiB, 0 where
+/// unknown.
+fn status_mib(key: &str) -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|status| {
             status
                 .lines()
-                .find(|l| l.starts_with("VmHWM:"))
+                .find(|l| l.strip_prefix(key).is_some_and(|l| l.starts_with(':')))
                 .and_then(|l| l.split_whitespace().nth(1))
                 .and_then(|n| n.parse::<u64>().ok())
         })
         .unwrap_or(0)
         / 1024
+}
+
+/// This process's peak resident memory so far, in MiB.
+fn peak_rss_mib() -> u64 {
+    status_mib("VmHWM")
+}
+
+/// This process's resident memory now, in MiB: what the allocator kept
+/// from earlier runs counts too, so a peak is read against it.
+fn rss_mib() -> u64 {
+    status_mib("VmRSS")
+}
+
+/// Resets the peak to the current resident memory (Linux 4.0 and later), so
+/// the next reading covers one upload only. False where the kernel refused:
+/// the readings are then peaks since the start.
+fn reset_peak_rss() -> bool {
+    std::fs::write("/proc/self/clear_refs", "5").is_ok()
 }
 
 fn env_number(name: &str, default: u64) -> u64 {
@@ -53,10 +90,11 @@ fn env_number(name: &str, default: u64) -> u64 {
         .unwrap_or(default)
 }
 
-/// Starts `kts sim` and returns it with its base URL.
-async fn start_simulator() -> anyhow::Result<(Child, String)> {
+/// Starts `kts <args>` (a simulator) and returns it with the base URL it
+/// prints on its first line.
+async fn start_simulator(args: &[&str]) -> anyhow::Result<(Child, String)> {
     let mut child = Command::new(env!("CARGO_BIN_EXE_kts"))
-        .args(["sim", "--listen", "127.0.0.1:0", "--ready-delay-ms", "0"])
+        .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .kill_on_drop(true)
@@ -71,7 +109,7 @@ async fn start_simulator() -> anyhow::Result<(Child, String)> {
             return Ok((child, url.trim().to_owned()));
         }
     }
-    anyhow::bail!("the simulator did not say where it listens")
+    anyhow::bail!("kts {} did not say where it listens", args[0])
 }
 
 /// Writes `mib` MiB of patterned bytes.
@@ -103,25 +141,124 @@ fn file_body(file: tokio::fs::File) -> reqwest::Body {
     reqwest::Body::wrap_stream(frames)
 }
 
-/// Latency figures of one run.
-fn report(label: &str, mut latencies: Vec<Duration>, elapsed: Duration) {
-    latencies.sort_unstable();
-    let count = latencies.len();
-    if count == 0 {
-        println!("{label}: no requests");
-        return;
-    }
-    let at = |q: f64| latencies[((count as f64 * q) as usize).min(count - 1)];
-    println!(
-        "{label:<40} n={count:<5} median {:>7.2} ms  p99 {:>7.2} ms  {:>8.0} req/s",
-        at(0.5).as_secs_f64() * 1e3,
-        at(0.99).as_secs_f64() * 1e3,
-        count as f64 / elapsed.as_secs_f64()
-    );
+/// The client that talks to a platform's simulator straight, configured as
+/// KTS configures its own (same chunk size), so the difference is KTS.
+#[derive(Clone)]
+enum Direct {
+    Kaltura(kaltura::Client),
+    Telestream(telestream::Client),
 }
 
-/// Runs `total` requests made by `make` from `concurrency` tasks.
-async fn measure<F, Fut>(concurrency: usize, total: usize, make: F) -> (Vec<Duration>, Duration)
+impl Direct {
+    /// Uploads the file at `source` as KTS would, without KTS.
+    async fn upload(&self, source: &Path) -> anyhow::Result<()> {
+        match self {
+            Direct::Kaltura(client) => {
+                let entry = client
+                    .media()
+                    .add(&kaltura::MediaEntry {
+                        name: Some("big".into()),
+                        media_type: Some(kaltura::MediaType::Video),
+                        ..Default::default()
+                    })
+                    .await?;
+                let token = client.upload().from_path(source).await?;
+                client
+                    .media()
+                    .add_content(
+                        entry.id.as_deref().unwrap_or_default(),
+                        &kaltura::Resource::UploadedFileToken {
+                            token: token.id.unwrap_or_default(),
+                        },
+                    )
+                    .await?;
+            }
+            Direct::Telestream(client) => {
+                client
+                    .upload()
+                    .file_name("big.mp4")
+                    .from_path(source)
+                    .await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The calls `get_media` makes for `entry`, in the same order.
+    async fn get_media(&self, entry: &str) -> anyhow::Result<()> {
+        match self {
+            Direct::Kaltura(client) => {
+                let mut batch = client.multirequest();
+                let got = batch.push(client.media().get(entry));
+                let thumbs = batch.push(
+                    client
+                        .thumb_asset()
+                        .list(&kaltura::AssetFilter::for_entry(entry), None),
+                );
+                let mut results = batch.send().await?;
+                results.take(&got)?;
+                results.take(&thumbs)?;
+            }
+            Direct::Telestream(client) => {
+                client.videos().get(entry).await?;
+                let query = telestream::EncodingQuery {
+                    screenshots: true,
+                    per_page: Some(100),
+                    ..Default::default()
+                };
+                client.encodings().list_for_video(entry, &query).await?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A platform under test: its KTS instance and its direct client.
+struct Platform {
+    /// The platform's name in the table.
+    name: &'static str,
+    /// KTS's instance of it.
+    instance: InstanceId,
+    /// Its simulator, straight.
+    direct: Direct,
+}
+
+/// Latency figures of one run.
+#[derive(Debug, Clone, Copy, Default)]
+struct Latency {
+    median_ms: f64,
+    p99_ms: f64,
+    per_second: f64,
+}
+
+impl Latency {
+    fn of(mut latencies: Vec<Duration>, elapsed: Duration) -> Self {
+        latencies.sort_unstable();
+        let count = latencies.len();
+        if count == 0 {
+            return Latency::default();
+        }
+        let at = |q: f64| latencies[((count as f64 * q) as usize).min(count - 1)];
+        Latency {
+            median_ms: at(0.5).as_secs_f64() * 1e3,
+            p99_ms: at(0.99).as_secs_f64() * 1e3,
+            per_second: count as f64 / elapsed.as_secs_f64(),
+        }
+    }
+}
+
+/// What one path (through KTS, or direct) to one platform measured.
+#[derive(Debug, Clone, Copy, Default)]
+struct Figures {
+    upload_mib_per_s: f64,
+    rss_before_mib: u64,
+    peak_rss_mib: u64,
+    get_media: [Latency; CONCURRENCY.len()],
+}
+
+/// Runs `total` requests made by `make` from `concurrency` tasks; failed
+/// requests are counted apart, so they cannot flatter the latencies.
+async fn measure<F, Fut>(concurrency: usize, total: usize, make: F) -> anyhow::Result<Latency>
 where
     F: Fn() -> Fut + Send + Sync + 'static,
     Fut: std::future::Future<Output = anyhow::Result<()>> + Send,
@@ -134,59 +271,55 @@ where
         let make = make.clone();
         tasks.push(tokio::spawn(async move {
             let mut times = Vec::with_capacity(per_task);
+            let mut failed = 0usize;
             for _ in 0..per_task {
                 let t = Instant::now();
-                if make().await.is_ok() {
-                    times.push(t.elapsed());
+                match make().await {
+                    Ok(()) => times.push(t.elapsed()),
+                    Err(_) => failed += 1,
                 }
             }
-            times
+            (times, failed)
         }));
     }
     let mut all = Vec::new();
+    let mut failed = 0;
     for task in tasks {
-        all.extend(task.await.unwrap_or_default());
+        let (times, lost) = task.await?;
+        all.extend(times);
+        failed += lost;
     }
-    (all, started.elapsed())
+    let elapsed = started.elapsed();
+    if failed > 0 {
+        println!("  {failed} of {} requests failed", failed + all.len());
+    }
+    Ok(Latency::of(all, elapsed))
 }
 
-#[tokio::main]
-async fn main() -> anyhow::Result<()> {
-    let mib = env_number("KTS_BENCH_UPLOAD_MIB", 1024);
-    let requests = env_number("KTS_BENCH_REQUESTS", 1000) as usize;
-    let (_sim_process, sim_url) = start_simulator().await?;
-    let folder = tempfile::tempdir()?;
-    let mut settings = Settings::local(folder.path());
-    settings.database.max_connections = 4;
-    settings.uploads.max_file_bytes = (mib << 20) + 1;
-    settings.access.open = true;
-    let app = App::build(settings).await?;
-    let kts_url = format!("http://{}", app.address());
-    let partner = kaltura_sim::Partner::demo();
-    app.store()
-        .add_instance(&NewInstance {
-            id: Some(InstanceId::DEFAULT),
-            fields: FieldValues::new()
-                .with("name", "bench")
-                .with("service_url", &sim_url)
-                .with("partner_id", partner.id)
-                .with("admin_secret", &partner.admin_secret)
-                .with("user_id", "bench"),
-        })
-        .await?;
-    tokio::spawn(app.run_until(std::future::pending()));
-    let http = reqwest::Client::builder()
-        .pool_max_idle_per_host(128)
-        .build()?;
-    let kaltura = kaltura::Client::builder(sim_url.as_str(), partner.id)
-        .admin_secret(partner.admin_secret.clone())
-        .build()?;
+/// The two paths' figures for one platform.
+struct Measured {
+    kts: Figures,
+    direct: Figures,
+}
+
+/// Everything measured on one platform: the upload both ways, then
+/// `get_media` both ways on the entry KTS made.
+async fn bench_platform(
+    platform: &Platform,
+    http: &reqwest::Client,
+    kts_url: &str,
+    source: &Path,
+    mib: u64,
+    requests: usize,
+) -> anyhow::Result<Measured> {
+    let mut kts = Figures::default();
+    let mut direct = Figures::default();
+    let rate = |d: Duration| mib as f64 / d.as_secs_f64();
 
     // 1. Upload through KTS, then straight to the simulator.
-    let source = folder.path().join("big.bin");
-    generate_file(&source, mib).await?;
-    let before = peak_rss_mib();
-    let file = tokio::fs::File::open(&source).await?;
+    reset_peak_rss();
+    kts.rss_before_mib = rss_mib();
+    let file = tokio::fs::File::open(source).await?;
     let part = reqwest::multipart::Part::stream_with_length(file_body(file), mib << 20)
         .file_name("big.mp4");
     let form = reqwest::multipart::Form::new()
@@ -195,56 +328,50 @@ async fn main() -> anyhow::Result<()> {
         .part("file", part);
     let started = Instant::now();
     let answer: Value = http
-        .post(format!("{kts_url}/service/upload_file"))
+        .post(format!(
+            "{kts_url}/service/upload_file?kaltura_id={}",
+            platform.instance
+        ))
         .multipart(form)
         .send()
         .await?
         .json()
         .await?;
-    let through_kts = started.elapsed();
-    let after_kts = peak_rss_mib();
-    anyhow::ensure!(answer["success"] == true, "upload failed: {answer}");
-
-    let started = Instant::now();
-    let entry = kaltura
-        .media()
-        .add(&kaltura::MediaEntry {
-            name: Some("big".into()),
-            media_type: Some(kaltura::MediaType::Video),
-            ..Default::default()
-        })
-        .await?;
-    let token = kaltura.upload().from_path(&source).await?;
-    kaltura
-        .media()
-        .add_content(
-            entry.id.as_deref().unwrap_or_default(),
-            &kaltura::Resource::UploadedFileToken {
-                token: token.id.unwrap_or_default(),
-            },
-        )
-        .await?;
-    let direct = started.elapsed();
-    let rate = |d: Duration| mib as f64 / d.as_secs_f64();
-    println!(
-        "upload {mib} MiB through KTS: {:.1} s, {:.0} MiB/s; straight to the simulator: {:.1} s, {:.0} MiB/s",
-        through_kts.as_secs_f64(),
-        rate(through_kts),
-        direct.as_secs_f64(),
-        rate(direct)
+    kts.upload_mib_per_s = rate(started.elapsed());
+    kts.peak_rss_mib = peak_rss_mib();
+    anyhow::ensure!(
+        answer["success"] == true,
+        "{} upload failed: {answer}",
+        platform.name
     );
-    println!("peak RSS of the KTS process: {before} MiB before the upload, {after_kts} MiB after");
-    tokio::fs::remove_file(&source).await?;
+    let entry_id = answer["entry_id"]
+        .as_str()
+        .ok_or_else(|| anyhow::anyhow!("{} upload gave no entry_id: {answer}", platform.name))?
+        .to_owned();
+    println!(
+        "{}: {mib} MiB through KTS at {:.0} MiB/s (entry {entry_id})",
+        platform.name, kts.upload_mib_per_s
+    );
 
-    // 2. get_media through KTS against media.get straight to the simulator.
-    let entry_id = answer["entry_id"].as_str().unwrap_or_default().to_owned();
-    let ks = kaltura.admin_ks()?.expose().to_owned();
-    for concurrency in [1usize, 64] {
-        let (client, url) = (
-            http.clone(),
-            format!("{kts_url}/service/get_media/?id=1:{entry_id}"),
+    reset_peak_rss();
+    direct.rss_before_mib = rss_mib();
+    let started = Instant::now();
+    platform.direct.upload(source).await?;
+    direct.upload_mib_per_s = rate(started.elapsed());
+    direct.peak_rss_mib = peak_rss_mib();
+    println!(
+        "{}: {mib} MiB straight at {:.0} MiB/s",
+        platform.name, direct.upload_mib_per_s
+    );
+
+    // 2. get_media through KTS against the calls it makes, straight.
+    for (slot, concurrency) in CONCURRENCY.into_iter().enumerate() {
+        let client = http.clone();
+        let url = format!(
+            "{kts_url}/service/get_media/?id={}:{entry_id}",
+            platform.instance
         );
-        let (times, elapsed) = measure(concurrency, requests, move || {
+        kts.get_media[slot] = measure(concurrency, requests, move || {
             let (client, url) = (client.clone(), url.clone());
             async move {
                 let response = client.get(&url).send().await?;
@@ -253,63 +380,206 @@ async fn main() -> anyhow::Result<()> {
                 Ok(())
             }
         })
-        .await;
-        report(
-            &format!("get_media through KTS, {concurrency} clients"),
-            times,
-            elapsed,
-        );
+        .await?;
 
-        let client = http.clone();
-        let url = format!("{sim_url}/api_v3/service/media/action/get");
-        let body = format!("format=1&ks={ks}&entryId={entry_id}");
-        let (times, elapsed) = measure(concurrency, requests, move || {
-            let (client, url, body) = (client.clone(), url.clone(), body.clone());
-            async move {
-                let response = client
-                    .post(&url)
-                    .header("content-type", "application/x-www-form-urlencoded")
-                    .body(body)
-                    .send()
-                    .await?;
-                anyhow::ensure!(response.status().is_success());
-                response.bytes().await?;
-                Ok(())
-            }
-        })
-        .await;
-        report(
-            &format!("media.get straight to the simulator, {concurrency} clients"),
-            times,
-            elapsed,
-        );
-
-        // The same multirequest KTS sends, with the same client: what is left
-        // between this and KTS is KTS's own work.
-        let client = kaltura.clone();
+        let client = platform.direct.clone();
         let id = entry_id.clone();
-        let (times, elapsed) = measure(concurrency, requests, move || {
+        direct.get_media[slot] = measure(concurrency, requests, move || {
             let (client, id) = (client.clone(), id.clone());
-            async move {
-                let mut batch = client.multirequest();
-                let entry = batch.push(client.media().get(&id));
-                let thumbs = batch.push(
-                    client
-                        .thumb_asset()
-                        .list(&kaltura::AssetFilter::for_entry(&id), None),
-                );
-                let mut results = batch.send().await?;
-                results.take(&entry)?;
-                results.take(&thumbs)?;
-                Ok(())
-            }
+            async move { client.get_media(&id).await }
         })
-        .await;
-        report(
-            &format!("get_media's multirequest straight, {concurrency} clients"),
-            times,
-            elapsed,
+        .await?;
+        println!(
+            "{}: get_media measured at concurrency {concurrency}",
+            platform.name
         );
     }
+    Ok(Measured { kts, direct })
+}
+
+/// KTS ÷ direct, or 0 when direct measured nothing.
+fn ratio(kts: f64, direct: f64) -> f64 {
+    if direct > 0.0 { kts / direct } else { 0.0 }
+}
+
+/// One row of the table: the figures of one path, or the ratios.
+fn row(platform: &str, path: &str, upload: f64, rss: &str, latencies: &[Latency]) -> String {
+    let mut line = format!("{platform:<11}{path:<8}{upload:>9.2}{rss:>10}");
+    for latency in latencies {
+        line.push_str(&format!(
+            "  |{:>9.3}{:>9.3}{:>9.2}",
+            latency.median_ms, latency.p99_ms, latency.per_second
+        ));
+    }
+    line
+}
+
+fn print_table(mib: u64, requests: usize, measured: &[(&str, Measured)], rss_reset: bool) {
+    println!();
+    println!(
+        "upload: {mib} MiB in MiB/s; RSS: MiB, this process, before/peak during that upload{}",
+        if rss_reset { "" } else { " (since the start)" }
+    );
+    println!("get_media: {requests} requests per run; median and p99 in ms, then req/s");
+    println!("ratio: KTS ÷ direct (throughput below 1 and latency above 1: KTS is slower)");
+    let mut header = format!(
+        "{:<11}{:<8}{:>9}{:>10}",
+        "platform", "path", "upload", "RSS"
+    );
+    for concurrency in CONCURRENCY {
+        let clients = if concurrency == 1 {
+            "client"
+        } else {
+            "clients"
+        };
+        let title = format!("get_media, {concurrency} {clients}");
+        header.push_str(&format!("  |{title:>27}"));
+    }
+    println!("{header}");
+    for (name, m) in measured {
+        let (kts, direct) = (&m.kts, &m.direct);
+        println!(
+            "{}",
+            row(
+                name,
+                "KTS",
+                kts.upload_mib_per_s,
+                &format!("{}/{}", kts.rss_before_mib, kts.peak_rss_mib),
+                &kts.get_media
+            )
+        );
+        println!(
+            "{}",
+            row(
+                name,
+                "direct",
+                direct.upload_mib_per_s,
+                &format!("{}/{}", direct.rss_before_mib, direct.peak_rss_mib),
+                &direct.get_media
+            )
+        );
+        let ratios: Vec<Latency> = kts
+            .get_media
+            .iter()
+            .zip(&direct.get_media)
+            .map(|(k, d)| Latency {
+                median_ms: ratio(k.median_ms, d.median_ms),
+                p99_ms: ratio(k.p99_ms, d.p99_ms),
+                per_second: ratio(k.per_second, d.per_second),
+            })
+            .collect();
+        println!(
+            "{}",
+            row(
+                name,
+                "ratio",
+                ratio(kts.upload_mib_per_s, direct.upload_mib_per_s),
+                "-",
+                &ratios
+            )
+        );
+    }
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let mib = env_number("KTS_BENCH_UPLOAD_MIB", 1024);
+    let requests = env_number("KTS_BENCH_REQUESTS", 1000) as usize;
+    let max_file = ((mib << 20) + 1).to_string();
+    let (_kaltura_process, kaltura_url) =
+        start_simulator(&["sim", "--listen", "127.0.0.1:0", "--ready-delay-ms", "0"]).await?;
+    let (_telestream_process, telestream_url) = start_simulator(&[
+        "telestream-sim",
+        "--listen",
+        "127.0.0.1:0",
+        "--encoding-delay-ms",
+        "0",
+        "--max-file-bytes",
+        &max_file,
+    ])
+    .await?;
+
+    let folder = tempfile::tempdir()?;
+    let mut settings = Settings::local(folder.path());
+    settings.database.max_connections = 4;
+    settings.uploads.max_file_bytes = (mib << 20) + 1;
+    settings.access.open = true;
+    let chunk_size = settings.kaltura.chunk_size;
+    let app = App::build(settings).await?;
+    let kts_url = format!("http://{}", app.address());
+
+    let partner = kaltura_sim::Partner::demo();
+    app.store()
+        .add_instance(&NewInstance {
+            id: Some(InstanceId::DEFAULT),
+            fields: FieldValues::new()
+                .with("name", "bench (Kaltura)")
+                .with("service_url", &kaltura_url)
+                .with("partner_id", partner.id)
+                .with("admin_secret", &partner.admin_secret)
+                .with("user_id", "bench"),
+        })
+        .await?;
+    let account = telestream_sim::Account::demo();
+    let flip_url = format!("{telestream_url}/flip/3.1");
+    let telestream_instance = InstanceId::new(2)?;
+    app.store()
+        .add_instance(&NewInstance {
+            id: Some(telestream_instance),
+            fields: FieldValues::new()
+                .with("name", "bench (Telestream)")
+                .with("platform", "telestream")
+                .with("api_generation", "flip-3.1")
+                .with("api_url", &flip_url)
+                .with("api_key", &account.api_key)
+                .with("factory_id", telestream_sim::DEMO_FACTORY_ID),
+        })
+        .await?;
+    tokio::spawn(app.run_until(std::future::pending()));
+
+    let http = reqwest::Client::builder()
+        .pool_max_idle_per_host(128)
+        .build()?;
+    let platforms = [
+        Platform {
+            name: "Kaltura",
+            instance: InstanceId::DEFAULT,
+            direct: Direct::Kaltura(
+                kaltura::Client::builder(kaltura_url.as_str(), partner.id)
+                    .admin_secret(partner.admin_secret.clone())
+                    .chunk_size(chunk_size)
+                    .build()?,
+            ),
+        },
+        Platform {
+            name: "Telestream",
+            instance: telestream_instance,
+            direct: Direct::Telestream(
+                telestream::Client::builder()
+                    .api_key(account.api_key.clone())
+                    .base_url(flip_url)
+                    .factory_id(telestream_sim::DEMO_FACTORY_ID)
+                    .chunk_size(chunk_size)
+                    .build()?,
+            ),
+        },
+    ];
+
+    let source = folder.path().join("big.bin");
+    generate_file(&source, mib).await?;
+    let rss_reset = reset_peak_rss();
+    println!("RSS before any upload: {} MiB", rss_mib());
+    // One platform alone measures its upload's memory from a fresh process.
+    let only = std::env::var("KTS_BENCH_ONLY").unwrap_or_default();
+    let mut measured = Vec::new();
+    for platform in platforms
+        .iter()
+        .filter(|p| only.is_empty() || p.name.eq_ignore_ascii_case(&only))
+    {
+        let figures = bench_platform(platform, &http, &kts_url, &source, mib, requests).await?;
+        measured.push((platform.name, figures));
+    }
+    tokio::fs::remove_file(&source).await?;
+    print_table(mib, requests, &measured, rss_reset);
     Ok(())
 }

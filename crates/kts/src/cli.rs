@@ -1,5 +1,5 @@
-//! The command line: `kts serve`, `kts demo`, `kts sim`, `kts instance …`,
-//! `kts apikey …`.
+//! The command line: `kts serve`, `kts demo`, `kts sim`, `kts telestream-sim`,
+//! `kts instance …`, `kts apikey …`.
 //!
 //! Every setting is a flag with an environment variable and a default, so
 //! `kts serve --help` documents them all. Secrets are read from flags or
@@ -69,6 +69,14 @@ pub enum Command {
         mut_arg("data_dir", |arg| arg.env("KTS_SIM_DATA_DIR"))
     )]
     Sim(SimArgs),
+    /// The Telestream Cloud simulator alone, for other clients and
+    /// benchmarks. Prints `listening on http://…` as its first line.
+    // The simulator's own flags, under KTS's names for their variables.
+    #[command(
+        mut_arg("listen", |arg| arg.env("KTS_TELESTREAM_SIM_LISTEN")),
+        mut_arg("data_dir", |arg| arg.env("KTS_TELESTREAM_SIM_DATA_DIR"))
+    )]
+    TelestreamSim(telestream_sim::SimArgs),
     /// Manage Kaltura instances in the store.
     #[command(subcommand)]
     Instance(InstanceCommand),
@@ -236,6 +244,7 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
         Command::Serve(args) => serve(args).await,
         Command::Demo(args) => demo::run(args).await,
         Command::Sim(args) => sim(args).await,
+        Command::TelestreamSim(args) => telestream_sim(args).await,
         Command::Instance(command) => instance(command).await,
         Command::Apikey(command) => apikey(command).await,
     }
@@ -255,14 +264,34 @@ async fn sim(args: SimArgs) -> anyhow::Result<()> {
         .spawn()
         .await
         .context("cannot start the simulator")?;
-    let mut stdout = std::io::stdout().lock();
-    writeln!(stdout, "listening on {}", handle.base_url())?;
-    stdout.flush()?;
-    drop(stdout);
+    announce(handle.base_url())?;
     handle
         .run_until_stopped(crate::app::shutdown_signal())
         .await
         .context("the simulator stopped badly")?;
+    Ok(())
+}
+
+async fn telestream_sim(args: telestream_sim::SimArgs) -> anyhow::Result<()> {
+    let handle = args
+        .into_builder()
+        .spawn()
+        .await
+        .context("cannot start the Telestream simulator")?;
+    announce(handle.base_url())?;
+    handle
+        .run_until_stopped(crate::app::shutdown_signal())
+        .await
+        .context("the Telestream simulator stopped badly")?;
+    Ok(())
+}
+
+/// Prints a simulator's address as the first line of stdout, flushed at
+/// once: whoever started it on port 0 reads where it listens from there.
+fn announce(base_url: &str) -> anyhow::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "listening on {base_url}")?;
+    stdout.flush()?;
     Ok(())
 }
 
@@ -511,6 +540,36 @@ mod tests {
             panic!("not the sim command");
         };
         assert_eq!(args.ready_delay_ms, 0);
+        assert_eq!(args.faults.fault_set().rules[0].latency_ms, 5);
+    }
+
+    #[test]
+    fn telestream_sim_takes_the_simulator_flags_under_kts_variable_names() {
+        let mut command = Cli::command();
+        let sim = command.find_subcommand_mut("telestream-sim").unwrap();
+        let help = sim.render_long_help().to_string();
+        for variable in ["KTS_TELESTREAM_SIM_LISTEN", "KTS_TELESTREAM_SIM_DATA_DIR"] {
+            assert!(help.contains(variable), "{variable} missing from --help");
+        }
+        assert!(!help.contains("[env: TELESTREAM_SIM_"), "{help}");
+        let cli = Cli::try_parse_from([
+            "kts",
+            "telestream-sim",
+            "--listen",
+            "127.0.0.1:0",
+            "--encoding-delay-ms",
+            "0",
+            "--max-file-bytes",
+            "2048",
+            "--fault",
+            "videos.get:latency_ms=5",
+        ])
+        .unwrap();
+        let Command::TelestreamSim(args) = cli.command else {
+            panic!("not the telestream-sim command");
+        };
+        assert_eq!(args.encoding_delay_ms, 0);
+        assert_eq!(args.max_file_bytes, 2048);
         assert_eq!(args.faults.fault_set().rules[0].latency_ms, 5);
     }
 }
