@@ -298,7 +298,7 @@ impl Instances {
             TelestreamGeneration::V3 => builder.signed(
                 account.access_key.clone().unwrap_or_default(),
                 account
-                    .secret_key
+                    .secret_access_key
                     .as_ref()
                     .map(|s| s.expose().to_owned())
                     .unwrap_or_default(),

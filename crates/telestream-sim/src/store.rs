@@ -248,9 +248,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("state.json"), "{").unwrap();
         let error = Store::open(Some(dir.path())).unwrap_err();
-        assert!(matches!(
+        assert!(
+            matches!(
                 error,
                 Error::Persist(sim_support::persist::PersistError::StateFile { .. })
-            ), "{error:?}");
+            ),
+            "{error:?}"
+        );
     }
 }

@@ -579,7 +579,7 @@ async fn the_thumbnail_selector_makes_the_current_frame_the_default_thumbnail() 
     let key = app.api_key(Scope::Write).await;
     let browser = Browser::start().await;
 
-    capture_a_frame(
+    let result = capture_a_frame(
         &browser,
         &app,
         &entry,
@@ -758,7 +758,7 @@ async fn the_thumbnail_selector_of_a_telestream_entry_makes_the_frame_the_defaul
     let key = app.api_key(Scope::Write).await;
     let browser = Browser::start().await;
 
-    capture_a_frame(
+    let result = capture_a_frame(
         &browser,
         &app,
         &entry,
@@ -830,7 +830,8 @@ async fn the_thumbnail_page_of_a_telestream_entry_shows_the_captured_frame() {
 
 /// Opens the thumbnail selector of `entry`, seeks `video` (a script
 /// expression finding the page's `<video>`) into the video, presses the
-/// capture button, and checks the answer and the success callback.
+/// capture button, checks the answer and the success callback, and returns
+/// the answer's text.
 async fn capture_a_frame(
     browser: &Browser,
     app: &TestApp,
@@ -838,7 +839,7 @@ async fn capture_a_frame(
     key: &str,
     video: &str,
     screenshot: &str,
-) {
+) -> String {
     browser
         .goto(&app.url(&format!(
             "/service/get_thumbnail_player?id=1:{entry}&api_key={key}\
@@ -872,4 +873,5 @@ async fn capture_a_frame(
     browser.screenshot(screenshot).await;
     let called = browser.script("return window.__thumbnailCallback;").await;
     assert_eq!(called, Value::String(format!("done for {entry}")));
+    result
 }

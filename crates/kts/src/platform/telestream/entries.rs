@@ -32,24 +32,23 @@ pub(super) struct VideoState {
 }
 
 impl Telestream {
-    /// The video, its encodings (with their screenshots) and its details.
+    /// The video, its encodings (with their screenshots) and its details,
+    /// read at the same time: none needs another's answer. The video's
+    /// failure comes first, so an unknown entry reads as not found.
     pub(super) async fn video_state(&self, entry: &EntryId) -> Result<VideoState, Error> {
-        let video = self
-            .client()
-            .videos()
-            .get(entry.as_str())
-            .await
-            .map_err(|e| self.entry_failure(entry, e))?;
-        let encodings = self.encodings_of(entry.as_str()).await?;
-        let details = self
-            .conn
-            .store
-            .entry_details(self.instance(), entry.as_str())
-            .await?;
+        let videos = self.client().videos();
+        let (video, encodings, details) = tokio::join!(
+            videos.get(entry.as_str()),
+            self.encodings_of(entry.as_str()),
+            self.conn
+                .store
+                .entry_details(self.instance(), entry.as_str()),
+        );
+        let video = video.map_err(|e| self.entry_failure(entry, e))?;
         Ok(VideoState {
             video,
-            encodings,
-            details,
+            encodings: encodings?,
+            details: details?,
         })
     }
 
