@@ -47,6 +47,32 @@ async fn thumbnails_captured_from_the_player_are_listed_made_default_and_removed
     let second = capture(&app, &id, "1").await;
     assert_ne!(first, second);
 
+    // The captured frames become real images (on Telestream, once their
+    // frame encoding has run).
+    let mut tries = 0;
+    let list = loop {
+        let (_, list) = app.thumbnail_list(&id).await;
+        let ready = [&first, &second]
+            .iter()
+            .all(|t| item(&list, t)["status"] == "READY");
+        tries += 1;
+        if ready || tries == 100 {
+            break list;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    for thumb in [item(&list, &first), item(&list, &second)] {
+        assert_eq!(thumb["status"], "READY", "{list}");
+        let url = thumb["url"].as_str().unwrap();
+        let image = app.client.get(url).send().await.unwrap();
+        assert_eq!(image.status(), 200, "{url}");
+        let bytes = image.bytes().await.unwrap();
+        assert!(
+            bytes.starts_with(&[0xFF, 0xD8]) || bytes.starts_with(b"\x89PNG"),
+            "{url} is not an image"
+        );
+    }
+
     // thumbnail_list: keys and types; the newest capture is the default.
     let (status, list) = app.thumbnail_list(&id).await;
     assert_eq!(status, 200, "{list}");

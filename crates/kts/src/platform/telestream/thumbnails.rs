@@ -273,7 +273,10 @@ impl Telestream {
             Err(error) => return Err(self.failure(error)),
         }
         let mut options = Map::new();
-        options.insert("frame_offsets".into(), Value::String(format!("{millis}ms")));
+        // Seconds with a decimal part: the unit the reference's examples
+        // use (`"2s, 10s, 250f"`), which every encoder reads.
+        let offset = format!("{}.{:03}s", millis / 1000, millis % 1000);
+        options.insert("frame_offsets".into(), Value::String(offset));
         options.insert("frame_count".into(), Value::from(1));
         options.insert("extname".into(), Value::String(".jpg".into()));
         let new = NewProfile {
