@@ -479,18 +479,15 @@ async fn the_player_pages_play_the_entry() {
         browser.screenshot(shot).await;
     }
 
-    browser
-        .goto(&app.url(&format!(
-            "/service/get_thumbnail?id=1:{entry}&api_key={key}"
-        )))
-        .await;
-    browser
-        .wait_until(
-            "var i = document.getElementById('thumbnail'); return !!i && i.complete && i.naturalWidth > 0;",
-            "the thumbnail image loads",
-        )
-        .await;
-    browser.screenshot("thumbnail").await;
+    shows_the_thumbnail_page(
+        &browser,
+        &app,
+        &entry,
+        &key,
+        "the thumbnail image loads",
+        "thumbnail",
+    )
+    .await;
 
     browser.finish().await;
     app.finish().await;
@@ -811,18 +808,15 @@ async fn the_thumbnail_page_of_a_telestream_entry_shows_the_captured_frame() {
     assert_eq!(status, 200, "{body}");
     let browser = Browser::start().await;
 
-    browser
-        .goto(&app.url(&format!(
-            "/service/get_thumbnail?id=1:{entry}&api_key={key}"
-        )))
-        .await;
-    browser
-        .wait_until(
-            "var i = document.getElementById('thumbnail'); return !!i && i.complete && i.naturalWidth > 0;",
-            "the captured frame loads as an image",
-        )
-        .await;
-    browser.screenshot("thumbnail-telestream").await;
+    shows_the_thumbnail_page(
+        &browser,
+        &app,
+        &entry,
+        &key,
+        "the captured frame loads as an image",
+        "thumbnail-telestream",
+    )
+    .await;
 
     browser.finish().await;
     app.finish().await;
@@ -874,4 +868,28 @@ async fn capture_a_frame(
     let called = browser.script("return window.__thumbnailCallback;").await;
     assert_eq!(called, Value::String(format!("done for {entry}")));
     result
+}
+
+/// Opens `get_thumbnail` of `entry` and waits until its image has loaded
+/// (`what` names the wait in a failure).
+async fn shows_the_thumbnail_page(
+    browser: &Browser,
+    app: &TestApp,
+    entry: &str,
+    key: &str,
+    what: &str,
+    screenshot: &str,
+) {
+    browser
+        .goto(&app.url(&format!(
+            "/service/get_thumbnail?id=1:{entry}&api_key={key}"
+        )))
+        .await;
+    browser
+        .wait_until(
+            "var i = document.getElementById('thumbnail'); return !!i && i.complete && i.naturalWidth > 0;",
+            what,
+        )
+        .await;
+    browser.screenshot(screenshot).await;
 }
