@@ -89,8 +89,9 @@ impl Upload {
         self.from_reader(file, Some(size)).await
     }
 
-    /// Uploads everything `reader` yields. With `size` known, parallel chunks are possible and the total
-    /// is checked; without it, chunks are sent one after the other.
+    /// Uploads everything `reader` yields, in parallel chunks when the client allows them. With `size`
+    /// known, the total is checked against it; without it (a stream still arriving), the server checks the
+    /// total the final chunk announces.
     pub async fn from_reader<R>(self, reader: R, size: Option<u64>) -> Result<UploadToken>
     where
         R: AsyncRead + Unpin + Send,
@@ -122,7 +123,7 @@ impl Upload {
         let parallel = self.client.parallel_chunks();
         let result = tracing::Instrument::instrument(
             async {
-                if parallel > 1 && size.is_some() {
+                if parallel > 1 {
                     job.run_parallel(reader, parallel).await
                 } else {
                     job.run_sequential(reader).await

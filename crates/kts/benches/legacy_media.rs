@@ -7,15 +7,16 @@
 //! Telestream factory (Flip 3.1, as `kts demo` configures it). For each:
 //!
 //! 1. Upload of a generated file (1 GiB by default, `KTS_BENCH_UPLOAD_MIB` to
-//!    change) through `POST /service/upload_file` (spool to disk, then the
-//!    platform's upload), then the same file straight to the simulator with
-//!    the platform's client, doing what KTS does: on Kaltura `media.add`, the
-//!    chunked upload and `media.addContent`; on Telestream an upload session
-//!    (`upload().from_path`). MiB/s of both, and this process's resident
-//!    memory just before each and its peak during it (Linux
-//!    `/proc/self/status`, `VmRSS` and `VmHWM`, the peak reset before each
-//!    upload through `/proc/self/clear_refs`; an upper bound for KTS alone,
-//!    since the client streams from disk in the same process).
+//!    change) through `POST /service/upload_file` (passed on to the
+//!    platform's resumable upload while it arrives), then the same file
+//!    straight to the simulator in one POST: on Kaltura `uploadToken.add`,
+//!    one `uploadToken.upload` of the whole file, `media.add` and
+//!    `media.addContent`; on Telestream one multipart `POST /videos.json`.
+//!    MiB/s of both, this process's resident memory just before each and its
+//!    peak during it (Linux `/proc/self/status`, `VmRSS` and `VmHWM`, the
+//!    peak reset before each upload through `/proc/self/clear_refs`; an upper
+//!    bound for KTS alone, since the client streams from disk in the same
+//!    process), and the peak size of KTS's upload folder.
 //! 2. `get_media` through KTS against the calls it makes sent straight with
 //!    the same client KTS uses: on Kaltura the multirequest `media.get` +
 //!    `thumbAsset.list`; on Telestream `GET videos/{id}` then the video's
@@ -112,6 +113,42 @@ async fn start_simulator(args: &[&str]) -> anyhow::Result<(Child, String)> {
     anyhow::bail!("kts {} did not say where it listens", args[0])
 }
 
+/// Samples the size of a folder's files every few milliseconds until
+/// stopped, and keeps the peak: KTS's disk use during an upload.
+struct DiskWatch {
+    stop: tokio::sync::oneshot::Sender<()>,
+    task: tokio::task::JoinHandle<u64>,
+}
+
+impl DiskWatch {
+    fn start(folder: std::path::PathBuf) -> Self {
+        let (stop, mut stopped) = tokio::sync::oneshot::channel();
+        let task = tokio::spawn(async move {
+            let mut peak = 0;
+            loop {
+                let mut total = 0;
+                if let Ok(mut entries) = tokio::fs::read_dir(&folder).await {
+                    while let Ok(Some(entry)) = entries.next_entry().await {
+                        total += entry.metadata().await.map(|m| m.len()).unwrap_or(0);
+                    }
+                }
+                peak = peak.max(total);
+                tokio::select! {
+                    _ = &mut stopped => return peak,
+                    _ = tokio::time::sleep(Duration::from_millis(5)) => {}
+                }
+            }
+        });
+        DiskWatch { stop, task }
+    }
+
+    /// The peak in MiB (rounded up).
+    async fn stop(self) -> u64 {
+        let _ = self.stop.send(());
+        self.task.await.unwrap_or(0).div_ceil(1 << 20)
+    }
+}
+
 /// Writes `mib` MiB of patterned bytes.
 async fn generate_file(path: &Path, mib: u64) -> anyhow::Result<()> {
     let mut file = tokio::fs::File::create(path).await?;
@@ -150,10 +187,42 @@ enum Direct {
 }
 
 impl Direct {
-    /// Uploads the file at `source` as KTS would, without KTS.
-    async fn upload(&self, source: &Path) -> anyhow::Result<()> {
+    /// Uploads the file at `source` straight to the simulator in one POST,
+    /// with the calls that make it an entry: on Kaltura `uploadToken.add`,
+    /// one `uploadToken.upload` of the whole file, `media.add` and
+    /// `media.addContent`; on Telestream one multipart `POST /videos.json`.
+    async fn upload(&self, http: &reqwest::Client, source: &Path, mib: u64) -> anyhow::Result<()> {
         match self {
             Direct::Kaltura(client) => {
+                let token = client
+                    .upload_token()
+                    .add(&kaltura::UploadToken {
+                        file_name: Some("big.mp4".into()),
+                        ..Default::default()
+                    })
+                    .await?;
+                let token = token.id.unwrap_or_default();
+                let file = tokio::fs::File::open(source).await?;
+                let part = reqwest::multipart::Part::stream_with_length(file_body(file), mib << 20)
+                    .file_name("big.mp4");
+                let form = reqwest::multipart::Form::new()
+                    .text("ks", client.admin_ks()?.expose().to_owned())
+                    .text("uploadTokenId", token.clone())
+                    .text("resume", "0")
+                    .text("finalChunk", "1")
+                    .text("resumeAt", "-1")
+                    .part("fileData", part);
+                let answer: Value = http
+                    .post(format!(
+                        "{}/api_v3/service/uploadToken/action/upload?format=1",
+                        client.service_url().trim_end_matches('/')
+                    ))
+                    .multipart(form)
+                    .send()
+                    .await?
+                    .json()
+                    .await?;
+                anyhow::ensure!(answer["status"] == 2, "the upload failed: {answer}");
                 let entry = client
                     .media()
                     .add(&kaltura::MediaEntry {
@@ -162,14 +231,11 @@ impl Direct {
                         ..Default::default()
                     })
                     .await?;
-                let token = client.upload().from_path(source).await?;
                 client
                     .media()
                     .add_content(
                         entry.id.as_deref().unwrap_or_default(),
-                        &kaltura::Resource::UploadedFileToken {
-                            token: token.id.unwrap_or_default(),
-                        },
+                        &kaltura::Resource::UploadedFileToken { token },
                     )
                     .await?;
             }
@@ -177,7 +243,7 @@ impl Direct {
                 client
                     .upload()
                     .file_name("big.mp4")
-                    .from_path(source)
+                    .small_from_path(source)
                     .await?;
             }
         }
@@ -253,6 +319,8 @@ struct Figures {
     upload_mib_per_s: f64,
     rss_before_mib: u64,
     peak_rss_mib: u64,
+    /// Peak of KTS's upload folder during the upload.
+    peak_disk_mib: u64,
     get_media: [Latency; CONCURRENCY.len()],
 }
 
@@ -308,6 +376,7 @@ async fn bench_platform(
     platform: &Platform,
     http: &reqwest::Client,
     kts_url: &str,
+    upload_folder: &Path,
     source: &Path,
     mib: u64,
     requests: usize,
@@ -326,6 +395,7 @@ async fn bench_platform(
         .text("medianame", "big.mp4")
         .text("mediatype", "video")
         .part("file", part);
+    let disk = DiskWatch::start(upload_folder.to_owned());
     let started = Instant::now();
     let answer: Value = http
         .post(format!(
@@ -339,6 +409,7 @@ async fn bench_platform(
         .await?;
     kts.upload_mib_per_s = rate(started.elapsed());
     kts.peak_rss_mib = peak_rss_mib();
+    kts.peak_disk_mib = disk.stop().await;
     anyhow::ensure!(
         answer["success"] == true,
         "{} upload failed: {answer}",
@@ -356,7 +427,7 @@ async fn bench_platform(
     reset_peak_rss();
     direct.rss_before_mib = rss_mib();
     let started = Instant::now();
-    platform.direct.upload(source).await?;
+    platform.direct.upload(http, source, mib).await?;
     direct.upload_mib_per_s = rate(started.elapsed());
     direct.peak_rss_mib = peak_rss_mib();
     println!(
@@ -403,8 +474,15 @@ fn ratio(kts: f64, direct: f64) -> f64 {
 }
 
 /// One row of the table: the figures of one path, or the ratios.
-fn row(platform: &str, path: &str, upload: f64, rss: &str, latencies: &[Latency]) -> String {
-    let mut line = format!("{platform:<11}{path:<8}{upload:>9.2}{rss:>10}");
+fn row(
+    platform: &str,
+    path: &str,
+    upload: f64,
+    rss: &str,
+    disk: &str,
+    latencies: &[Latency],
+) -> String {
+    let mut line = format!("{platform:<11}{path:<8}{upload:>9.2}{rss:>10}{disk:>6}");
     for latency in latencies {
         line.push_str(&format!(
             "  |{:>9.3}{:>9.3}{:>9.2}",
@@ -417,14 +495,15 @@ fn row(platform: &str, path: &str, upload: f64, rss: &str, latencies: &[Latency]
 fn print_table(mib: u64, requests: usize, measured: &[(&str, Measured)], rss_reset: bool) {
     println!();
     println!(
-        "upload: {mib} MiB in MiB/s; RSS: MiB, this process, before/peak during that upload{}",
+        "upload: {mib} MiB in MiB/s; RSS: MiB, this process, before/peak during that upload{}; \
+         disk: MiB, peak of KTS's upload folder",
         if rss_reset { "" } else { " (since the start)" }
     );
     println!("get_media: {requests} requests per run; median and p99 in ms, then req/s");
     println!("ratio: KTS ÷ direct (throughput below 1 and latency above 1: KTS is slower)");
     let mut header = format!(
-        "{:<11}{:<8}{:>9}{:>10}",
-        "platform", "path", "upload", "RSS"
+        "{:<11}{:<8}{:>9}{:>10}{:>6}",
+        "platform", "path", "upload", "RSS", "disk"
     );
     for concurrency in CONCURRENCY {
         let clients = if concurrency == 1 {
@@ -445,6 +524,7 @@ fn print_table(mib: u64, requests: usize, measured: &[(&str, Measured)], rss_res
                 "KTS",
                 kts.upload_mib_per_s,
                 &format!("{}/{}", kts.rss_before_mib, kts.peak_rss_mib),
+                &kts.peak_disk_mib.to_string(),
                 &kts.get_media
             )
         );
@@ -455,6 +535,7 @@ fn print_table(mib: u64, requests: usize, measured: &[(&str, Measured)], rss_res
                 "direct",
                 direct.upload_mib_per_s,
                 &format!("{}/{}", direct.rss_before_mib, direct.peak_rss_mib),
+                "-",
                 &direct.get_media
             )
         );
@@ -474,6 +555,7 @@ fn print_table(mib: u64, requests: usize, measured: &[(&str, Measured)], rss_res
                 name,
                 "ratio",
                 ratio(kts.upload_mib_per_s, direct.upload_mib_per_s),
+                "-",
                 "-",
                 &ratios
             )
@@ -505,6 +587,7 @@ async fn main() -> anyhow::Result<()> {
     settings.uploads.max_file_bytes = (mib << 20) + 1;
     settings.access.open = true;
     let chunk_size = settings.kaltura.chunk_size;
+    let upload_folder = settings.uploads.folder.clone();
     let app = App::build(settings).await?;
     let kts_url = format!("http://{}", app.address());
 
@@ -576,7 +659,16 @@ async fn main() -> anyhow::Result<()> {
         .iter()
         .filter(|p| only.is_empty() || p.name.eq_ignore_ascii_case(&only))
     {
-        let figures = bench_platform(platform, &http, &kts_url, &source, mib, requests).await?;
+        let figures = bench_platform(
+            platform,
+            &http,
+            &kts_url,
+            &upload_folder,
+            &source,
+            mib,
+            requests,
+        )
+        .await?;
         measured.push((platform.name, figures));
     }
     tokio::fs::remove_file(&source).await?;

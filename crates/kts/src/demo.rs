@@ -293,12 +293,12 @@ async fn upload_sample(
         UploadRequest {
             name: "KTS demo sample".to_owned(),
             media_name: SAMPLE_VIDEO_NAME.to_owned(),
-            source: UploadSource::File(video),
             media_type: None,
             default_type: MediaType::Video,
             description: Some("Uploaded by kts demo at start".to_owned()),
             tags: Some("kts-demo".to_owned()),
         },
+        UploadSource::File(video),
     )
     .await
     .context("cannot upload the sample video")?;

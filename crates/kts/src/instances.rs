@@ -52,7 +52,15 @@ pub struct ClientOptions {
     pub retry: kaltura::RetryPolicy,
     /// Upload chunk size in bytes. Default 8 MiB.
     pub chunk_size: usize,
+    /// Chunks of one upload sent at once. Each is held in memory until the
+    /// platform confirms it, so memory per upload is about
+    /// `chunk_size × (parallel_chunks + 1)`. Default 3.
+    pub parallel_chunks: usize,
 }
+
+/// Default of [`ClientOptions::parallel_chunks`]: enough to keep a chunk
+/// going out while the platform stores the one before.
+const PARALLEL_CHUNKS: usize = 3;
 
 impl ClientOptions {
     /// The options `settings` ask for (`KTS_KALTURA_*`).
@@ -65,6 +73,7 @@ impl ClientOptions {
                 ..kaltura::RetryPolicy::default()
             },
             chunk_size: settings.chunk_size,
+            parallel_chunks: PARALLEL_CHUNKS,
         }
     }
 }
@@ -76,6 +85,7 @@ impl Default for ClientOptions {
             request_timeout: Duration::from_secs(30),
             retry: kaltura::RetryPolicy::default(),
             chunk_size: 8 << 20,
+            parallel_chunks: PARALLEL_CHUNKS,
         }
     }
 }
@@ -293,6 +303,7 @@ impl Instances {
             .connect_timeout(options.connect_timeout)
             .request_timeout(options.request_timeout)
             .chunk_size(options.chunk_size)
+            .parallel_parts(options.parallel_chunks)
             .user_agent(concat!("kts/", env!("CARGO_PKG_VERSION")));
         builder = match account.generation {
             TelestreamGeneration::V3 => builder.signed(
@@ -333,6 +344,7 @@ impl Instances {
             .request_timeout(options.request_timeout)
             .retry_policy(options.retry.clone())
             .chunk_size(options.chunk_size)
+            .parallel_chunks(options.parallel_chunks)
             .client_tag(concat!("kts:", env!("CARGO_PKG_VERSION")))
             .on_call(record_call(id));
         if let Some(secret) = &account.user_secret {

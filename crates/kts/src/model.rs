@@ -267,6 +267,37 @@ pub(crate) struct NewEntry {
     pub marker: String,
 }
 
+/// A file's bytes on their way to a platform.
+pub(crate) enum FileSource {
+    /// A file on disk, which can be read again if a part is lost.
+    Path(std::path::PathBuf),
+    /// A file still arriving (an upload's request body), read once in
+    /// order; `size` when the request tells it.
+    Stream {
+        /// The bytes.
+        reader: Box<dyn tokio::io::AsyncRead + Send + Unpin>,
+        /// The total, when known before the end.
+        size: Option<u64>,
+    },
+}
+
+impl fmt::Debug for FileSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FileSource::Path(path) => f.debug_tuple("Path").field(path).finish(),
+            FileSource::Stream { size, .. } => f
+                .debug_struct("Stream")
+                .field("size", size)
+                .finish_non_exhaustive(),
+        }
+    }
+}
+
+/// What holds a sent file's bytes on the platform until it becomes an entry:
+/// an upload token on Kaltura, the video the upload made on Telestream.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SentFile(pub(crate) String);
+
 // --- Players and embeds ----------------------------------------------------
 
 /// Which of an instance's configured players a page embeds.

@@ -1,31 +1,33 @@
-//! `upload_file` without HTTP: a spooled file (or a file under the allowed
-//! local folder) becomes an entry on the instance's platform, all or nothing;
-//! a URL becomes an entry the platform imports itself (kts-legacy-api.md, "Media").
+//! `upload_file` without HTTP: a file becomes an entry on the instance's
+//! platform, all or nothing; a URL becomes an entry the platform imports
+//! itself (kts-legacy-api.md, "Media").
 //!
-//! A file goes: media type detected from its first bytes → the entry is
-//! created → the file is uploaded as its content (on Kaltura `media.add`,
-//! a chunked `uploadToken` upload, `media.addContent`); on a platform whose
-//! upload makes the entry (Telestream's upload session makes a video) the
-//! upload is the creation. The entry carries a
-//! fresh marker and the upload a file name with the same marker, and
-//! their clean-up is recorded before either exists ([`Undo`]); if any step
-//! fails, or the request is dropped because the client went away, both are
-//! removed, now or by the clean-up worker later, even when an answer was
-//! lost and their ids were never known. The spooled temp file is removed by
-//! its own guard.
+//! A file goes in two steps. First its bytes are sent ([`send_stream`] while
+//! the request body arrives, or from disk for a spooled or `fromlocal`
+//! file): on Kaltura into an upload token, on Telestream into an upload
+//! session that makes a video. Then, with every parameter known, the media
+//! type is chosen from the file's first bytes and what holds the bytes
+//! becomes the entry (on Kaltura `media.add` + `media.addContent`; on
+//! Telestream the video's details are kept). The upload carries a fresh
+//! marker in its name and the entry the same marker, and their clean-up is
+//! recorded before either exists ([`Undo`]); if any step fails, or the
+//! request is dropped because the client went away, both are removed, now or
+//! by the clean-up worker later, even when an answer was lost and their ids
+//! were never known. A spooled temp file is removed by its own guard.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use tokio::io::{AsyncRead, AsyncReadExt};
 use tracing::Instrument;
 
 use crate::detect::media_type::{self, Detection, MediaType};
 use crate::error::Error;
 use crate::ids::InstanceId;
-use crate::ingest::head::read_head;
+use crate::ingest::head::{MAX_HEAD_BYTES, read_head};
 use crate::ingest::local::{LocalFolder, resolve_local_file};
-use crate::ingest::spool::SpooledFile;
+use crate::ingest::spool::{SpoolWriter, SpooledFile, sanitize_file_name};
 use crate::instances::Instances;
-use crate::model::{MediaKind, MediaSource, NewEntry};
+use crate::model::{FileSource, MediaKind, MediaSource, NewEntry, SentFile};
 use crate::ops::platform_of;
 use crate::ops::undo::{self, Undo, UndoStep};
 use crate::platform::Platform;
@@ -40,6 +42,8 @@ const MAX_NAME_LEN: usize = 256;
 pub(crate) enum UploadSource {
     /// An uploaded file, already on disk (removed afterwards).
     File(SpooledFile),
+    /// An uploaded file already sent to the platform while it arrived.
+    Sent(SentUpload),
     /// A URL the platform should fetch (`pullPath`).
     Url(String),
     /// A path under the configured local folder (`fromlocal`).
@@ -53,8 +57,6 @@ pub(crate) struct UploadRequest {
     pub name: String,
     /// The `medianame` as sent, for type detection of URLs.
     pub media_name: String,
-    /// The media source.
-    pub source: UploadSource,
     /// `mediatype`: overrides detection.
     pub media_type: Option<MediaType>,
     /// `default`: the type of a URL whose type cannot be told (video).
@@ -136,22 +138,20 @@ pub(crate) fn check_pull_url(text: &str) -> Result<String, Error> {
     Ok(url.to_string())
 }
 
-/// What an entry is created with.
+/// What an entry is made from.
 enum Content {
-    /// Nothing yet: the content follows (`Platform::add_content`).
-    None,
     /// A URL the platform fetches.
     Url(String),
-    /// A file whose upload makes the entry (`Platform::upload_makes_entry`).
-    File { path: PathBuf, upload_name: String },
+    /// A file already sent ([`Platform::send_file`]).
+    File(SentFile),
 }
 
-/// Creates the entry (from a URL or a file's upload when given), with its clean-up `undo`
-/// already recorded. A creation cut off mid-flight (the client went away)
-/// could create an entry after a look-up for it found nothing, so the call
-/// runs to its end in a task of its own that owns `undo`: if the request is
-/// gone by then, dropping `undo` removes the entry. A failure, including an
-/// answer lost on the way back, is undone by the entry's marker.
+/// Makes the entry from `content`, with its clean-up `undo` already
+/// recorded. A creation cut off mid-flight (the client went away) could
+/// create an entry after a look-up for it found nothing, so the call runs to
+/// its end in a task of its own that owns `undo`: if the request is gone by
+/// then, dropping `undo` removes the entry. A failure, including an answer
+/// lost on the way back, is undone by the entry's marker.
 async fn create_entry(
     platform: &Platform,
     mut undo: Undo,
@@ -164,11 +164,8 @@ async fn create_entry(
     tokio::spawn(
         async move {
             let result = match content {
-                Content::None => platform.create_entry(&entry, None).await,
                 Content::Url(url) => platform.create_entry(&entry, Some(&url)).await,
-                Content::File { path, upload_name } => {
-                    platform.upload_entry(&entry, &path, &upload_name).await
-                }
+                Content::File(sent) => platform.entry_from_file(&entry, sent).await,
             };
             if let Ok(id) = &result {
                 undo.entry_created(id);
@@ -187,8 +184,168 @@ async fn create_entry(
     }
 }
 
-/// Uploads as `request` says, for `instance`. `local` is the folder
-/// `fromlocal` may read and its size limit.
+/// A file arriving in a request body, to be sent while it arrives.
+pub(crate) struct IncomingFile<R> {
+    /// The bytes, in order.
+    pub reader: R,
+    /// The name the client gave the file.
+    pub file_name: Option<String>,
+    /// The file's size, when the request tells it before its end.
+    pub size: Option<u64>,
+}
+
+/// Where a stream is spooled when its platform needs its size first and the
+/// request did not tell it: the upload folder and the upload limit.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SpoolPlace<'a> {
+    /// `UPLOAD_FOLDER`.
+    pub folder: &'a Path,
+    /// Largest accepted file in bytes.
+    pub limit: u64,
+}
+
+/// A file whose bytes the platform holds, waiting to become an entry once
+/// the rest of the request is read. Dropping it (the request failed or was
+/// abandoned) undoes the upload.
+#[derive(Debug)]
+pub(crate) struct SentUpload {
+    instance: InstanceId,
+    platform: Platform,
+    undo: Undo,
+    marker: String,
+    head: Vec<u8>,
+    file_name: Option<String>,
+    sent: SentFile,
+    announced_size: Option<u64>,
+}
+
+impl SentUpload {
+    /// The size the platform was told before the bytes went out, if it was
+    /// told one: the file must turn out to be exactly that long.
+    pub(crate) fn announced_size(&self) -> Option<u64> {
+        self.announced_size
+    }
+}
+
+/// Steps that undo a file's upload and its entry, found by `marker`.
+fn file_steps(marker: &str, upload_name: &str) -> Vec<UndoStep> {
+    vec![
+        UndoStep::UploadToken {
+            file_name: upload_name.to_owned(),
+        },
+        UndoStep::Entry {
+            reference_id: marker.to_owned(),
+            entry_id: None,
+        },
+    ]
+}
+
+/// Sends the file `incoming` to `instance`'s platform while it arrives:
+/// its first bytes are kept for type detection and everything goes on at
+/// once. The entry is made later, by [`upload`] with an
+/// [`UploadSource::Sent`]. Where the platform needs the size first and the
+/// request did not tell it, the file is spooled under `spool` first.
+#[tracing::instrument(name = "send_upload", skip_all, fields(instance = %instance))]
+pub(crate) async fn send_stream<R>(
+    instances: &Instances,
+    instance: InstanceId,
+    spool: SpoolPlace<'_>,
+    incoming: IncomingFile<R>,
+) -> Result<SentUpload, Error>
+where
+    R: AsyncRead + Send + Unpin + 'static,
+{
+    let platform = platform_of(instances, instance).await?;
+    let IncomingFile {
+        mut reader,
+        file_name,
+        size,
+    } = incoming;
+    let file_name = file_name.as_deref().and_then(sanitize_file_name);
+    let mut head = Vec::with_capacity(MAX_HEAD_BYTES);
+    (&mut reader)
+        .take(MAX_HEAD_BYTES as u64)
+        .read_to_end(&mut head)
+        .await
+        .map_err(|e| Error::Spool(e.into()))?;
+    if head.is_empty() {
+        return Err(empty_file("file"));
+    }
+    let marker = undo::new_marker();
+    let upload_name = undo::token_file_name(&marker, file_name.as_deref().unwrap_or("upload.bin"));
+    let undo = Undo::begin(instances, &platform, file_steps(&marker, &upload_name)).await?;
+    let bytes = Box::new(std::io::Cursor::new(head.clone()).chain(reader));
+    let mut spooled = None;
+    let (source, announced_size) = if platform.needs_file_size() && size.is_none() {
+        match spool_stream(bytes, spool, file_name.as_deref()).await {
+            Ok(file) => {
+                let path = file.path().to_owned();
+                spooled = Some(file);
+                (FileSource::Path(path), None)
+            }
+            Err(error) => return Err(undo.fail(error).await),
+        }
+    } else {
+        let announced = size.filter(|_| platform.needs_file_size());
+        (
+            FileSource::Stream {
+                reader: bytes,
+                size,
+            },
+            announced,
+        )
+    };
+    let sent = platform.send_file(source, &upload_name, &marker).await;
+    if let Some(file) = spooled
+        && let Err(error) = file.cleanup().await
+    {
+        tracing::warn!(%error, "could not remove a temporary upload file");
+    }
+    match sent {
+        Ok(sent) => Ok(SentUpload {
+            instance,
+            platform,
+            undo,
+            marker,
+            head,
+            file_name,
+            sent,
+            announced_size,
+        }),
+        Err(error) => Err(undo.fail(error).await),
+    }
+}
+
+/// Writes `bytes` to a temporary file under `spool`.
+async fn spool_stream(
+    mut bytes: impl AsyncRead + Unpin,
+    spool: SpoolPlace<'_>,
+    file_name: Option<&str>,
+) -> Result<SpooledFile, Error> {
+    let mut writer = SpoolWriter::create(spool.folder, file_name, spool.limit).await?;
+    let mut buffer = vec![0u8; 1 << 16];
+    loop {
+        let read = bytes
+            .read(&mut buffer)
+            .await
+            .map_err(|e| Error::Spool(e.into()))?;
+        if read == 0 {
+            break;
+        }
+        writer.write(&buffer[..read]).await?;
+    }
+    Ok(writer.finish().await?)
+}
+
+fn empty_file(name: &'static str) -> Error {
+    Error::InvalidParameter {
+        name,
+        reason: "is empty".into(),
+    }
+}
+
+/// Uploads from `source` as `request` says, for `instance`. `local` is the
+/// folder `fromlocal` may read and its size limit.
 #[tracing::instrument(
     name = "upload_entry",
     skip_all,
@@ -199,34 +356,56 @@ pub(crate) async fn upload(
     instance: InstanceId,
     local: LocalFolder<'_>,
     request: UploadRequest,
+    source: UploadSource,
 ) -> Result<Uploaded, Error> {
-    // Check the source before any platform call: bad input costs nothing.
-    let platform = platform_of(instances, instance).await?;
-    match request.source {
-        UploadSource::Url(ref url) => {
-            let url = check_pull_url(url)?;
+    match source {
+        UploadSource::Sent(sent) => {
+            if sent.instance != instance {
+                // Named after the file: an unknown instance is still told as
+                // such; a known one is refused, its bytes having gone elsewhere.
+                let error = match platform_of(instances, instance).await {
+                    Err(error) => error,
+                    Ok(_) => Error::InvalidParameter {
+                        name: "kaltura_id",
+                        reason: format!(
+                            "came after the file, which went to instance {}: send the \
+                             parameters that name the instance before the file",
+                            sent.instance
+                        ),
+                    },
+                };
+                return Err(sent.undo.fail(error).await);
+            }
+            finish_sent(&request, sent).await
+        }
+        // Check the source before any platform call: bad input costs nothing.
+        UploadSource::Url(url) => {
+            let platform = platform_of(instances, instance).await?;
+            let url = check_pull_url(&url)?;
             upload_url(instances, &platform, &request, &url).await
         }
-        UploadSource::File(ref file) => {
+        UploadSource::File(file) => {
             if file.is_empty() {
-                return Err(Error::InvalidParameter {
-                    name: "file",
-                    reason: "is empty".into(),
-                });
+                return Err(empty_file("file"));
             }
-            let path = file.path().to_owned();
-            let file_name = file.original_name().map(str::to_owned);
-            let result =
-                upload_path(instances, &platform, &request, &path, file_name.as_deref()).await;
-            if let UploadSource::File(file) = request.source
-                && let Err(error) = file.cleanup().await
-            {
+            let platform = platform_of(instances, instance).await?;
+            let result = upload_path(
+                instances,
+                &platform,
+                &request,
+                file.path(),
+                file.original_name(),
+                "file",
+            )
+            .await;
+            if let Err(error) = file.cleanup().await {
                 tracing::warn!(%error, "could not remove a temporary upload file");
             }
             result
         }
-        UploadSource::Local(ref requested) => {
-            let path: PathBuf = resolve_local_file(local, requested).await?;
+        UploadSource::Local(requested) => {
+            let platform = platform_of(instances, instance).await?;
+            let path = resolve_local_file(local, &requested).await?;
             let size = tokio::fs::metadata(&path)
                 .await
                 .map(|m| m.len())
@@ -238,17 +417,26 @@ pub(crate) async fn upload(
                 });
             }
             let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-            upload_path(instances, &platform, &request, &path, file_name.as_deref()).await
+            upload_path(
+                instances,
+                &platform,
+                &request,
+                &path,
+                file_name.as_deref(),
+                "fromlocal",
+            )
+            .await
         }
     }
 }
 
 /// The entry to create, marked with `marker`.
-fn new_entry(request: &UploadRequest, media_type: MediaType, marker: &str) -> NewEntry {
-    let source = match request.source {
-        UploadSource::Url(_) => MediaSource::Url,
-        UploadSource::File(_) | UploadSource::Local(_) => MediaSource::File,
-    };
+fn new_entry(
+    request: &UploadRequest,
+    media_type: MediaType,
+    source: MediaSource,
+    marker: &str,
+) -> NewEntry {
     NewEntry {
         name: request.name.clone(),
         description: request.description.clone(),
@@ -300,7 +488,7 @@ async fn upload_url(
         entry_id: None,
     }];
     let undo = Undo::begin(instances, platform, steps).await?;
-    let entry = new_entry(request, media_type, &marker);
+    let entry = new_entry(request, media_type, MediaSource::Url, &marker);
     let (entry_id, undo) =
         create_entry(platform, undo, entry, Content::Url(url.to_owned())).await?;
     tracing::Span::current().record("entry", entry_id.as_str());
@@ -312,50 +500,62 @@ async fn upload_url(
     })
 }
 
+/// Uploads the file at `path` (the parameter `source`): its type is chosen
+/// before any platform call, then it is sent and made the entry.
 async fn upload_path(
     instances: &Instances,
     platform: &Platform,
     request: &UploadRequest,
     path: &Path,
     file_name: Option<&str>,
+    source: &'static str,
 ) -> Result<Uploaded, Error> {
-    let source = match request.source {
-        UploadSource::Local(_) => "fromlocal",
-        _ => "file",
-    };
     let head = read_head(path).await.map_err(|e| Error::Spool(e.into()))?;
     let detection = media_type::detect_file(&head, file_name);
     let (media_type, why) = choose_type(request, detection, source)?;
     let marker = undo::new_marker();
-    let token_name = undo::token_file_name(&marker, file_name.unwrap_or("upload.bin"));
-    let steps = vec![
-        UndoStep::UploadToken {
-            file_name: token_name.clone(),
-        },
-        UndoStep::Entry {
-            reference_id: marker.clone(),
-            entry_id: None,
-        },
-    ];
-    let mut undo = Undo::begin(instances, platform, steps).await?;
-    let entry = new_entry(request, media_type, &marker);
-    let entry_id = if platform.upload_makes_entry() {
-        let content = Content::File {
-            path: path.to_owned(),
-            upload_name: token_name,
-        };
-        let (entry_id, done) = create_entry(platform, undo, entry, content).await?;
-        undo = done;
-        entry_id
-    } else {
-        let (entry_id, done) = create_entry(platform, undo, entry, Content::None).await?;
-        undo = done;
-        tracing::Span::current().record("entry", entry_id.as_str());
-        if let Err(error) = platform.add_content(&entry_id, path, token_name).await {
-            return Err(undo.fail(error).await);
-        }
-        entry_id
+    let upload_name = undo::token_file_name(&marker, file_name.unwrap_or("upload.bin"));
+    let undo = Undo::begin(instances, platform, file_steps(&marker, &upload_name)).await?;
+    let sent = match platform
+        .send_file(FileSource::Path(path.to_owned()), &upload_name, &marker)
+        .await
+    {
+        Ok(sent) => sent,
+        Err(error) => return Err(undo.fail(error).await),
     };
+    make_file_entry(platform, request, (media_type, why), undo, &marker, sent).await
+}
+
+/// Chooses the type of a file sent while it arrived, now that every
+/// parameter is known, and makes it the entry.
+async fn finish_sent(request: &UploadRequest, sent: SentUpload) -> Result<Uploaded, Error> {
+    let detection = media_type::detect_file(&sent.head, sent.file_name.as_deref());
+    let chosen = match choose_type(request, detection, "file") {
+        Ok(chosen) => chosen,
+        Err(error) => return Err(sent.undo.fail(error).await),
+    };
+    make_file_entry(
+        &sent.platform,
+        request,
+        chosen,
+        sent.undo,
+        &sent.marker,
+        sent.sent,
+    )
+    .await
+}
+
+/// Makes the entry of a sent file, of the chosen type, and keeps it.
+async fn make_file_entry(
+    platform: &Platform,
+    request: &UploadRequest,
+    (media_type, why): (MediaType, String),
+    undo: Undo,
+    marker: &str,
+    sent: SentFile,
+) -> Result<Uploaded, Error> {
+    let entry = new_entry(request, media_type, MediaSource::File, marker);
+    let (entry_id, undo) = create_entry(platform, undo, entry, Content::File(sent)).await?;
     tracing::Span::current().record("entry", entry_id.as_str());
     undo.finish().await?;
     Ok(Uploaded {
@@ -403,7 +603,6 @@ mod tests {
         let request = UploadRequest {
             name: "x".into(),
             media_name: "x".into(),
-            source: UploadSource::Url("https://example.org/x".into()),
             media_type: Some(MediaType::Audio),
             default_type: MediaType::Video,
             description: None,

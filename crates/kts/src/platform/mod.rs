@@ -26,8 +26,8 @@ use crate::error::Error;
 use crate::ids::{AssetId, EntryId, InstanceId};
 use crate::model::{
     Caption, DefaultThumbnail, EmbedStyle, EntryImage, EntryPage, EntryQuery, EntryView,
-    MobileEmbed, NewEntry, PlatformKind, PlayerEmbed, PlayerRole, ReportedCaptionFormat, Thumbnail,
-    ThumbnailRemoval, UserSession,
+    FileSource, MobileEmbed, NewEntry, PlatformKind, PlayerEmbed, PlayerRole,
+    ReportedCaptionFormat, SentFile, Thumbnail, ThumbnailRemoval, UserSession,
 };
 
 /// One instance's platform, ready for calls (cheap to clone: the adapters
@@ -368,46 +368,40 @@ impl Platform {
         }
     }
 
-    /// Uploads the file at `path` as `entry`'s content, named `upload_name`
-    /// (which carries the clean-up marker) while it travels.
-    pub(crate) async fn add_content(
-        &self,
-        entry: &str,
-        path: &Path,
-        upload_name: String,
-    ) -> Result<(), Error> {
-        match self {
-            Platform::Kaltura(k) => k.add_content(entry, path, upload_name).await,
-            Platform::Telestream(t) => Err(t.add_content_unsupported()),
-        }
-    }
-
-    /// Whether a file's entry is made by its upload ([`upload_entry`](Self::upload_entry))
-    /// rather than created first and then given its content
-    /// ([`create_entry`](Self::create_entry), [`add_content`](Self::add_content)).
-    pub(crate) fn upload_makes_entry(&self) -> bool {
+    /// Whether a streamed file must announce its size before its first byte
+    /// goes out (a Telestream upload session is opened with it).
+    pub(crate) fn needs_file_size(&self) -> bool {
         match self {
             Platform::Kaltura(_) => false,
             Platform::Telestream(_) => true,
         }
     }
 
-    /// Uploads the file at `path`, named `upload_name` while it travels, as a
-    /// new entry `new`; returns its id. Only where
-    /// [`upload_makes_entry`](Self::upload_makes_entry).
-    pub(crate) async fn upload_entry(
+    /// Sends a file's bytes, named `upload_name` (which carries `marker`)
+    /// while they travel; a stream is sent while it arrives. What holds them
+    /// becomes an entry in [`entry_from_file`](Self::entry_from_file), once
+    /// the entry's name and type are known.
+    pub(crate) async fn send_file(
+        &self,
+        source: FileSource,
+        upload_name: &str,
+        marker: &str,
+    ) -> Result<SentFile, Error> {
+        match self {
+            Platform::Kaltura(k) => k.send_file(source, upload_name).await,
+            Platform::Telestream(t) => t.send_file(source, upload_name, marker).await,
+        }
+    }
+
+    /// Makes the entry `new` of a sent file; returns its id.
+    pub(crate) async fn entry_from_file(
         &self,
         new: &NewEntry,
-        path: &Path,
-        upload_name: &str,
+        sent: SentFile,
     ) -> Result<String, Error> {
         match self {
-            Platform::Kaltura(k) => Err(Error::NotSupported {
-                instance: k.instance(),
-                platform: PlatformKind::Kaltura,
-                operation: "upload a file before its entry exists",
-            }),
-            Platform::Telestream(t) => t.upload_entry(new, path, upload_name).await,
+            Platform::Kaltura(k) => k.entry_from_file(new, sent).await,
+            Platform::Telestream(t) => t.entry_from_file(new, sent).await,
         }
     }
 

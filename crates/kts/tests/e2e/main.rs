@@ -25,6 +25,7 @@ mod platform_messages;
 #[allow(dead_code, unreachable_pub)]
 mod soak_driver;
 mod store;
+mod streaming;
 mod telestream;
 mod thumbnails;
 mod viewing_sessions;

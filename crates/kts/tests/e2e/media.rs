@@ -35,14 +35,15 @@ async fn spawn(platform: Platform) -> TestApp {
         .await
 }
 
-/// Uploads `bytes` as `file` with `medianame`, returns the answer.
+/// Uploads `bytes` as `file` with `medianame` and the `extra` fields
+/// before it, as Python's requests and most clients order a form; returns
+/// the answer.
 async fn upload(app: &TestApp, name: &str, bytes: Vec<u8>, extra: &[(&str, &str)]) -> (u16, Value) {
-    let mut form = Form::new()
-        .text("medianame", name.to_owned())
-        .part("file", Part::bytes(bytes).file_name(name.to_owned()));
+    let mut form = Form::new().text("medianame", name.to_owned());
     for (key, value) in extra {
         form = form.text(key.to_string(), value.to_string());
     }
+    let form = form.part("file", Part::bytes(bytes).file_name(name.to_owned()));
     let response = app
         .client
         .post(app.url("/service/upload_file"))

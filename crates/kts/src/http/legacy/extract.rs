@@ -14,16 +14,20 @@
 //!   (400) before reading its body, so a call that takes no file (any call a
 //!   read key may make) cannot be used to fill the upload folder.
 
+use std::future::Future;
 use std::sync::Arc;
 
+use axum::extract::multipart::Field;
 use axum::extract::{FromRef, FromRequest, Multipart, Request};
 use axum::http::{Method, header};
 
 use crate::config::UploadSettings;
 use crate::error::Error;
 use crate::http::legacy::error::LegacyError;
+use crate::http::legacy::multipart_size::{BodyPrefix, record_prefix};
 use crate::ids::{AssetId, EntryId, InstanceId};
 use crate::ingest::spool::{SpoolWriter, SpooledFile};
+use crate::ingest::stream::{BodyPipe, IncomingReader, pipe};
 
 /// Largest urlencoded body (uploads go through multipart).
 pub const MAX_FORM_BYTES: usize = 1 << 20;
@@ -193,6 +197,40 @@ impl LegacyParams {
     where
         S: Send + Sync,
     {
+        let no_stream: Option<(&str, NoStream)> = None;
+        let (params, _) = Self::read_body(request, state, uploads, files, no_stream).await?;
+        Ok(params)
+    }
+
+    /// Reads the parameters of `request` like the calls that take a file,
+    /// except the first file part named `field`: its bytes are handed to
+    /// `send` while they arrive. Answers the parameters and, when the part
+    /// came, what `send` answered with the bytes that arrived.
+    pub async fn read_streaming<F, Fut, T>(
+        request: Request,
+        uploads: &UploadSettings,
+        field: &str,
+        send: F,
+    ) -> Result<(Self, Option<Streamed<T>>), Error>
+    where
+        F: FnOnce(&LegacyParams, StreamedPart) -> Fut,
+        Fut: Future<Output = Result<T, Error>>,
+    {
+        Self::read_body(request, &(), uploads, FileParts::Spool, Some((field, send))).await
+    }
+
+    async fn read_body<S, F, Fut, T>(
+        request: Request,
+        state: &S,
+        uploads: &UploadSettings,
+        files: FileParts,
+        stream: Option<(&str, F)>,
+    ) -> Result<(Self, Option<Streamed<T>>), Error>
+    where
+        S: Send + Sync,
+        F: FnOnce(&LegacyParams, StreamedPart) -> Fut,
+        Fut: Future<Output = Result<T, Error>>,
+    {
         let query = request
             .uri()
             .query()
@@ -208,7 +246,7 @@ impl LegacyParams {
         };
         params.check_count()?;
         if request.method() == Method::GET || request.method() == Method::HEAD {
-            return Ok(params);
+            return Ok((params, None));
         }
         let content_type = request
             .headers()
@@ -225,30 +263,56 @@ impl LegacyParams {
             params.form = url::form_urlencoded::parse(&body).into_owned().collect();
             params.check_count()?;
         } else if content_type.starts_with("multipart/form-data") {
+            let layout = BodyLayout {
+                length: request
+                    .headers()
+                    .get(header::CONTENT_LENGTH)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(|v| v.parse().ok()),
+                boundary: multer::parse_boundary(&content_type).ok(),
+                prefix: None,
+            };
+            let (request, layout) = match stream {
+                Some(_) => {
+                    let (parts, body) = request.into_parts();
+                    let (body, prefix) = record_prefix(body);
+                    let layout = BodyLayout {
+                        prefix: Some(prefix),
+                        ..layout
+                    };
+                    (Request::from_parts(parts, body), layout)
+                }
+                None => (request, layout),
+            };
             let multipart = Multipart::from_request(request, state)
                 .await
                 .map_err(|e| Error::MalformedRequest(e.body_text()))?;
-            params.read_multipart(multipart, uploads, files).await?;
+            let streamed = params
+                .read_multipart(multipart, uploads, files, stream, &layout)
+                .await?;
+            return Ok((params, streamed));
         }
         // Other bodies (JSON, none) carry no legacy parameters: ignored, as
         // the old service did.
-        Ok(params)
+        Ok((params, None))
     }
 
-    async fn read_multipart(
+    async fn read_multipart<F, Fut, T>(
         &mut self,
         mut multipart: Multipart,
         uploads: &UploadSettings,
         files: FileParts,
-    ) -> Result<(), Error> {
+        mut stream: Option<(&str, F)>,
+        layout: &BodyLayout,
+    ) -> Result<Option<Streamed<T>>, Error>
+    where
+        F: FnOnce(&LegacyParams, StreamedPart) -> Fut,
+        Fut: Future<Output = Result<T, Error>>,
+    {
+        let mut streamed = None;
+        let mut index = 0;
         let limit = uploads.max_file_bytes;
-        let field_error = |e: axum::extract::multipart::MultipartError| {
-            if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
-                Error::UploadTooLarge { limit }
-            } else {
-                Error::MalformedRequest(e.body_text())
-            }
-        };
+        let field_error = |e| multipart_error(e, limit);
         let idle = uploads.body_idle_timeout;
         // Every wait for more of the body is bounded, so a stalled client
         // cannot hold a connection and a temporary file for ever.
@@ -259,6 +323,34 @@ impl LegacyParams {
         {
             let name = field.name().unwrap_or("").to_owned();
             let file_name = field.file_name().map(str::to_owned);
+            index += 1;
+            if let Some(file_name) = file_name.as_deref().filter(|n| !n.is_empty())
+                && let Some((_, send)) = stream.take_if(|(wanted, _)| *wanted == name)
+            {
+                let (pipe, reader) = pipe(limit);
+                let part = StreamedPart {
+                    file_name: file_name.to_owned(),
+                    reader,
+                    size: layout.last_part_size(index - 1),
+                };
+                let size = part.size;
+                let (sent, pumped) =
+                    tokio::join!(send(self, part), pump(&mut field, pipe, uploads));
+                let pumped = pumped?;
+                let sent = match (sent, size) {
+                    // A platform told the wrong size ran out of bytes: say why.
+                    (Err(_), Some(size)) if pumped.complete && pumped.received < size => {
+                        return Err(not_last(pumped.received, size));
+                    }
+                    (sent, _) => sent?,
+                };
+                streamed = Some(Streamed {
+                    sent,
+                    received: pumped.received,
+                    complete: pumped.complete,
+                });
+                continue;
+            }
             match file_name {
                 Some(file_name) if files == FileParts::Refuse => {
                     // Refused before its body is read, so nothing reaches the
@@ -333,7 +425,126 @@ impl LegacyParams {
             }
             self.check_count()?;
         }
-        Ok(())
+        Ok(streamed)
+    }
+}
+
+/// A streamed file part whose size differs from the one the body's length
+/// implied, because it was not the last part.
+pub(crate) fn not_last(received: u64, implied: u64) -> Error {
+    Error::InvalidParameter {
+        name: "file",
+        reason: format!(
+            "is {received} bytes, not the {implied} its request's length implied: send the file \
+             as the last part of the form"
+        ),
+    }
+}
+
+/// What the body says of its own shape, to tell a file part's size early.
+struct BodyLayout {
+    /// `Content-Length`.
+    length: Option<u64>,
+    /// The multipart boundary.
+    boundary: Option<String>,
+    /// The body's first bytes, kept while a file may be streamed.
+    prefix: Option<BodyPrefix>,
+}
+
+impl BodyLayout {
+    /// The size of part `index` if it is the body's last.
+    fn last_part_size(&self, index: usize) -> Option<u64> {
+        self.prefix
+            .as_ref()?
+            .last_part_size(self.length?, self.boundary.as_deref()?, index)
+    }
+}
+
+/// A file part handed on while it arrives ([`LegacyParams::read_streaming`]).
+pub struct StreamedPart {
+    /// The name the client gave the file.
+    pub file_name: String,
+    /// The part's bytes, as they arrive.
+    pub reader: IncomingReader,
+    /// The part's size if it is the body's last part (from
+    /// `Content-Length`): a claim, checked against [`Streamed::received`].
+    pub size: Option<u64>,
+}
+
+impl std::fmt::Debug for StreamedPart {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StreamedPart")
+            .field("file_name", &self.file_name)
+            .field("size", &self.size)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What became of a streamed file part.
+#[derive(Debug)]
+pub struct Streamed<T> {
+    /// What the part was handed to answered.
+    pub sent: T,
+    /// Bytes of the part that arrived.
+    pub received: u64,
+    /// Whether the part was read to its end (not cut off because its
+    /// reader stopped reading).
+    pub complete: bool,
+}
+
+/// The type of "no file part is streamed".
+type NoStream = fn(&LegacyParams, StreamedPart) -> std::future::Ready<Result<(), Error>>;
+
+/// How much of a part [`pump`] passed on.
+struct Pumped {
+    received: u64,
+    complete: bool,
+}
+
+/// Passes `field`'s bytes into `pipe` until the part ends or the pipe's
+/// reader stops reading. Every wait for the client is bounded by the idle
+/// timeout. On a failure the reader is told, so it never takes a cut body
+/// for the whole file.
+async fn pump(
+    field: &mut Field<'_>,
+    mut pipe: BodyPipe,
+    uploads: &UploadSettings,
+) -> Result<Pumped, Error> {
+    let limit = uploads.max_file_bytes;
+    loop {
+        let next = match tokio::time::timeout(uploads.body_idle_timeout, field.chunk()).await {
+            Ok(Ok(next)) => next,
+            Ok(Err(error)) => {
+                pipe.fail("the request body could not be read".into()).await;
+                return Err(multipart_error(error, limit));
+            }
+            Err(_) => {
+                pipe.fail("the client stopped sending".into()).await;
+                return Err(stalled(uploads));
+            }
+        };
+        let Some(chunk) = next else {
+            return Ok(Pumped {
+                received: pipe.received(),
+                complete: true,
+            });
+        };
+        if !pipe.send(chunk).await? {
+            return Ok(Pumped {
+                received: pipe.received(),
+                complete: false,
+            });
+        }
+    }
+}
+
+/// A multipart failure: 413 when the body passed its limit, else the
+/// client's malformed request.
+fn multipart_error(error: axum::extract::multipart::MultipartError, limit: u64) -> Error {
+    if error.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+        Error::UploadTooLarge { limit }
+    } else {
+        Error::MalformedRequest(error.body_text())
     }
 }
 

@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::State;
+use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
@@ -17,14 +17,18 @@ use crate::config::UploadSettings;
 use crate::error::Error;
 use crate::http::api_key::{ApiKey, WriteAccess};
 use crate::http::legacy::error::{LegacyError, LegacyMessageError};
-use crate::http::legacy::extract::{LegacyRequest, LegacyTarget, LegacyUpload};
+use crate::http::legacy::extract::{
+    LegacyParams, LegacyRequest, LegacyTarget, Streamed, StreamedPart, not_last,
+};
 use crate::http::state::AppState;
 use crate::ingest::local::LocalFolder;
 use crate::instances::Instances;
 use crate::ops::export::{self, ExportRequest};
 use crate::ops::media::{self, SearchQuery, ThumbSize};
 use crate::ops::players;
-use crate::ops::upload::{self, Delivery, UploadRequest, UploadSource};
+use crate::ops::upload::{
+    self, Delivery, IncomingFile, SentUpload, SpoolPlace, UploadRequest, UploadSource,
+};
 
 /// The media routes.
 pub(crate) fn router() -> Router<AppState> {
@@ -37,6 +41,24 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/kaltura_session_start", any_legacy(kaltura_session_start))
 }
 
+/// The sent file of a streamed part, if the part arrived whole and as long
+/// as the platform was told; otherwise an error, and the upload is undone
+/// (dropped).
+fn whole_file(streamed: Streamed<SentUpload>) -> Result<SentUpload, Error> {
+    let Streamed {
+        sent,
+        received,
+        complete,
+    } = streamed;
+    match sent.announced_size() {
+        _ if !complete => Err(Error::MalformedRequest(
+            "the upload ended before the file part did".into(),
+        )),
+        Some(announced) if announced != received => Err(not_last(received, announced)),
+        _ => Ok(sent),
+    }
+}
+
 /// The legacy answer to an upload without data.
 fn data_not_posted() -> Response {
     json_answer(
@@ -46,24 +68,49 @@ fn data_not_posted() -> Response {
 }
 
 /// `POST /service/upload_file`: a file, a URL (`pullPath`) or a host file
-/// (`fromlocal`) becomes an entry.
+/// (`fromlocal`) becomes an entry. A file part goes on to the platform while
+/// it arrives; the entry is made once the whole request is read.
 async fn upload_file(
     State(instances): State<Instances>,
     State(uploads): State<Arc<UploadSettings>>,
     _key: ApiKey<WriteAccess>,
     method: Method,
-    request: LegacyUpload,
+    request: Request,
 ) -> Result<Response, LegacyError> {
-    let LegacyUpload { target, mut params } = request;
     if method == Method::GET {
         return Ok(data_not_posted());
     }
+    let spool = SpoolPlace {
+        folder: &uploads.folder,
+        limit: uploads.max_file_bytes,
+    };
+    let send = |params: &LegacyParams, part: StreamedPart| {
+        // The parameters sent before the file name its instance.
+        let target = LegacyTarget::from_params(params);
+        let instances = &instances;
+        async move {
+            let incoming = IncomingFile {
+                reader: part.reader,
+                file_name: Some(part.file_name),
+                size: part.size,
+            };
+            upload::send_stream(instances, target?.instance, spool, incoming).await
+        }
+    };
+    let (mut params, streamed) =
+        LegacyParams::read_streaming(request, &uploads, "file", send).await?;
+    let target = LegacyTarget::from_params(&params)?;
+    let sent = match streamed {
+        Some(streamed) => Some(whole_file(streamed)?),
+        None => None,
+    };
     let file = params.take_file("file");
     let pull = params.get("pullPath").map(str::to_owned);
     let local = params.get("fromlocal").map(str::to_owned);
-    let given =
-        usize::from(file.is_some()) + usize::from(pull.is_some()) + usize::from(local.is_some());
-    let source = match (file, pull, local) {
+    let given = usize::from(file.is_some() || sent.is_some())
+        + usize::from(pull.is_some())
+        + usize::from(local.is_some());
+    let source = match (sent, file, pull, local) {
         _ if given > 1 => {
             return Err(Error::InvalidParameter {
                 name: "file",
@@ -71,10 +118,11 @@ async fn upload_file(
             }
             .into());
         }
-        (Some(file), _, _) => UploadSource::File(file.file),
-        (_, Some(url), _) => UploadSource::Url(url),
-        (_, _, Some(path)) => UploadSource::Local(path),
-        (None, None, None) => return Ok(data_not_posted()),
+        (Some(sent), _, _, _) => UploadSource::Sent(sent),
+        (_, Some(file), _, _) => UploadSource::File(file.file),
+        (_, _, Some(url), _) => UploadSource::Url(url),
+        (_, _, _, Some(path)) => UploadSource::Local(path),
+        (None, None, None, None) => return Ok(data_not_posted()),
     };
     let media_name = params.require("medianame")?.to_owned();
     let media_type = params
@@ -89,7 +137,6 @@ async fn upload_file(
     let request = UploadRequest {
         name: upload::entry_name(&media_name)?,
         media_name,
-        source,
         media_type,
         default_type,
         description: params.get("description").map(str::to_owned),
@@ -100,6 +147,7 @@ async fn upload_file(
         target.instance,
         LocalFolder::of(&uploads),
         request,
+        source,
     )
     .await?;
     // The old service's messages, then how the media type was chosen.

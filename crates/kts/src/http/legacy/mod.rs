@@ -21,6 +21,7 @@ pub(crate) mod captions;
 pub mod error;
 pub mod extract;
 pub(crate) mod media;
+pub(crate) mod multipart_size;
 pub(crate) mod players;
 pub(crate) mod shape;
 pub(crate) mod thumbnails;

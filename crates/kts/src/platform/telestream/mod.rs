@@ -114,11 +114,6 @@ impl Telestream {
         self.not_supported("add a mobile flavor (set the instance's encoding profiles instead)")
     }
 
-    /// A video is made by its upload, not filled after its creation.
-    pub(crate) fn add_content_unsupported(&self) -> Error {
-        self.not_supported("add content to an existing video")
-    }
-
     /// An answer that lacks what every answer of its kind carries.
     fn invalid_answer(&self, what: &str) -> Error {
         Error::PlatformFailed {

@@ -3,13 +3,11 @@
 //! the upload itself; the clean-up marker travels as the video's `payload`,
 //! which finds the video again when its id was never learned.
 
-use std::path::Path;
-
 use telestream::Status;
 
 use super::Telestream;
 use crate::error::Error;
-use crate::model::NewEntry;
+use crate::model::{FileSource, NewEntry, SentFile};
 use crate::platform::undo::UndoStep;
 
 /// Most videos searched for a marker when undoing an upload whose video id
@@ -17,25 +15,35 @@ use crate::platform::undo::UndoStep;
 const MARKER_SEARCH_VIDEOS: usize = 2_000;
 
 impl Telestream {
-    /// Uploads the file at `path`, named `upload_name`, as a new video
-    /// carrying `new`'s marker; keeps `new`'s name, description and tags.
-    /// Returns the video's id.
-    pub(crate) async fn upload_entry(
+    /// Uploads a file, named `upload_name`, as a new video carrying
+    /// `marker` as its payload; a stream goes out while it arrives, and must
+    /// say its size (an upload session is opened with it). Answers the video.
+    pub(crate) async fn send_file(
         &self,
-        new: &NewEntry,
-        path: &Path,
+        source: FileSource,
         upload_name: &str,
-    ) -> Result<String, Error> {
+        marker: &str,
+    ) -> Result<SentFile, Error> {
         let mut upload = self
             .client()
             .upload()
-            .payload(new.marker.clone())
+            .payload(marker.to_owned())
             .file_name(upload_name);
         if let Some(profiles) = self.profiles() {
             upload = upload.profiles(profiles);
         }
-        // From the path, so a part lost on the way can be read again.
-        let video = upload.from_path(path).await.map_err(|e| self.failure(e))?;
+        let video = match source {
+            // From the path, so a part lost on the way can be read again.
+            FileSource::Path(path) => upload.from_path(path).await,
+            FileSource::Stream {
+                reader,
+                size: Some(size),
+            } => upload.from_reader(reader, size, upload_name).await,
+            FileSource::Stream { size: None, .. } => {
+                return Err(self.not_supported("upload a stream of unknown size"));
+            }
+        }
+        .map_err(|e| self.failure(e))?;
         let id = video.id.ok_or_else(|| self.invalid_answer("video id"))?;
         if video.status == Some(Status::Fail) {
             // The factory read the file and found no media in it: the video
@@ -51,8 +59,18 @@ impl Telestream {
                 reason: format!("Telestream Cloud cannot read it as media ({why})"),
             });
         }
-        self.keep_details(&id, new).await?;
-        Ok(id)
+        Ok(SentFile(id))
+    }
+
+    /// The video a sent file made becomes the entry `new`: KTS keeps its
+    /// name, description and tags (a video has no fields for them).
+    pub(crate) async fn entry_from_file(
+        &self,
+        new: &NewEntry,
+        sent: SentFile,
+    ) -> Result<String, Error> {
+        self.keep_details(&sent.0, new).await?;
+        Ok(sent.0)
     }
 
     /// Removes what `step` names: a video by id, or by the marker in its
