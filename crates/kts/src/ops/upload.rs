@@ -43,7 +43,7 @@ pub(crate) enum UploadSource {
     /// An uploaded file, already on disk (removed afterwards).
     File(SpooledFile),
     /// An uploaded file already sent to the platform while it arrived.
-    Sent(SentUpload),
+    Sent(Box<SentUpload>),
     /// A URL the platform should fetch (`pullPath`).
     Url(String),
     /// A path under the configured local folder (`fromlocal`).
@@ -376,7 +376,7 @@ pub(crate) async fn upload(
                 };
                 return Err(sent.undo.fail(error).await);
             }
-            finish_sent(&request, sent).await
+            finish_sent(&request, *sent).await
         }
         // Check the source before any platform call: bad input costs nothing.
         UploadSource::Url(url) => {

@@ -118,7 +118,7 @@ async fn upload_file(
             }
             .into());
         }
-        (Some(sent), _, _, _) => UploadSource::Sent(sent),
+        (Some(sent), _, _, _) => UploadSource::Sent(Box::new(sent)),
         (_, Some(file), _, _) => UploadSource::File(file.file),
         (_, _, Some(url), _) => UploadSource::Url(url),
         (_, _, _, Some(path)) => UploadSource::Local(path),
