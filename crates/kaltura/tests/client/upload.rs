@@ -149,6 +149,28 @@ async fn a_reader_of_unknown_size_ending_on_a_chunk_boundary_is_finalized() {
 }
 
 #[tokio::test]
+async fn a_reader_of_unknown_size_goes_out_in_parallel_chunks_and_arrives_whole() {
+    let test = spawn_sim().await;
+    let client = test.client_builder().parallel_chunks(3).build().unwrap();
+    for size in [2 * 1024 * 1024 + 777, 4 * 256 * 1024, 100] {
+        let token = client
+            .upload()
+            .file_name("stream.mp4")
+            .from_reader(PatternReader::new(11, size), None)
+            .await
+            .unwrap();
+
+        assert_eq!(token.status, Some(UploadTokenStatus::FullUpload));
+        assert_eq!(token.uploaded_bytes(), size, "size {size}");
+        assert_eq!(
+            served_sha256(&test, &token).await,
+            sha256_of(PatternReader::new(11, size)).await,
+            "size {size}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn a_source_shorter_than_announced_fails() {
     let test = spawn_sim().await;
     let client = test.client_builder().build().unwrap();

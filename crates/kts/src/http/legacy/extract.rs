@@ -327,13 +327,17 @@ impl LegacyParams {
             if let Some(file_name) = file_name.as_deref().filter(|n| !n.is_empty())
                 && let Some((_, send)) = stream.take_if(|(wanted, _)| *wanted == name)
             {
+                let size = layout.last_part_size(index - 1);
+                if size.is_some_and(|size| size > limit) {
+                    // Refused before a byte goes to the platform.
+                    return Err(Error::UploadTooLarge { limit });
+                }
                 let (pipe, reader) = pipe(limit);
                 let part = StreamedPart {
                     file_name: file_name.to_owned(),
                     reader,
-                    size: layout.last_part_size(index - 1),
+                    size,
                 };
-                let size = part.size;
                 let (sent, pumped) =
                     tokio::join!(send(self, part), pump(&mut field, pipe, uploads));
                 let pumped = pumped?;
