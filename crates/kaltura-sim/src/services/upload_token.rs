@@ -3,10 +3,8 @@
 //! final part checks the expected size. Tokens are consumed (CLOSED) by the media actions through
 //! [`take_content`].
 
-use std::io::SeekFrom;
+use std::io::{Seek, SeekFrom};
 use std::path::{Path, PathBuf};
-
-use tokio::io::{AsyncSeekExt, AsyncWriteExt};
 
 use super::entry_filter::page;
 use super::{Access, Action, ActionResult, Ctx};
@@ -295,18 +293,24 @@ async fn merge_pending(
     }
 }
 
-/// Writes the content of `part` into `path` at `offset`, overwriting what overlaps.
+/// Writes the content of `part` into `path` at `offset`, overwriting what overlaps. One blocking task
+/// with `std::io::copy`, which the kernel does file to file (`copy_file_range`): a chunk copied through
+/// small async reads and writes cost a thread-pool round trip per 8 KiB.
 async fn write_at(path: &Path, offset: u64, part: &Path) -> std::io::Result<()> {
-    let mut out = tokio::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(path)
-        .await?;
-    out.seek(SeekFrom::Start(offset)).await?;
-    let mut input = tokio::fs::File::open(part).await?;
-    tokio::io::copy(&mut input, &mut out).await?;
-    out.flush().await
+    let (path, part) = (path.to_owned(), part.to_owned());
+    tokio::task::spawn_blocking(move || {
+        let mut out = std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)?;
+        out.seek(SeekFrom::Start(offset))?;
+        let mut input = std::fs::File::open(&part)?;
+        std::io::copy(&mut input, &mut out)?;
+        Ok(())
+    })
+    .await
+    .map_err(std::io::Error::other)?
 }
 
 async fn file_size(path: &Path) -> u64 {

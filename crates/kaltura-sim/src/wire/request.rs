@@ -214,7 +214,9 @@ async fn read_multipart(
         let name = field.name().unwrap_or("").to_owned();
         if let Some(file_name) = field.file_name().map(base_name) {
             let temp = tempfile::NamedTempFile::new_in(tmp_dir)?.into_temp_path();
-            let mut out = tokio::fs::File::create(&temp).await?;
+            // Frames are small: gathered into large writes, each a blocking-pool round trip.
+            let mut out =
+                tokio::io::BufWriter::with_capacity(1 << 20, tokio::fs::File::create(&temp).await?);
             let mut size = 0u64;
             while let Some(chunk) = field
                 .chunk()
