@@ -24,7 +24,7 @@ use sqlx::any::AnyPoolOptions;
 use sqlx::migrate::Migrator;
 
 pub use account::{
-    Account, KalturaAccount, TelestreamAccount, TelestreamGeneration, ks_version_name,
+    Account, Compression, KalturaAccount, TelestreamAccount, TelestreamGeneration, ks_version_name,
     validate_instance,
 };
 pub use api_keys::{ApiKeyRecord, Scope};
