@@ -59,6 +59,7 @@ pub struct ClientBuilder {
     format: ResponseFormat,
     max_response_bytes: usize,
     observer: Option<CallObserver>,
+    compression: bool,
 }
 
 /// What one HTTP round trip to Kaltura did, as given to the observer of
@@ -114,6 +115,7 @@ impl ClientBuilder {
             format: ResponseFormat::Json,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             observer: None,
+            compression: true,
         }
     }
 
@@ -199,6 +201,15 @@ impl ClientBuilder {
         self
     }
 
+    /// Whether to ask the server for gzip-compressed answers (and inflate
+    /// them). Default on: it saves time across a network; on loopback, or a
+    /// fast local network, compressing and inflating costs more than the
+    /// bytes it saves.
+    pub fn compression(mut self, enabled: bool) -> Self {
+        self.compression = enabled;
+        self
+    }
+
     /// Largest response body accepted. Default 32 MiB.
     pub fn max_response_bytes(mut self, bytes: usize) -> Self {
         self.max_response_bytes = bytes;
@@ -246,6 +257,7 @@ impl ClientBuilder {
         let http = reqwest::Client::builder()
             .connect_timeout(self.timeouts.connect)
             .user_agent(self.client_tag.clone())
+            .gzip(self.compression)
             .build()
             .map_err(|e| Error::Config {
                 setting: "http client",

@@ -23,6 +23,14 @@
 //!    encodings with their screenshots. With 1 and 64 concurrent clients:
 //!    median, p99 and requests per second (`KTS_BENCH_REQUESTS`, default
 //!    1,000 per run).
+//! 3. The other read calls users make most — `thumbnail_list`,
+//!    `list_captions`, `search_video`, the player page `get_player` — and
+//!    `get_media` again, through a second KTS that requires an API key (as
+//!    in production; the first runs with open access), against the same
+//!    platform calls sent straight, at the same concurrencies. A call KTS
+//!    answers without the platform (Kaltura's player page: a locally built
+//!    session) has no direct figure; one the platform cannot serve
+//!    (Telestream keeps no captions) is left out.
 //!
 //! `KTS_BENCH_ONLY=kaltura` or `=telestream` runs one platform: the other's
 //! runs then leave nothing in the allocator before its upload.
@@ -422,6 +430,8 @@ where
 struct Measured {
     kts: Figures,
     direct: Figures,
+    /// The read calls of point 3.
+    reads: Vec<ReadRow>,
 }
 
 /// Everything measured on one platform: the upload both ways, then
@@ -526,7 +536,295 @@ async fn bench_platform(
             platform.name
         );
     }
-    Ok(Measured { kts, direct })
+
+    // 3. The other read calls, with an API key.
+    let reads = bench_reads(platform, http, &entry_id, requests).await?;
+    Ok(Measured { kts, direct, reads })
+}
+
+/// The read calls of point 3, each a `/service/*` call of KTS.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ReadCall {
+    GetMedia,
+    ThumbnailList,
+    ListCaptions,
+    SearchVideo,
+    GetPlayer,
+}
+
+impl ReadCall {
+    const ALL: [ReadCall; 5] = [
+        ReadCall::GetMedia,
+        ReadCall::ThumbnailList,
+        ReadCall::ListCaptions,
+        ReadCall::SearchVideo,
+        ReadCall::GetPlayer,
+    ];
+
+    /// The legacy call's name, which is also its path under `/service/`.
+    fn name(self) -> &'static str {
+        match self {
+            ReadCall::GetMedia => "get_media",
+            ReadCall::ThumbnailList => "thumbnail_list",
+            ReadCall::ListCaptions => "list_captions",
+            ReadCall::SearchVideo => "search_video",
+            ReadCall::GetPlayer => "get_player",
+        }
+    }
+
+    /// The call's URL on the KTS at `kts_url`, for `entry` of `instance`.
+    fn url(self, kts_url: &str, instance: InstanceId, entry: &str) -> String {
+        match self {
+            ReadCall::SearchVideo => {
+                format!("{kts_url}/service/search_video/?kaltura_id={instance}")
+            }
+            call => format!("{kts_url}/service/{}/?id={instance}:{entry}", call.name()),
+        }
+    }
+}
+
+/// Whether the platform serves `call` at all, and whether KTS asks it.
+enum DirectCalls {
+    /// The platform cannot (Telestream keeps no captions): no row.
+    Unsupported,
+    /// KTS answers alone: a row without direct figures.
+    None,
+    /// KTS makes platform calls, which [`Direct::read`] sends straight.
+    Some,
+}
+
+impl Direct {
+    fn calls_for(&self, call: ReadCall) -> DirectCalls {
+        match (self, call) {
+            (Direct::Telestream(_), ReadCall::ListCaptions) => DirectCalls::Unsupported,
+            (Direct::Kaltura(_), ReadCall::GetPlayer) => DirectCalls::None,
+            _ => DirectCalls::Some,
+        }
+    }
+
+    /// The platform calls KTS makes for `call` on `entry`, in the same
+    /// order and with the same filters.
+    async fn read(&self, call: ReadCall, entry: &str) -> anyhow::Result<()> {
+        match (self, call) {
+            (_, ReadCall::GetMedia) => self.get_media(entry).await?,
+            (Direct::Kaltura(client), ReadCall::ThumbnailList | ReadCall::ListCaptions) => {
+                // KTS lists an entry's assets newest first, 500 at most, in
+                // one multirequest with the entry (a missing entry is a 404).
+                let filter = kaltura::AssetFilter {
+                    order_by: Some("-createdAt".into()),
+                    ..kaltura::AssetFilter::for_entry(entry)
+                };
+                let pager = kaltura::FilterPager::page(500, 1);
+                let mut batch = client.multirequest();
+                let got = batch.push(client.base_entry().get(entry));
+                if call == ReadCall::ThumbnailList {
+                    let list = batch.push(client.thumb_asset().list(&filter, Some(&pager)));
+                    let mut results = batch.send().await?;
+                    results.take(&got)?;
+                    results.take(&list)?;
+                } else {
+                    let list = batch.push(client.caption_asset().list(&filter, Some(&pager)));
+                    let mut results = batch.send().await?;
+                    results.take(&got)?;
+                    results.take(&list)?;
+                }
+            }
+            (Direct::Kaltura(client), ReadCall::SearchVideo) => {
+                let filter = kaltura::MediaEntryFilter {
+                    order_by: Some("-createdAt".into()),
+                    ..Default::default()
+                };
+                let pager = kaltura::FilterPager::page(500, 1);
+                client.media().list(Some(&filter), Some(&pager)).await?;
+            }
+            // The video and its encodings, as for get_media.
+            (Direct::Telestream(_), ReadCall::ThumbnailList | ReadCall::GetPlayer) => {
+                self.get_media(entry).await?;
+            }
+            (Direct::Telestream(client), ReadCall::SearchVideo) => {
+                // Every video (one page here), then each one's encodings.
+                let query = telestream::VideoQuery {
+                    page: Some(1),
+                    per_page: Some(100),
+                    ..Default::default()
+                };
+                let videos = client.videos().list(&query).await?;
+                let encodings = telestream::EncodingQuery {
+                    screenshots: true,
+                    per_page: Some(100),
+                    ..Default::default()
+                };
+                for video in &videos.items {
+                    let id = video.id.as_deref().unwrap_or_default();
+                    client.encodings().list_for_video(id, &encodings).await?;
+                }
+            }
+            (Direct::Kaltura(_), ReadCall::GetPlayer)
+            | (Direct::Telestream(_), ReadCall::ListCaptions) => {}
+        }
+        Ok(())
+    }
+}
+
+/// One read call's figures on one platform.
+struct ReadRow {
+    call: ReadCall,
+    kts: [Latency; CONCURRENCY.len()],
+    /// `None` when KTS makes no platform call for it.
+    direct: Option<[Latency; CONCURRENCY.len()]>,
+}
+
+/// A second KTS on the platform's simulator that requires an API key, and
+/// a read key for it: the open KTS of `main` never checks one. Its instance
+/// has the same id as the first KTS's and a player, so `get_player` has
+/// one to embed. Stops when the returned sender is dropped.
+async fn keyed_kts(
+    platform: &Platform,
+    folder: &Path,
+) -> anyhow::Result<(String, String, tokio::sync::oneshot::Sender<()>)> {
+    use secrecy::ExposeSecret;
+
+    let mut settings = Settings::local(folder);
+    settings.database.max_connections = 4;
+    let app = App::build(settings).await?;
+    let fields = match &platform.direct {
+        Direct::Kaltura(client) => FieldValues::new()
+            .with("name", "bench with keys (Kaltura)")
+            .with("service_url", client.service_url())
+            .with("partner_id", client.partner_id())
+            .with("admin_secret", kaltura_sim::Partner::demo().admin_secret)
+            .with("user_id", "bench")
+            .with("player_uiconf_id", 1),
+        Direct::Telestream(client) => FieldValues::new()
+            .with("name", "bench with keys (Telestream)")
+            .with("platform", "telestream")
+            .with("api_generation", "flip-3.1")
+            .with("api_url", client.base_url())
+            .with("api_key", telestream_sim::Account::demo().api_key)
+            .with("factory_id", client.factory_id().unwrap_or_default()),
+    };
+    app.store()
+        .add_instance(&NewInstance {
+            id: Some(platform.instance),
+            fields,
+        })
+        .await?;
+    let key = app
+        .store()
+        .create_api_key("bench", kts::store::Scope::Read)
+        .await?
+        .key
+        .expose_secret()
+        .to_owned();
+    let url = format!("http://{}", app.address());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(app.run_until(async {
+        let _ = stopped.await;
+    }));
+    Ok((url, key, stop))
+}
+
+/// Point 3 on one platform: each read call through a KTS that checks an
+/// API key, then straight, at each concurrency.
+async fn bench_reads(
+    platform: &Platform,
+    http: &reqwest::Client,
+    entry_id: &str,
+    requests: usize,
+) -> anyhow::Result<Vec<ReadRow>> {
+    let folder = tempfile::tempdir()?;
+    let (kts_url, key, _stop) = keyed_kts(platform, folder.path()).await?;
+    let mut rows = Vec::new();
+    for call in ReadCall::ALL {
+        let calls = platform.direct.calls_for(call);
+        if matches!(calls, DirectCalls::Unsupported) {
+            continue;
+        }
+        let mut row = ReadRow {
+            call,
+            kts: Default::default(),
+            direct: matches!(calls, DirectCalls::Some).then(Default::default),
+        };
+        for (slot, concurrency) in CONCURRENCY.into_iter().enumerate() {
+            let client = http.clone();
+            let url = call.url(&kts_url, platform.instance, entry_id);
+            let bearer = format!("Bearer {key}");
+            row.kts[slot] = measure(concurrency, requests, move || {
+                let request = client.get(&url).header("authorization", &bearer);
+                async move {
+                    let response = request.send().await?;
+                    anyhow::ensure!(response.status().is_success(), "{}", response.status());
+                    response.bytes().await?;
+                    Ok(())
+                }
+            })
+            .await?;
+            if let Some(direct) = &mut row.direct {
+                let client = platform.direct.clone();
+                let id = entry_id.to_owned();
+                direct[slot] = measure(concurrency, requests, move || {
+                    let (client, id) = (client.clone(), id.clone());
+                    async move { client.read(call, &id).await }
+                })
+                .await?;
+            }
+        }
+        println!("{}: {} measured", platform.name, call.name());
+        rows.push(row);
+    }
+    Ok(rows)
+}
+
+/// The table of point 3: per platform and call, KTS (with an API key),
+/// direct and the ratio, at each concurrency.
+fn print_read_table(requests: usize, measured: &[(&str, Measured)]) {
+    println!();
+    println!(
+        "read calls through KTS with an API key: {requests} requests per run; \
+         median and p99 in ms, then req/s"
+    );
+    let mut header = format!("{:<11}{:<16}{:<8}", "platform", "call", "path");
+    for concurrency in CONCURRENCY {
+        let clients = if concurrency == 1 {
+            "client"
+        } else {
+            "clients"
+        };
+        header.push_str(&format!("  |{:>27}", format!("{concurrency} {clients}")));
+    }
+    println!("{header}");
+    let line = |platform: &str, call: &str, path: &str, latencies: &[Latency]| {
+        let mut line = format!("{platform:<11}{call:<16}{path:<8}");
+        for latency in latencies {
+            line.push_str(&format!(
+                "  |{:>9.3}{:>9.3}{:>9.2}",
+                latency.median_ms, latency.p99_ms, latency.per_second
+            ));
+        }
+        line
+    };
+    for (name, m) in measured {
+        for row in &m.reads {
+            let call = row.call.name();
+            println!("{}", line(name, call, "KTS", &row.kts));
+            let Some(direct) = &row.direct else {
+                println!("{name:<11}{call:<16}direct  (no platform call)");
+                continue;
+            };
+            println!("{}", line(name, call, "direct", direct));
+            let ratios: Vec<Latency> = row
+                .kts
+                .iter()
+                .zip(direct)
+                .map(|(k, d)| Latency {
+                    median_ms: ratio(k.median_ms, d.median_ms),
+                    p99_ms: ratio(k.p99_ms, d.p99_ms),
+                    per_second: ratio(k.per_second, d.per_second),
+                })
+                .collect();
+            println!("{}", line(name, call, "ratio", &ratios));
+        }
+    }
 }
 
 /// KTS ÷ direct, or 0 when direct measured nothing.
@@ -736,5 +1034,6 @@ async fn main() -> anyhow::Result<()> {
     }
     tokio::fs::remove_file(&source).await?;
     print_table(mib, requests, &measured, rss_reset);
+    print_read_table(requests, &measured);
     Ok(())
 }

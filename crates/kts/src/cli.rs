@@ -133,9 +133,17 @@ pub struct InstanceUpdateArgs {
 #[derive(Debug, Clone, Default)]
 pub struct InstanceFieldArgs(pub FieldValues);
 
-/// The name and every platform's account fields (their names differ).
+/// The name and every platform's account fields, each name once: a field
+/// every platform has (`compression`) is one flag.
 fn instance_field_specs() -> impl Iterator<Item = &'static FieldSpec> {
-    std::iter::once(&NAME).chain(PlatformKind::ALL.into_iter().flat_map(Account::fields))
+    let mut seen: Vec<&str> = Vec::new();
+    std::iter::once(&NAME)
+        .chain(PlatformKind::ALL.into_iter().flat_map(Account::fields))
+        .filter(move |spec| {
+            let first = !seen.contains(&spec.name);
+            seen.push(spec.name);
+            first
+        })
 }
 
 impl clap::FromArgMatches for InstanceFieldArgs {

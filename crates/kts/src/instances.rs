@@ -304,7 +304,8 @@ impl Instances {
             .request_timeout(options.request_timeout)
             .chunk_size(options.chunk_size)
             .parallel_parts(options.parallel_chunks)
-            .user_agent(concat!("kts/", env!("CARGO_PKG_VERSION")));
+            .user_agent(concat!("kts/", env!("CARGO_PKG_VERSION")))
+            .compression(account.compression.is_on_for(account.api_url.as_ref()));
         builder = match account.generation {
             TelestreamGeneration::V3 => builder.signed(
                 account.access_key.clone().unwrap_or_default(),
@@ -346,6 +347,7 @@ impl Instances {
             .chunk_size(options.chunk_size)
             .parallel_chunks(options.parallel_chunks)
             .client_tag(concat!("kts:", env!("CARGO_PKG_VERSION")))
+            .compression(account.compression.is_on_for(Some(&account.service_url)))
             .on_call(record_call(id));
         if let Some(secret) = &account.user_secret {
             builder = builder.user_secret(secret.expose());
@@ -410,6 +412,7 @@ fn fingerprint(instance: &Instance) -> [u8; 32] {
             field(account.access_key.as_deref().unwrap_or_default().as_bytes());
             field(secret(&account.secret_access_key).as_bytes());
             field(secret(&account.api_key).as_bytes());
+            field(account.compression.as_str().as_bytes());
             return hash.finalize().into();
         }
     };
@@ -425,6 +428,7 @@ fn fingerprint(instance: &Instance) -> [u8; 32] {
     );
     field(account.user_id.as_bytes());
     field(crate::store::ks_version_name(account.ks_version).as_bytes());
+    field(account.compression.as_str().as_bytes());
     hash.finalize().into()
 }
 

@@ -74,6 +74,7 @@ pub struct ClientBuilder {
     parallel_parts: usize,
     user_agent: String,
     max_response_bytes: usize,
+    compression: bool,
 }
 
 impl Default for ClientBuilder {
@@ -95,6 +96,7 @@ impl ClientBuilder {
             parallel_parts: DEFAULT_PARALLEL_PARTS,
             user_agent: format!("telestream-rs/{}", env!("CARGO_PKG_VERSION")),
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            compression: true,
         }
     }
 
@@ -180,6 +182,15 @@ impl ClientBuilder {
         self
     }
 
+    /// Whether to ask the server for gzip-compressed answers (and inflate
+    /// them). Default on: it saves time across a network; on loopback, or a
+    /// fast local network, compressing and inflating costs more than the
+    /// bytes it saves.
+    pub fn compression(mut self, enabled: bool) -> Self {
+        self.compression = enabled;
+        self
+    }
+
     /// Validates the configuration and builds the client. Fails with [`Error::Config`] naming the setting.
     pub fn build(self) -> Result<Client> {
         let config = |setting: &'static str, reason: &str| Error::Config {
@@ -242,6 +253,7 @@ impl ClientBuilder {
         let http = reqwest::Client::builder()
             .connect_timeout(self.timeouts.connect)
             .user_agent(self.user_agent.clone())
+            .gzip(self.compression)
             .build()
             .map_err(|e| Error::Config {
                 setting: "http client",

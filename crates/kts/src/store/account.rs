@@ -8,6 +8,7 @@
 //! migration adding its column. The form, the flags, seeding and the
 //! store's queries follow from the list.
 
+mod compression;
 mod telestream;
 
 use std::fmt;
@@ -20,6 +21,8 @@ use super::fields::{FieldErrors, FieldKind, FieldReader, FieldSpec, FieldValues,
 use crate::model::PlatformKind;
 use crate::secret::Secret;
 
+use self::compression::COMPRESSION;
+pub use self::compression::Compression;
 pub use self::telestream::{TelestreamAccount, TelestreamGeneration};
 
 /// The account of an instance on its platform.
@@ -118,6 +121,8 @@ pub struct KalturaAccount {
     /// Version of the sessions KTS builds: v2, or v1 for old accounts whose
     /// partner takes only v1 (kaltura-api-v3.md 5.6).
     pub ks_version: KsVersion,
+    /// Whether answers come gzip-compressed (`auto`: not from loopback).
+    pub compression: Compression,
 }
 
 const SERVICE_URL: FieldSpec = FieldSpec {
@@ -228,6 +233,7 @@ impl KalturaAccount {
         USER_ID,
         MOBILE_FLAVOR_ID,
         KS_VERSION,
+        COMPRESSION,
     ];
 
     fn parse(read: &mut FieldReader<'_>) -> Option<KalturaAccount> {
@@ -246,6 +252,7 @@ impl KalturaAccount {
         let ks_version = read
             .choice(&KS_VERSION)
             .and_then(|v| parse_ks_version(v).ok());
+        let compression = read.choice(&COMPRESSION).map(Compression::from_choice);
         Some(KalturaAccount {
             service_url: service_url?,
             partner_id: partner_id?,
@@ -256,6 +263,7 @@ impl KalturaAccount {
             user_id: user_id?,
             mobile_flavor_id: mobile_flavor_id?,
             ks_version: ks_version?,
+            compression: compression?,
         })
     }
 
@@ -277,6 +285,7 @@ impl KalturaAccount {
             .with(USER_ID.name, &self.user_id)
             .with(MOBILE_FLAVOR_ID.name, number(self.mobile_flavor_id))
             .with(KS_VERSION.name, ks_version_name(self.ks_version))
+            .with(COMPRESSION.name, self.compression.as_str())
     }
 
     /// The service URL without a trailing `/`, as stored and shown.

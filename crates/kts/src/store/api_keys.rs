@@ -4,6 +4,16 @@
 //! Only a SHA-256 hash of each key is stored: keys are 256 random bits, so a
 //! fast hash is enough (no password-style stretching needed), and a leaked
 //! table reveals no usable key. The key itself is shown once, at creation.
+//!
+//! A key verified less than [`KEY_FRESHNESS`] ago is accepted again without
+//! a query ([`VerifiedKeys`], per process): checking the key was one SQL
+//! round trip per `/service/*` call, a fifth of the rate of `get_media`.
+//! A revocation is therefore seen by every replica within that second, and
+//! at once by the process that made it.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use sha2::{Digest, Sha256};
 use sqlx::Row;
@@ -81,8 +91,82 @@ pub struct CreatedApiKey {
     pub key: secrecy::SecretString,
 }
 
-fn hash_key(key: &str) -> String {
-    hex::encode(Sha256::digest(key.as_bytes()))
+/// How long a verified key is accepted without asking the database again:
+/// the longest a revocation made elsewhere (another replica, `kts apikey
+/// revoke`) can go unseen.
+pub(crate) const KEY_FRESHNESS: Duration = Duration::from_secs(1);
+/// Most keys remembered at once: far more than the clients of one KTS, and
+/// small enough (about 150 bytes each) that a flood of valid keys costs
+/// little memory.
+const VERIFIED_KEYS_CAPACITY: usize = 4096;
+
+/// The SHA-256 of a key: what the table stores (in hex) and what the cache
+/// of verified keys is keyed by, so neither holds the key text.
+type KeyHash = [u8; 32];
+
+fn hash_key(key: &str) -> KeyHash {
+    Sha256::digest(key.as_bytes()).into()
+}
+
+/// Keys verified recently, by hash, with the time of their verification.
+///
+/// Only keys the database accepted are remembered: an unknown or revoked key
+/// is looked up every time. Bounded: when full, expired entries are dropped,
+/// and if none has expired the new key is simply not remembered.
+#[derive(Debug)]
+pub(super) struct VerifiedKeys {
+    /// A std lock held only for a lookup or an insert, never across an
+    /// `.await`.
+    entries: Mutex<HashMap<KeyHash, (ApiKeyRecord, Instant)>>,
+    capacity: usize,
+}
+
+impl Default for VerifiedKeys {
+    fn default() -> Self {
+        VerifiedKeys::with_capacity(VERIFIED_KEYS_CAPACITY)
+    }
+}
+
+impl VerifiedKeys {
+    fn with_capacity(capacity: usize) -> Self {
+        VerifiedKeys {
+            entries: Mutex::new(HashMap::new()),
+            capacity,
+        }
+    }
+
+    /// The record of `hash` if it was verified less than [`KEY_FRESHNESS`]
+    /// before `now`.
+    fn get(&self, hash: &KeyHash, now: Instant) -> Option<ApiKeyRecord> {
+        let entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        entries
+            .get(hash)
+            .filter(|(_, verified_at)| now.saturating_duration_since(*verified_at) < KEY_FRESHNESS)
+            .map(|(record, _)| record.clone())
+    }
+
+    /// Remembers that `hash` was verified at `now` as `record`.
+    fn insert(&self, hash: KeyHash, record: ApiKeyRecord, now: Instant) {
+        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        if entries.len() >= self.capacity && !entries.contains_key(&hash) {
+            entries.retain(|_, (_, at)| now.saturating_duration_since(*at) < KEY_FRESHNESS);
+            if entries.len() >= self.capacity {
+                return;
+            }
+        }
+        entries.insert(hash, (record, now));
+    }
+
+    /// Forgets the key with row id `id` (revoked by this process).
+    fn forget(&self, id: i64) {
+        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        entries.retain(|_, (record, _)| record.id != id);
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.entries.lock().unwrap_or_else(|p| p.into_inner()).len()
+    }
 }
 
 fn decode_record(row: &AnyRow) -> Result<ApiKeyRecord, StoreError> {
@@ -126,7 +210,7 @@ impl Store {
         ))
         .bind(name)
         .bind(scope.as_str())
-        .bind(hash_key(&key))
+        .bind(hex::encode(hash_key(&key)))
         .bind(now())
         .fetch_one(&self.pool)
         .await?;
@@ -148,7 +232,9 @@ impl Store {
         rows.iter().map(decode_record).collect()
     }
 
-    /// Revokes a key; `Ok(false)` when no such key is active.
+    /// Revokes a key; `Ok(false)` when no such key is active. Every replica
+    /// refuses the key within [`KEY_FRESHNESS`], this process at once (but
+    /// for a verification that read the row before the update).
     pub async fn revoke_api_key(&self, id: i64) -> Result<bool, StoreError> {
         let result =
             sqlx::query("UPDATE api_keys SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL")
@@ -156,24 +242,41 @@ impl Store {
                 .bind(now())
                 .execute(&self.pool)
                 .await?;
+        self.verified_keys.forget(id);
         Ok(result.rows_affected() > 0)
     }
 
-    /// The active key matching `key`, or `None`; notes its use.
+    /// The active key matching `key`, or `None`; notes its use. A key
+    /// verified less than [`KEY_FRESHNESS`] ago is answered from memory.
     pub async fn verify_api_key(&self, key: &str) -> Result<Option<ApiKeyRecord>, StoreError> {
+        self.verify_api_key_at(key, Instant::now()).await
+    }
+
+    /// [`verify_api_key`](Self::verify_api_key) as if the time were `at`
+    /// (tests move the clock instead of sleeping).
+    pub(super) async fn verify_api_key_at(
+        &self,
+        key: &str,
+        at: Instant,
+    ) -> Result<Option<ApiKeyRecord>, StoreError> {
         if !key.starts_with(KEY_PREFIX) || key.len() > MAX_KEY_LEN {
             return Ok(None);
+        }
+        let hash = hash_key(key);
+        if let Some(record) = self.verified_keys.get(&hash, at) {
+            return Ok(Some(record));
         }
         let row = sqlx::query(concat!(
             "SELECT ",
             key_columns!(),
             " FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL"
         ))
-        .bind(hash_key(key))
+        .bind(hex::encode(hash))
         .fetch_optional(&self.pool)
         .await?;
         let Some(row) = row else { return Ok(None) };
         let record = decode_record(&row)?;
+        self.verified_keys.insert(hash, record.clone(), at);
         let now = now();
         let stale = record
             .last_used_at
@@ -237,6 +340,113 @@ mod tests {
     #[tokio::test]
     async fn postgres_api_keys_verify_until_revoked() {
         keys_round_trip(test_support::postgres().await).await;
+    }
+
+    /// Another replica on the same database: the same pool, its own memory
+    /// of verified keys.
+    fn replica(store: &Store) -> Store {
+        Store {
+            verified_keys: Default::default(),
+            ..store.clone()
+        }
+    }
+
+    #[tokio::test]
+    async fn a_key_revoked_on_another_replica_is_refused_within_a_second() {
+        let test = test_support::sqlite().await;
+        let (here, there) = (&test.store, replica(&test.store));
+        let created = here.create_api_key("site", Scope::Read).await.unwrap();
+        let key = created.key.expose_secret().to_owned();
+        let start = Instant::now();
+        assert!(here.verify_api_key_at(&key, start).await.unwrap().is_some());
+
+        assert!(there.revoke_api_key(created.record.id).await.unwrap());
+
+        // Within the second the key is answered from memory, as designed; at
+        // the second the database is asked again and refuses it.
+        let almost = start + KEY_FRESHNESS - Duration::from_millis(1);
+        assert!(
+            here.verify_api_key_at(&key, almost)
+                .await
+                .unwrap()
+                .is_some()
+        );
+        let at = start + KEY_FRESHNESS;
+        assert!(here.verify_api_key_at(&key, at).await.unwrap().is_none());
+        test.finish().await;
+    }
+
+    #[tokio::test]
+    async fn a_key_verified_less_than_a_second_ago_is_not_looked_up_again() {
+        let test = test_support::sqlite().await;
+        let store = &test.store;
+        let created = store.create_api_key("site", Scope::Write).await.unwrap();
+        let key = created.key.expose_secret().to_owned();
+        let start = Instant::now();
+        store.verify_api_key_at(&key, start).await.unwrap();
+
+        // With the table gone, only memory can answer.
+        sqlx::query("DELETE FROM api_keys")
+            .execute(&store.pool)
+            .await
+            .unwrap();
+
+        let later = start + Duration::from_millis(500);
+        let found = store.verify_api_key_at(&key, later).await.unwrap();
+        assert_eq!(found.map(|r| r.id), Some(created.record.id));
+        test.finish().await;
+    }
+
+    #[tokio::test]
+    async fn a_key_revoked_by_this_process_is_refused_at_once() {
+        let test = test_support::sqlite().await;
+        let store = &test.store;
+        let created = store.create_api_key("site", Scope::Read).await.unwrap();
+        let key = created.key.expose_secret().to_owned();
+        let start = Instant::now();
+        assert!(
+            store
+                .verify_api_key_at(&key, start)
+                .await
+                .unwrap()
+                .is_some()
+        );
+
+        store.revoke_api_key(created.record.id).await.unwrap();
+
+        assert!(
+            store
+                .verify_api_key_at(&key, start)
+                .await
+                .unwrap()
+                .is_none()
+        );
+        test.finish().await;
+    }
+
+    #[test]
+    fn verified_keys_hold_no_more_than_their_capacity() {
+        let cache = VerifiedKeys::with_capacity(2);
+        let now = Instant::now();
+        let record = |id| ApiKeyRecord {
+            id,
+            name: "k".into(),
+            scope: Scope::Read,
+            created_at: 0,
+            last_used_at: None,
+            revoked_at: None,
+        };
+        for id in 0..3u8 {
+            cache.insert([id; 32], record(i64::from(id)), now);
+        }
+        assert_eq!(cache.len(), 2);
+        assert!(cache.get(&[2; 32], now).is_none());
+
+        // Once the first two expired, they make room.
+        let later = now + KEY_FRESHNESS;
+        cache.insert([2; 32], record(2), later);
+        assert_eq!(cache.len(), 1);
+        assert!(cache.get(&[2; 32], later).is_some());
     }
 
     #[tokio::test]

@@ -308,8 +308,8 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::KalturaAccount;
     use crate::store::test_support::{self, TestStore};
+    use crate::store::{Compression, KalturaAccount};
     use kaltura::KsVersion;
 
     fn sample(id: Option<u32>) -> NewInstance {
@@ -447,6 +447,7 @@ mod tests {
         .unwrap();
         let listed = test.store.list_instances().await.unwrap();
         assert_eq!(kaltura(&listed[0]).ks_version, KsVersion::V2);
+        assert_eq!(kaltura(&listed[0]).compression, Compression::Auto);
         assert_eq!(listed[0].platform(), PlatformKind::Kaltura);
         test.finish().await;
     }
@@ -459,6 +460,29 @@ mod tests {
     #[tokio::test]
     async fn postgres_rows_that_name_no_ks_version_read_as_v2() {
         rows_that_name_no_ks_version_read_as_v2(test_support::postgres().await).await;
+    }
+
+    #[tokio::test]
+    async fn the_compression_setting_round_trips_and_refuses_other_values() {
+        let test = test_support::sqlite().await;
+        let store = &test.store;
+        let mut off = sample(None);
+        off.fields.set("compression", "off");
+        let off = store.add_instance(&off).await.unwrap();
+        let unnamed = store.add_instance(&sample(None)).await.unwrap();
+        let compression =
+            |id| async move { kaltura(&store.instance(id).await.unwrap().unwrap()).compression };
+        assert_eq!(compression(off).await, Compression::Off);
+        assert_eq!(compression(unnamed).await, Compression::Auto);
+
+        let on = FieldValues::new().with("compression", "on");
+        assert!(store.update_instance(off, &on).await.unwrap());
+        assert_eq!(compression(off).await, Compression::On);
+
+        let mut bad = sample(None);
+        bad.fields.set("compression", "zstd");
+        assert!(invalid_field(store.add_instance(&bad).await, "compression"));
+        test.finish().await;
     }
 
     #[tokio::test]

@@ -24,7 +24,7 @@ use sqlx::any::AnyPoolOptions;
 use sqlx::migrate::Migrator;
 
 pub use account::{
-    Account, KalturaAccount, TelestreamAccount, TelestreamGeneration, ks_version_name,
+    Account, Compression, KalturaAccount, TelestreamAccount, TelestreamGeneration, ks_version_name,
     validate_instance,
 };
 pub use api_keys::{ApiKeyRecord, Scope};
@@ -56,6 +56,8 @@ pub struct Store {
     pool: AnyPool,
     dialect: Dialect,
     cipher: SecretCipher,
+    /// API keys verified within the last second, shared by every clone.
+    verified_keys: std::sync::Arc<api_keys::VerifiedKeys>,
 }
 
 /// What can go wrong in the store.
@@ -136,6 +138,7 @@ impl Store {
             pool,
             dialect,
             cipher: SecretCipher::new(&key.instance_secrets_key()),
+            verified_keys: Default::default(),
         })
     }
 

@@ -124,6 +124,70 @@ fn instance_commands_set_and_show_the_ks_version() {
 }
 
 #[test]
+fn instance_commands_set_and_show_the_compression_of_either_platform() {
+    let folder = tempfile::tempdir().unwrap();
+    let database = folder.path().join("kts.sqlite3");
+    let database = database.to_str().unwrap();
+    let kaltura = [
+        "instance",
+        "add",
+        "--name",
+        "Archive",
+        "--service-url",
+        "www.kaltura.com",
+        "--partner-id",
+        "321",
+        "--user-id",
+        "me@example.org",
+    ];
+    stdout(&kts(database, &kaltura));
+    // Without the Kaltura secrets of `kts()`, which a factory refuses.
+    let factory = Command::new(KTS)
+        .args([
+            "instance",
+            "add",
+            "--name",
+            "Factory",
+            "--platform",
+            "telestream",
+            "--api-generation",
+            "flip-3.1",
+            "--factory-id",
+            "f1",
+            "--compression",
+            "off",
+        ])
+        .env("KTS_DATABASE_URL", database)
+        .env("KTS_SECRET_KEY", KEY)
+        .env("KTS_INSTANCE_API_KEY", "tcs_test")
+        .output()
+        .unwrap();
+    stdout(&factory);
+    let compressions = || {
+        let list = stdout(&kts(database, &["instance", "list"]));
+        let mut lines = list.lines();
+        let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+        let column = header.iter().position(|h| *h == "compression");
+        let column = column.unwrap_or_else(|| panic!("no compression column: {list}"));
+        lines
+            .map(|line| line.split('\t').nth(column).unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(compressions(), ["auto", "off"]);
+
+    stdout(&kts(
+        database,
+        &["instance", "update", "1", "--compression", "on"],
+    ));
+    assert_eq!(compressions(), ["on", "off"]);
+    let refused = kts(
+        database,
+        &["instance", "update", "1", "--compression", "brotli"],
+    );
+    assert!(!refused.status.success());
+}
+
+#[test]
 fn apikey_commands_show_the_key_once() {
     let folder = tempfile::tempdir().unwrap();
     let database = folder.path().join("kts.sqlite3");

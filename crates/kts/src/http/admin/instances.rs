@@ -543,6 +543,7 @@ fn instances_json(instances: &[Instance]) -> Value {
                     "MOBILE_PLAYER_FLAVOR": k.mobile_flavor_id,
                     "KS_VERSION": ks_version_name(k.ks_version),
                     "HAS_USER_SECRET": k.user_secret.is_some(),
+                    "COMPRESSION": k.compression.as_str(),
                 }),
                 Account::Telestream(t) => json!({
                     "KALTURA_CONFIG_ID": i.id.get(),
@@ -553,6 +554,7 @@ fn instances_json(instances: &[Instance]) -> Value {
                     "FACTORY_ID": t.factory_id,
                     "ACCESS_KEY": t.access_key,
                     "PROFILES": t.profiles,
+                    "COMPRESSION": t.compression.as_str(),
                 }),
             })
             .collect(),

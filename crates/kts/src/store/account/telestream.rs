@@ -11,6 +11,7 @@ use url::Url;
 
 use super::super::fields::{FieldKind, FieldReader, FieldSpec, FieldValues};
 use super::normalize_service_url;
+use super::{COMPRESSION, Compression};
 use crate::secret::Secret;
 
 /// Which Telestream Cloud API an account speaks.
@@ -52,6 +53,8 @@ pub struct TelestreamAccount {
     /// Profiles new videos are encoded with, comma-separated; `None` for the
     /// factory's default set.
     pub profiles: Option<String>,
+    /// Whether answers come gzip-compressed (`auto`: not from loopback).
+    pub compression: Compression,
 }
 
 const API_GENERATION: FieldSpec = FieldSpec {
@@ -138,6 +141,7 @@ impl TelestreamAccount {
         SECRET_ACCESS_KEY,
         API_KEY,
         PROFILES,
+        COMPRESSION,
     ];
 
     pub(super) fn parse(read: &mut FieldReader<'_>) -> Option<TelestreamAccount> {
@@ -174,6 +178,7 @@ impl TelestreamAccount {
         let secret_access_key = read.secret(&SECRET_ACCESS_KEY);
         let api_key = read.secret(&API_KEY);
         let profiles = read.text(&PROFILES);
+        let compression = read.choice(&COMPRESSION).map(Compression::from_choice);
         let generation = generation?;
         match generation {
             TelestreamGeneration::V3 => {
@@ -198,6 +203,7 @@ impl TelestreamAccount {
             secret_access_key: secret_access_key?,
             api_key: api_key?,
             profiles: profiles?,
+            compression: compression?,
         })
     }
 
@@ -212,6 +218,7 @@ impl TelestreamAccount {
             .with(SECRET_ACCESS_KEY.name, secret(&self.secret_access_key))
             .with(API_KEY.name, secret(&self.api_key))
             .with(PROFILES.name, text(&self.profiles))
+            .with(COMPRESSION.name, self.compression.as_str())
     }
 
     /// The API URL without a trailing `/`, when one is set.
