@@ -8,8 +8,8 @@
 
 use std::fmt;
 use std::path::Path;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 
 use bytes::{Bytes, BytesMut};
 use http_retry::{Attempts, Classify as _};
@@ -119,6 +119,7 @@ impl Upload {
             total: size,
             progress: self.progress.clone(),
             confirmed: Arc::new(AtomicU64::new(0)),
+            buffers: Arc::default(),
         };
         let parallel = self.client.parallel_chunks();
         let result = tracing::Instrument::instrument(
@@ -151,9 +152,28 @@ struct Job {
     total: Option<u64>,
     progress: Option<ProgressFn>,
     confirmed: Arc<AtomicU64>,
+    /// Chunk buffers whose chunk the server confirmed, for the next chunks. A fresh allocation per chunk
+    /// let the allocator keep the freed ones, so memory grew well past the chunks in flight.
+    buffers: Arc<Mutex<Vec<BytesMut>>>,
 }
 
 impl Job {
+    /// Reads the next chunk into a reused buffer.
+    async fn read_chunk<R: AsyncRead + Unpin>(&self, reader: &mut R) -> Result<Bytes> {
+        let spare = self.buffers.lock().unwrap_or_else(|p| p.into_inner()).pop();
+        read_chunk(reader, self.client.chunk_size(), spare.unwrap_or_default()).await
+    }
+
+    /// Keeps the buffer of a confirmed chunk for a later one, when nothing else holds it.
+    fn recycle(&self, data: Bytes) {
+        if let Ok(buffer) = data.try_into_mut() {
+            let mut buffers = self.buffers.lock().unwrap_or_else(|p| p.into_inner());
+            if buffers.len() <= self.client.parallel_chunks() {
+                buffers.push(buffer);
+            }
+        }
+    }
+
     async fn run_sequential<R: AsyncRead + Unpin + Send>(
         &self,
         mut reader: R,
@@ -161,7 +181,7 @@ impl Job {
         let chunk_size = self.client.chunk_size();
         let mut offset = 0u64;
         loop {
-            let data = read_chunk(&mut reader, chunk_size).await?;
+            let data = self.read_chunk(&mut reader).await?;
             let n = data.len() as u64;
             let is_last = data.len() < chunk_size || self.total == Some(offset + n);
             if is_last {
@@ -183,7 +203,7 @@ impl Job {
     ) -> Result<UploadToken> {
         let chunk_size = self.client.chunk_size();
         // The first chunk creates the server's file (resume=false); the others may only follow it.
-        let first = read_chunk(&mut reader, chunk_size).await?;
+        let first = self.read_chunk(&mut reader).await?;
         let mut offset = first.len() as u64;
         if first.len() < chunk_size || self.total == Some(offset) {
             self.check_total(offset)?;
@@ -196,7 +216,7 @@ impl Job {
 
         let mut in_flight: JoinSet<Result<u64>> = JoinSet::new();
         loop {
-            let data = read_chunk(&mut reader, chunk_size).await?;
+            let data = self.read_chunk(&mut reader).await?;
             if data.is_empty() {
                 break;
             }
@@ -261,7 +281,10 @@ impl Job {
                 .without_retries()
                 .await
             {
-                Ok(token) => return Ok(token),
+                Ok(token) => {
+                    self.recycle(data);
+                    return Ok(token);
+                }
                 Err(error) => error,
             };
             let Some(wait) = attempts.retry_after(error.failure()) else {
@@ -323,9 +346,14 @@ impl Job {
     }
 }
 
-/// Reads up to `size` bytes, fewer only at the end of the source.
-async fn read_chunk<R: AsyncRead + Unpin>(reader: &mut R, size: usize) -> Result<Bytes> {
-    let mut buffer = BytesMut::zeroed(size);
+/// Reads up to `size` bytes into `buffer` (its old content dropped), fewer only at the end of the source.
+async fn read_chunk<R: AsyncRead + Unpin>(
+    reader: &mut R,
+    size: usize,
+    mut buffer: BytesMut,
+) -> Result<Bytes> {
+    buffer.clear();
+    buffer.resize(size, 0);
     let mut filled = 0;
     while filled < size {
         let n = reader.read(&mut buffer[filled..]).await?;
@@ -352,8 +380,10 @@ mod tests {
             async move { tokio::io::AsyncWriteExt::write_all(&mut server_side, &data).await }
         });
         let mut reader = client_side;
-        let first = read_chunk(&mut reader, 600).await.unwrap();
-        let second = read_chunk(&mut reader, 600).await.unwrap();
+        let first = read_chunk(&mut reader, 600, BytesMut::new()).await.unwrap();
+        let second = read_chunk(&mut reader, 600, BytesMut::from(&b"old"[..]))
+            .await
+            .unwrap();
         writer.await.unwrap().unwrap();
         assert_eq!(first.len(), 600);
         assert_eq!(second.len(), 400);

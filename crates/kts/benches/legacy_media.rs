@@ -927,8 +927,25 @@ async fn main() -> anyhow::Result<()> {
     let mib = env_number("KTS_BENCH_UPLOAD_MIB", 1024);
     let requests = env_number("KTS_BENCH_REQUESTS", 1000) as usize;
     let max_file = ((mib << 20) + 1).to_string();
-    let (_kaltura_process, kaltura_url) =
-        start_simulator(&["sim", "--listen", "127.0.0.1:0", "--ready-delay-ms", "0"]).await?;
+    // Everything written (the simulators' files, KTS's upload folder, the
+    // source) goes under one folder: `KTS_BENCH_DIR=/dev/shm` keeps the
+    // disk's write-back out of the upload figures.
+    let folder = match std::env::var_os("KTS_BENCH_DIR") {
+        Some(dir) => tempfile::tempdir_in(dir)?,
+        None => tempfile::tempdir()?,
+    };
+    let kaltura_data = folder.path().join("kaltura-sim");
+    let telestream_data = folder.path().join("telestream-sim");
+    let (_kaltura_process, kaltura_url) = start_simulator(&[
+        "sim",
+        "--listen",
+        "127.0.0.1:0",
+        "--ready-delay-ms",
+        "0",
+        "--data-dir",
+        &kaltura_data.to_string_lossy(),
+    ])
+    .await?;
     let (_telestream_process, telestream_url) = start_simulator(&[
         "telestream-sim",
         "--listen",
@@ -937,14 +954,18 @@ async fn main() -> anyhow::Result<()> {
         "0",
         "--max-file-bytes",
         &max_file,
+        "--data-dir",
+        &telestream_data.to_string_lossy(),
     ])
     .await?;
 
-    let folder = tempfile::tempdir()?;
     let mut settings = Settings::local(folder.path());
     settings.database.max_connections = 4;
     settings.uploads.max_file_bytes = (mib << 20) + 1;
     settings.access.open = true;
+    if let Ok(mib) = std::env::var("KTS_BENCH_CHUNK_MIB") {
+        settings.kaltura.chunk_size = mib.parse::<usize>()? << 20;
+    }
     let chunk_size = settings.kaltura.chunk_size;
     let upload_folder = settings.uploads.folder.clone();
     let app = App::build(settings).await?;
