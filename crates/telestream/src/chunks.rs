@@ -23,12 +23,18 @@ where
     })
 }
 
-/// Reads exactly `len` bytes, or fewer only at the end of `source`.
-pub(crate) async fn read_part<R>(source: &mut R, len: usize) -> std::io::Result<Bytes>
+/// Reads exactly `len` bytes into `buffer` (its old content dropped, so a buffer can serve part after
+/// part), or fewer only at the end of `source`.
+pub(crate) async fn read_part<R>(
+    source: &mut R,
+    len: usize,
+    mut buffer: BytesMut,
+) -> std::io::Result<Bytes>
 where
     R: AsyncRead + Unpin,
 {
-    let mut buffer = BytesMut::zeroed(len);
+    buffer.clear();
+    buffer.resize(len, 0);
     let mut filled = 0;
     while filled < len {
         let read = source.read(&mut buffer[filled..]).await?;
@@ -60,9 +66,32 @@ mod tests {
     #[tokio::test]
     async fn a_part_is_full_length_except_at_the_end() {
         let mut source = std::io::Cursor::new(vec![7u8; 10]);
-        assert_eq!(read_part(&mut source, 4).await.unwrap().len(), 4);
-        assert_eq!(read_part(&mut source, 4).await.unwrap().len(), 4);
-        assert_eq!(read_part(&mut source, 4).await.unwrap().len(), 2);
-        assert!(read_part(&mut source, 4).await.unwrap().is_empty());
+        assert_eq!(
+            read_part(&mut source, 4, BytesMut::new())
+                .await
+                .unwrap()
+                .len(),
+            4
+        );
+        assert_eq!(
+            read_part(&mut source, 4, BytesMut::new())
+                .await
+                .unwrap()
+                .len(),
+            4
+        );
+        assert_eq!(
+            read_part(&mut source, 4, BytesMut::new())
+                .await
+                .unwrap()
+                .len(),
+            2
+        );
+        assert!(
+            read_part(&mut source, 4, BytesMut::new())
+                .await
+                .unwrap()
+                .is_empty()
+        );
     }
 }

@@ -12,7 +12,7 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use bytes::Bytes;
+use bytes::{Bytes, BytesMut};
 use futures::StreamExt as _;
 use futures::stream::FuturesUnordered;
 use reqwest::Method;
@@ -58,6 +58,9 @@ pub struct Upload<'a> {
     payload: Option<String>,
     file_name: Option<String>,
     progress: Option<ProgressCallback>,
+    /// Part buffers whose part the server took, for the next parts. A fresh allocation per part let the
+    /// allocator keep the freed ones, so memory grew well past the parts in flight.
+    buffers: std::sync::Arc<std::sync::Mutex<Vec<BytesMut>>>,
 }
 
 impl Client {
@@ -70,6 +73,7 @@ impl Client {
             payload: None,
             file_name: None,
             progress: None,
+            buffers: std::sync::Arc::default(),
         }
     }
 }
@@ -313,7 +317,8 @@ impl Upload<'_> {
                 let Some(index) = indices.next() else {
                     break;
                 };
-                let read = source.read(layout, index).await;
+                let spare = self.spare_buffer();
+                let read = source.read(layout, index, spare).await;
                 in_flight.push(self.send_read(location, layout, &confirmed, index, read));
             }
             let Some(answer) = in_flight.next().await else {
@@ -345,7 +350,9 @@ impl Upload<'_> {
     ) -> Result<Value> {
         let bytes = read?;
         let len = bytes.len() as u64;
+        let kept = bytes.clone();
         let answer = self.send_part(location, index, bytes).await?;
+        self.recycle(kept);
         let sent = confirmed.fetch_add(len, Ordering::SeqCst) + len;
         if let Some(ProgressCallback(callback)) = &self.progress {
             callback(UploadProgress {
@@ -354,6 +361,21 @@ impl Upload<'_> {
             });
         }
         Ok(answer)
+    }
+
+    fn spare_buffer(&self) -> BytesMut {
+        let mut buffers = self.buffers.lock().unwrap_or_else(|p| p.into_inner());
+        buffers.pop().unwrap_or_default()
+    }
+
+    /// Keeps the buffer of a sent part for a later one, when nothing else holds it.
+    fn recycle(&self, bytes: Bytes) {
+        if let Ok(buffer) = bytes.try_into_mut() {
+            let mut buffers = self.buffers.lock().unwrap_or_else(|p| p.into_inner());
+            if buffers.len() <= self.client.parallel_parts() {
+                buffers.push(buffer);
+            }
+        }
     }
 
     /// `PUT <location>` with `X-Part`: one part, retried as an idempotent call.
@@ -439,7 +461,7 @@ impl PartSource {
     }
 
     /// The bytes of part `index`. A stream skips parts the server already holds, and cannot go back.
-    async fn read(&mut self, layout: &Layout, index: u64) -> Result<Bytes> {
+    async fn read(&mut self, layout: &Layout, index: u64, buffer: BytesMut) -> Result<Bytes> {
         let offset = layout.offset(index);
         let len = usize::try_from(layout.len(index)).map_err(|_| Error::Decode {
             method: "POST",
@@ -449,7 +471,7 @@ impl PartSource {
         let bytes = match self {
             Self::File(file) => {
                 file.seek(std::io::SeekFrom::Start(offset)).await?;
-                read_part(file, len).await?
+                read_part(file, len, buffer).await?
             }
             Self::Stream { reader, position } => {
                 if *position > offset {
@@ -459,7 +481,7 @@ impl PartSource {
                 }
                 let skip = offset - *position;
                 tokio::io::copy(&mut (&mut *reader).take(skip), &mut tokio::io::sink()).await?;
-                let bytes = read_part(reader, len).await?;
+                let bytes = read_part(reader, len, buffer).await?;
                 *position = offset + bytes.len() as u64;
                 bytes
             }
@@ -510,14 +532,25 @@ mod tests {
             position: 0,
         };
         assert_eq!(
-            source.read(&layout, 1).await.unwrap().as_ref(),
+            source
+                .read(&layout, 1, BytesMut::new())
+                .await
+                .unwrap()
+                .as_ref(),
             [4, 5, 6, 7]
         );
         assert!(matches!(
-            source.read(&layout, 0).await,
+            source.read(&layout, 0, BytesMut::new()).await,
             Err(Error::UploadIncomplete { .. })
         ));
-        assert_eq!(source.read(&layout, 2).await.unwrap().as_ref(), [8, 9]);
+        assert_eq!(
+            source
+                .read(&layout, 2, BytesMut::new())
+                .await
+                .unwrap()
+                .as_ref(),
+            [8, 9]
+        );
     }
 
     #[tokio::test]
@@ -527,7 +560,10 @@ mod tests {
             reader: Box::pin(std::io::Cursor::new(vec![0u8; 6])),
             position: 0,
         };
-        assert!(source.read(&layout, 0).await.is_ok());
-        assert!(matches!(source.read(&layout, 1).await, Err(Error::Io(_))));
+        assert!(source.read(&layout, 0, BytesMut::new()).await.is_ok());
+        assert!(matches!(
+            source.read(&layout, 1, BytesMut::new()).await,
+            Err(Error::Io(_))
+        ));
     }
 }
