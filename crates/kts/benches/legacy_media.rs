@@ -245,21 +245,7 @@ impl Direct {
                     .json()
                     .await?;
                 anyhow::ensure!(answer["status"] == 2, "the upload failed: {answer}");
-                let entry = client
-                    .media()
-                    .add(&kaltura::MediaEntry {
-                        name: Some("big".into()),
-                        media_type: Some(kaltura::MediaType::Video),
-                        ..Default::default()
-                    })
-                    .await?;
-                client
-                    .media()
-                    .add_content(
-                        entry.id.as_deref().unwrap_or_default(),
-                        &kaltura::Resource::UploadedFileToken { token },
-                    )
-                    .await?;
+                entry_of_token(client, token).await?;
             }
             Direct::Telestream(client) => {
                 client
@@ -283,23 +269,7 @@ impl Direct {
                     .file_name("big.mp4")
                     .from_path(source)
                     .await?;
-                let entry = client
-                    .media()
-                    .add(&kaltura::MediaEntry {
-                        name: Some("big".into()),
-                        media_type: Some(kaltura::MediaType::Video),
-                        ..Default::default()
-                    })
-                    .await?;
-                client
-                    .media()
-                    .add_content(
-                        entry.id.as_deref().unwrap_or_default(),
-                        &kaltura::Resource::UploadedFileToken {
-                            token: token.id.unwrap_or_default(),
-                        },
-                    )
-                    .await?;
+                entry_of_token(client, token.id.unwrap_or_default()).await?;
             }
             Direct::Telestream(client) => {
                 client
@@ -339,6 +309,27 @@ impl Direct {
         }
         Ok(())
     }
+}
+
+/// `media.add` of a video entry and `media.addContent` from `token`: what
+/// makes an uploaded token an entry on Kaltura.
+async fn entry_of_token(client: &kaltura::Client, token: String) -> anyhow::Result<()> {
+    let entry = client
+        .media()
+        .add(&kaltura::MediaEntry {
+            name: Some("big".into()),
+            media_type: Some(kaltura::MediaType::Video),
+            ..Default::default()
+        })
+        .await?;
+    client
+        .media()
+        .add_content(
+            entry.id.as_deref().unwrap_or_default(),
+            &kaltura::Resource::UploadedFileToken { token },
+        )
+        .await?;
+    Ok(())
 }
 
 /// A platform under test: its KTS instance and its direct client.

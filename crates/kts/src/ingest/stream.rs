@@ -15,6 +15,7 @@ use tokio::sync::mpsc;
 use tokio_util::io::StreamReader;
 
 use crate::ingest::spool::SpoolError;
+use crate::telemetry::metric;
 
 /// Body chunks waiting between the request and the platform upload. A
 /// request body arrives in frames of up to a few hundred KiB, so this keeps
@@ -64,6 +65,7 @@ impl BodyPipe {
                 .await;
             return Err(SpoolError::TooLarge { limit });
         }
+        metrics::counter!(metric::UPLOAD_BYTES).increment(chunk.len() as u64);
         Ok(self.sender.send(Ok(chunk)).await.is_ok())
     }
 
